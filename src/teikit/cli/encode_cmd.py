@@ -1,0 +1,58 @@
+"""``teikit encode``: plain-text transcriptions to TEI P5."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..encode import EncodeOptions, encode
+from ..io import write_atomic
+from ..parse import parse_file
+from .common import echo_diagnostics, fail, user_errors
+
+
+@click.command("encode")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write TEI to this file.")
+@click.option(
+    "--out-dir", type=click.Path(path_type=Path), help="Write one SOURCE-stem.xml per source here."
+)
+@click.option("--encoding", help="Force the source encoding (default: detect).")
+@click.option("--date", "when", help="Encoding date (YYYY-MM-DD); default SOURCE_DATE_EPOCH or today.")
+@click.option("--keep-linebreaks", is_flag=True, help="Keep the source's line breaks as <lb/>.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
+def encode_command(
+    sources: tuple[Path, ...],
+    output: Path | None,
+    out_dir: Path | None,
+    encoding: str | None,
+    when: str | None,
+    keep_linebreaks: bool,
+    quiet: bool,
+) -> None:
+    """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given).
+
+    \b
+    Examples:
+      teikit encode speech.txt > speech.xml
+      teikit encode speech.txt -o editions/speech/speech.xml
+      teikit encode texts/*.txt --out-dir tei/
+    """
+    if output and out_dir:
+        fail("use either -o/--output or --out-dir, not both")
+    if output and len(sources) > 1:
+        fail("-o/--output takes one source; use --out-dir for several")
+    with user_errors():
+        options = EncodeOptions.from_environment(when=when, keep_linebreaks=keep_linebreaks)
+        for source in sources:
+            document = parse_file(source, encoding=encoding)
+            xml = encode(document, options)
+            if not quiet:
+                echo_diagnostics(list(document.warnings))
+            if out_dir:
+                write_atomic(out_dir / f"{source.stem}.xml", xml)
+            elif output:
+                write_atomic(output, xml)
+            else:
+                click.echo(xml.decode("utf-8"), nl=False)

@@ -1,0 +1,1 @@
+"""Model → TEI (placeholder; see docs/ARCHITECTURE.md)."""

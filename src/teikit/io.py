@@ -1,0 +1,100 @@
+"""File input and output shared by every stage: atomic writes and safe XML parsing.
+
+Outputs are written to a temporary file in the target directory and renamed into place, so a
+reader sees either the complete new file or the untouched old one, even if the process dies.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import InputError, OutputError
+
+# Refuse inputs larger than this unless the caller raises the bound (huge-input protection).
+MAX_XML_BYTES = 512 * 1024 * 1024
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(target)) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(target)) from exc
+        raise
+
+
+def safe_parser(*, line_numbers: bool = True, recover: bool = False) -> etree.XMLParser:
+    """An lxml parser that never touches the network or expands external entities.
+
+    ``collect_ids=False`` keeps a duplicate ``xml:id`` from aborting the parse: reference checks
+    report duplicates as positioned diagnostics instead.
+    """
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+        collect_ids=False,
+        recover=recover,
+    )
+
+
+def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_XML_BYTES) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", file=str(p))
+    if p.is_dir():
+        raise InputError("is a directory, not a file", file=str(p))
+    try:
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"file too large ({size} bytes; limit {limit})", file=str(p))
+        return p.read_bytes()
+    except PermissionError as exc:
+        raise InputError("permission denied", file=str(p)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(p)) from exc
+
+
+def parse_xml_bytes(data: bytes, *, file: str = "") -> etree._ElementTree:
+    """Parse XML safely; any failure becomes an ``InputError`` with line and column."""
+    if not data.strip():
+        raise InputError("empty file: no XML content", file=file, line=1, col=1)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary file: not XML text", file=file, line=1, col=1)
+    try:
+        root = etree.fromstring(data, safe_parser(), base_url=file or None)
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (0, 0)
+        raise InputError(f"not well-formed XML: {exc.msg}", file=file, line=line, col=col) from exc
+    if isinstance(root, etree._Entity):  # pragma: no cover - defensive; fromstring returns elements
+        raise InputError("not an XML element", file=file)
+    for _ in root.iter(etree.Entity):
+        raise InputError("entity references are not expanded; refusing document", file=file)
+    return root.getroottree()
+
+
+def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
+    return parse_xml_bytes(read_bytes(path), file=str(path))

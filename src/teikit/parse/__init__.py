@@ -1,0 +1,1 @@
+"""Plain text → model (placeholder; see docs/ARCHITECTURE.md)."""
