@@ -1,1 +1,51 @@
-"""Plain text → model (placeholder; see docs/ARCHITECTURE.md)."""
+"""Plain text → document model, as an ordered pipeline of small rules.
+
+1. ``decode``       bytes → normalised text
+2. ``frontmatter``  title block and metadata lines → ``Metadata``; where the body is
+3. ``blocks``       body lines → blocks (paragraphs, lists, divisions, notes, verse…)
+4. ``speakers``     speaker turns, reported speech, persons, genre (a transform over blocks)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..io import read_bytes
+from ..model import Document
+from .blocks import segment
+from .decode import decode_bytes, normalise_text
+from .frontmatter import read_front_matter
+from .lines import split_lines
+from .speakers import attribute_speakers
+
+# Plain-text transcriptions larger than this are refused (bounded memory); a novel is ~1 MB.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+    data = read_bytes(path, limit=MAX_TEXT_BYTES)
+    decoded = decode_bytes(data, file=str(path), encoding=encoding)
+    return _parse(decoded.text, Path(path).name, decoded.normalisations)
+
+
+def parse_text(text: str, source_name: str = "") -> Document:
+    normalised, notes = normalise_text(text.removeprefix("\ufeff"))
+    return _parse(normalised, source_name, tuple(notes))
+
+
+def _parse(text: str, source_name: str, normalisations: tuple[str, ...]) -> Document:
+    lines = split_lines(text)
+    front = read_front_matter(lines)
+    body = segment(lines[front.body_start : front.body_end])
+    document = Document(
+        metadata=front.metadata,
+        body=tuple(body),
+        source_name=source_name,
+        line_count=len(lines),
+        normalisations=normalisations,
+    )
+    return attribute_speakers(document)
+
+
+__all__ = ["parse_file", "parse_text"]

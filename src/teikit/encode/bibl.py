@@ -1,0 +1,93 @@
+"""Bibliographic strings ("Works, Vol. 6, January-November, 1924, pp. 1-2") → TEI ``bibl`` parts.
+
+Each recognised part gets its own element (title with ``@level``, ``biblScope`` with ``@unit``
+and ``@n``/``@from``/``@to``, ``publisher``, ``pubPlace``, ``date @when``); the separators and
+anything unrecognised stay as text inside the ``bibl``, so the wording is kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .dates import parse_date
+from .tei import append_text, el
+
+_SCOPES = [
+    ("volume", re.compile(r"\b(?:Vol(?:ume)?s?\.?|Tome|Bd\.)\s*(?P<n>[0-9IVXLC]+(?:\s*[-–]\s*[0-9IVXLC]+)?)", re.I)),
+    ("issue", re.compile(r"\b(?:No|Nr|Number|Issue|#)\.?\s*(?P<n>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)", re.I)),
+    ("page", re.compile(r"\b(?:pp?|pages?|S)\.?\s*(?P<n>[0-9ivxlc]+(?:\s*[-–]\s*[0-9ivxlc]+)?)", re.I)),
+    ("chapter", re.compile(r"\b(?:Ch(?:apter)?|Chap)\.?\s*(?P<n>[0-9IVXLC]+)", re.I)),
+]
+_PLACE_CITIES = re.compile(
+    r"\b(Moscow|London|New York|Paris|Berlin|Peking|Beijing|Chicago|Petrograd|Leningrad|Havana|"
+    r"Calcutta|Delhi|Colombo|Sydney|Melbourne|Toronto|Glasgow|Edinburgh|Dublin|Santiago|Mexico|"
+    r"Madrid|Rome|Vienna|Prague|Tirana|Hanoi|Pyongyang|Tokyo|Boston|San Francisco|Washington)\b"
+)
+
+
+def scope_attributes(unit: str, raw: str) -> dict[str, str]:
+    parts = re.split(r"\s*[-–]\s*", raw.strip())
+    if len(parts) == 2 and unit in ("page", "volume", "issue"):
+        return {"unit": unit, "from": parts[0], "to": parts[1]}
+    return {"unit": unit, "n": raw.strip()}
+
+
+def write_source_bibl(parent: etree._Element, text: str, *, type_: str, level: str) -> etree._Element:
+    """A ``bibl`` for a "Title, Vol. 6, …, pp. 1-2" string; the leading segment is the title."""
+    bibl = el(parent, "bibl", type=type_)
+    segments = [s for s in re.split(r"(,\s*)", text)]
+    title_done = False
+    for segment in segments:
+        if not segment:
+            continue
+        if re.fullmatch(r",\s*", segment):
+            append_text(bibl, segment)
+            continue
+        if not title_done:
+            el(bibl, "title", segment, level=level)
+            title_done = True
+            continue
+        _write_part(bibl, segment)
+    return bibl
+
+
+def _write_part(bibl: etree._Element, segment: str) -> None:
+    for unit, pattern in _SCOPES:
+        match = pattern.search(segment)
+        if match and match.start() == 0 and match.end() == len(segment.rstrip(". ")):
+            el(bibl, "biblScope", segment, **scope_attributes(unit, match.group("n")))
+            return
+    date = parse_date(segment)
+    if date and len(segment) < 40:
+        el(bibl, "date", segment, **date.attributes())
+        return
+    append_text(bibl, segment)
+
+
+def write_imprint_parts(bibl: etree._Element, text: str) -> None:
+    """"Foreign Languages Publishing House, Moscow, 1954" → publisher, pubPlace, date."""
+    segments = re.split(r"(,\s*)", text)
+    publisher_done = False
+    for segment in segments:
+        if not segment:
+            continue
+        if re.fullmatch(r",\s*", segment):
+            append_text(bibl, segment)
+            continue
+        date = parse_date(segment)
+        if date and re.fullmatch(r"[\w .]*\d{4}\.?", segment):
+            el(bibl, "date", segment, **date.attributes())
+        elif _PLACE_CITIES.fullmatch(segment.strip(". ")) or (publisher_done and _looks_like_place(segment)):
+            el(bibl, "pubPlace", segment)
+        elif not publisher_done:
+            el(bibl, "publisher", segment)
+            publisher_done = True
+        else:
+            append_text(bibl, segment)
+
+
+def _looks_like_place(segment: str) -> bool:
+    words = segment.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)

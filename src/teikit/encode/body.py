@@ -1,0 +1,256 @@
+"""Model blocks and inlines → TEI ``text`` (front, body, back).
+
+Every class in ``model.BLOCK_TYPES`` and ``model.INLINE_TYPES`` has a writer here; anything else
+raises ``TypeError`` so a new model type can never be dropped silently. Note markers stay where the
+source had them (``ref`` to the note); the notes themselves go to ``back/div[@type='notes']``, in
+source order, so reading order is the source's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+from .. import model as m
+from .dates import parse_date
+from .tei import append_text, el, tei
+
+Writer = Callable[[etree._Element, Any], None]
+
+
+def build_text(document: m.Document, parent: etree._Element, keep_linebreaks: bool = False) -> None:
+    text = el(parent, "text", type=document.genre if document.genre != "prose" else None)
+    front_lines = document.metadata.front
+    if front_lines:
+        _write_front(el(text, "front"), front_lines)
+    body = el(text, "body")
+    if document.body:
+        write_blocks(body, document.body)
+    else:
+        el(body, "p")  # TEI requires content in body; an empty source has none
+    if document.notes:
+        back = el(text, "back")
+        notes = el(back, "div", type="notes")
+        for note in document.notes:
+            write_block(notes, note)
+
+
+def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:
+    page = el(front, "titlePage")
+    for line in lines:
+        if line.role in ("title", "subtitle"):
+            # Consecutive title lines share one docTitle, as printed title pages do.
+            last = page[-1] if len(page) else None
+            doc_title = last if last is not None and last.tag == tei("docTitle") else el(page, "docTitle")
+            el(doc_title, "titlePart", line.text, type="main" if line.role == "title" else "sub")
+        elif line.role == "author":
+            el(page, "docAuthor", line.text)
+        elif line.role == "dateline":
+            date = parse_date(line.text)
+            el(page, "docDate", line.text, **(date.attributes() if date else {}))
+        else:
+            el(page, "byline", line.text)
+
+
+def write_blocks(parent: etree._Element, blocks: tuple[m.Block, ...]) -> None:
+    for block in blocks:
+        write_block(parent, block)
+
+
+def write_block(parent: etree._Element, block: m.Block) -> None:
+    writer = _BLOCK_WRITERS.get(type(block))
+    if writer is None:
+        raise TypeError(f"no TEI writer for block type {type(block).__name__}")
+    writer(parent, block)
+
+
+def write_inlines(node: etree._Element, content: m.Inlines) -> None:
+    for inline in content:
+        if isinstance(inline, str):
+            append_text(node, inline)
+            continue
+        writer = _INLINE_WRITERS.get(type(inline))
+        if writer is None:
+            raise TypeError(f"no TEI writer for inline type {type(inline).__name__}")
+        writer(node, inline)
+
+
+# -- blocks ----------------------------------------------------------------------------------------
+
+
+def _paragraph(parent: etree._Element, block: m.Paragraph) -> None:
+    write_inlines(el(parent, "p"), block.content)
+
+
+def _heading(parent: etree._Element, block: m.Heading) -> None:
+    # TEI allows <head> only at the start of a division; elsewhere a heading-like line is an <ab>.
+    tag = "head" if not _has_content_children(parent) else "ab"
+    node = el(parent, tag, type="heading" if tag == "ab" else None)
+    write_inlines(node, block.content)
+
+
+def _has_content_children(parent: etree._Element) -> bool:
+    return any(etree.QName(child).localname != "head" for child in parent)
+
+
+def _list(parent: etree._Element, block: m.ListBlock) -> None:
+    node = el(parent, "list", type=block.kind)
+    for item in block.items:
+        if item.label:
+            el(node, "label", item.label)
+        _item_body(el(node, "item"), item.blocks)
+
+
+def _item_body(node: etree._Element, blocks: tuple[m.Block, ...]) -> None:
+    if len(blocks) == 1 and isinstance(blocks[0], m.Paragraph):
+        write_inlines(node, blocks[0].content)
+    else:
+        write_blocks(node, blocks)
+
+
+def _quote(parent: etree._Element, block: m.Quote) -> None:
+    write_blocks(el(parent, "quote"), block.blocks)
+
+
+def _line_group(parent: etree._Element, block: m.LineGroup) -> None:
+    node = el(parent, "lg", type=block.kind or None)
+    for line in block.lines:
+        if isinstance(line, m.LineGroup):
+            _line_group(node, line)
+        else:
+            write_inlines(el(node, "l"), line.content)
+
+
+def _section_break(parent: etree._Element, block: m.SectionBreak) -> None:
+    el(parent, "milestone", unit="section", rend=block.text)
+
+
+def _page_break(parent: etree._Element, block: m.PageBreak) -> None:
+    el(parent, "pb", n=block.n or None, rend=block.text or None)
+
+
+def _stage(parent: etree._Element, block: m.Stage) -> None:
+    write_inlines(el(parent, "stage"), block.content)
+
+
+def _speech(parent: etree._Element, block: m.Speech) -> None:
+    who = " ".join(f"#{w}" for w in block.who.split()) if block.who else None
+    node = el(parent, "sp", who=who)
+    if block.speaker:
+        el(node, "speaker", block.speaker)
+    write_blocks(node, block.blocks)
+
+
+def _cast_list(parent: etree._Element, block: m.CastList) -> None:
+    node = el(parent, "castList")
+    if block.head:
+        write_inlines(el(node, "head"), block.head)
+    for item in block.items:
+        if isinstance(item, m.CastItem):
+            cast = el(node, "castItem")
+            role = el(cast, "role", item.role, corresp=f"#{item.who}" if item.who else None)
+            del role  # keeps the element; ``corresp`` links the role to particDesc
+            if item.description:
+                el(cast, "roleDesc", item.description)
+        else:
+            # Free text inside a cast list (e.g. "Scene: London") is kept as a castItem of its own.
+            write_inlines(el(node, "castItem"), item.content)
+
+
+_LETTER_ROLES = {"salute": "salute", "dateline": "dateline", "signed": "signed"}
+
+
+def _letter_part(parent: etree._Element, block: m.LetterPart) -> None:
+    node = el(parent, block.kind if block.kind in ("opener", "closer") else "closer")
+    for i, (role, content) in enumerate(block.lines):
+        tag = _LETTER_ROLES.get(role)
+        if tag:
+            write_inlines(el(node, tag), content)
+        else:
+            if i:
+                el(node, "lb")
+            write_inlines(node, content)
+
+
+def _note(parent: etree._Element, block: m.Note) -> None:
+    node = el(parent, "note", xml_id=block.id, n=block.label or None, place=block.place or None)
+    _item_body(node, block.blocks)
+
+
+def _table(parent: etree._Element, block: m.Table) -> None:
+    node = el(parent, "table", type=block.kind if block.kind != "table" else None)
+    for row in block.rows:
+        row_node = el(node, "row")
+        for cell in row:
+            write_inlines(el(row_node, "cell"), cell)
+
+
+def _division(parent: etree._Element, block: m.Division) -> None:
+    node = el(parent, "div", type=block.type or None, n=block.n or None)
+    if block.head:
+        write_inlines(el(node, "head"), block.head)
+    if block.blocks:
+        write_blocks(node, block.blocks)
+    elif not block.head:
+        el(node, "p")
+
+
+_BLOCK_WRITERS: dict[type, Writer] = {
+    m.Paragraph: _paragraph,
+    m.Heading: _heading,
+    m.ListBlock: _list,
+    m.Quote: _quote,
+    m.LineGroup: _line_group,
+    m.SectionBreak: _section_break,
+    m.PageBreak: _page_break,
+    m.Stage: _stage,
+    m.Speech: _speech,
+    m.CastList: _cast_list,
+    m.LetterPart: _letter_part,
+    m.Note: _note,
+    m.Table: _table,
+    m.Division: _division,
+}
+
+# -- inlines ---------------------------------------------------------------------------------------
+
+
+def _note_ref(node: etree._Element, inline: m.NoteRef) -> None:
+    el(node, "ref", inline.label, type="noteAnchor", target=f"#{inline.target}")
+
+
+def _said(node: etree._Element, inline: m.Said) -> None:
+    said = el(node, "said", who=f"#{inline.who}" if inline.who else None,
+              direct="false" if not inline.direct else None)
+    write_inlines(said, inline.content)
+
+
+def _line_break(node: etree._Element, inline: m.LineBreak) -> None:
+    el(node, "lb")
+
+
+def _page_break_inline(node: etree._Element, inline: m.PageBreakInline) -> None:
+    el(node, "pb", n=inline.n or None)
+
+
+def _editorial(node: etree._Element, inline: m.Editorial) -> None:
+    el(node, "seg", inline.text, type="editorial", subtype=inline.kind or None)
+
+
+def _emphasis(node: etree._Element, inline: m.Emphasis) -> None:
+    write_inlines(el(node, "emph", rend=inline.marker or None), inline.content)
+
+
+_INLINE_WRITERS: dict[type, Writer] = {
+    m.NoteRef: _note_ref,
+    m.Said: _said,
+    m.LineBreak: _line_break,
+    m.PageBreakInline: _page_break_inline,
+    m.Editorial: _editorial,
+    m.Emphasis: _emphasis,
+}
+
+assert set(_BLOCK_WRITERS) == set(m.BLOCK_TYPES), "every block type needs a TEI writer"
+assert set(_INLINE_WRITERS) | {str} == set(m.INLINE_TYPES), "every inline type needs a TEI writer"

@@ -1,0 +1,108 @@
+"""Bytes → text: detect the encoding and normalise newlines and invisible whitespace.
+
+Order of trust: an explicit ``encoding``; a byte-order mark; strict UTF-8; Windows-1252 (a superset
+of Latin-1's printable range, and what "Latin-1" files usually are); Latin-1 as the last resort,
+which decodes any byte. Binary input (NUL bytes) and empty input are refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    normalisations: tuple[str, ...]
+
+
+def decode_bytes(data: bytes, *, file: str = "", encoding: str | None = None) -> Decoded:
+    notes: list[str] = []
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError as exc:
+            raise InputError(f"unknown encoding {encoding!r}", file=file) from exc
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise InputError(
+                f"cannot decode as {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+                file=file,
+                line=line,
+            ) from exc
+        used = encoding
+    else:
+        text, used = _detect(data, file)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        notes.append("byte-order mark removed")
+    if not text.strip():
+        raise InputError("empty input: no text to encode", file=file, line=1, col=1)
+    text, more = normalise_text(text)
+    notes.extend(more)
+    if used not in ("utf-8", "ascii"):
+        notes.insert(0, f"decoded from {used}")
+    return Decoded(text, used, tuple(notes))
+
+
+def _detect(data: bytes, file: str) -> tuple[str, str]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="strict"), name
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError("binary file: contains NUL bytes, not a text transcription", file=file, line=line)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; Latin-1 maps them to C1 controls instead of failing.
+        return data.decode("latin-1"), "iso-8859-1"
+
+
+_INVISIBLE_SPACES = {
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u200b": "",  # zero-width space
+}
+
+
+def normalise_text(text: str) -> tuple[str, list[str]]:
+    """CRLF/CR → LF, form feeds → blank lines, tabs → spaces at line start kept as indentation."""
+    notes: list[str] = []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes.append("CRLF/CR line endings converted to LF")
+    if "\f" in text:
+        text = text.replace("\f", "\n\n")
+        notes.append("form feeds treated as blank lines")
+    if "\t" in text:
+        text = text.expandtabs(8)
+        notes.append("tabs expanded to spaces")
+    found = [ch for ch in _INVISIBLE_SPACES if ch in text]
+    if found:
+        for ch in found:
+            text = text.replace(ch, _INVISIBLE_SPACES[ch])
+        notes.append("no-break and zero-width spaces normalised")
+    # Other C0 controls cannot appear in XML 1.0; keep the character visible as a replacement.
+    controls = {c for c in text if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0}
+    if controls:
+        text = "".join("\ufffd" if c in controls else c for c in text)
+        notes.append("control characters replaced by U+FFFD")
+    return text, notes
