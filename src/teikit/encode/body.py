@@ -236,7 +236,10 @@ def _page_break_inline(node: etree._Element, inline: m.PageBreakInline) -> None:
 
 
 def _editorial(node: etree._Element, inline: m.Editorial) -> None:
-    el(node, "seg", inline.text, type="editorial", subtype=inline.kind or None)
+    if inline.kind == "stage":
+        el(node, "stage", inline.text)
+    else:
+        el(node, "seg", inline.text, type="editorial", subtype=inline.kind or None)
 
 
 def _emphasis(node: etree._Element, inline: m.Emphasis) -> None:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ..io import read_bytes
@@ -16,6 +17,7 @@ from ..model import Document
 from .blocks import segment
 from .decode import decode_bytes, normalise_text
 from .frontmatter import read_front_matter
+from .language import detect_language
 from .lines import split_lines
 from .speakers import attribute_speakers
 
@@ -45,7 +47,8 @@ def _parse(text: str, source_name: str, normalisations: tuple[str, ...]) -> Docu
         line_count=len(lines),
         normalisations=normalisations,
     )
-    return attribute_speakers(document)
+    document = attribute_speakers(document)
+    return replace(document, language=detect_language(document))
 
 
 __all__ = ["parse_file", "parse_text"]
