@@ -1,0 +1,188 @@
+"""Who speaks: speaker turns, cast lists, reported speech, persons and genre.
+
+``attribute_speakers(document)`` is the pipeline's transform over the block tree. In order:
+
+1. ``cast``      a cast list ("Dramatis Personae"…) becomes a ``CastList``;
+2. ``select``    the document's speaker labels are decided from all paragraph openings;
+3. ``people``    label names become persons (variants, abbreviations, author, groups);
+4. ``turns``     labelled paragraphs become ``Speech`` turns, directions ``Stage``;
+5. ``reported``  reported speech with a reporting clause becomes ``Said``;
+6. ``genre``     the genre; an interview answered by the author without labels becomes the
+                 author's turn, and an interviewer named only in the title is a person.
+
+Ambiguities (an abbreviation that fits several names) are returned as warnings, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...errors import Diagnostic, warning
+from ...model import Block, CastItem, CastList, Division, Document, ListBlock, Paragraph, Quote, Span, Speech
+from .cast import extract_cast
+from .genre import classify, title_block
+from .inlines import plain
+from .labels import Label, name_key
+from .people import Registry
+from .reported import find_reported, with_speaker
+from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
+from .turns import TurnBuilder
+
+_INTERVIEWER = re.compile(
+    r"\binterview(?:ed)?\s+(?:with|to|given\s+to|granted\s+to|by)\s+(?:an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
+    re.IGNORECASE,
+)
+_ET_AL = re.compile(r"\s+(?:et\s+al\.?|and\s+others)\s*$", re.IGNORECASE)
+ROLES = {"play": "character", "dialogue": "speaker", "hearing": "speaker", "interview": "interviewee"}
+
+
+def attribute_speakers(document: Document) -> Document:
+    diagnostics: list[Diagnostic] = []
+
+    def warn(message: str, line: int) -> None:
+        diagnostics.append(warning("speaker-ambiguous", message, file=document.source_name, line=line))
+
+    cast = extract_cast(document.body)
+    body = cast.blocks
+    texts = [_leading(p) for p in _paragraphs(body)]
+    rules = learn(texts, cast.text)
+    author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
+    context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
+    registry = Registry(author, context, cast.text)
+    labels = [label for p in _paragraphs(body) if (label := rules.label_of(_leading(p))) is not None]
+    registry.learn((label.name for label in labels), warn)
+    speakers = {registry_key(label) for label in labels}
+
+    interviewer = _interviewer_in_title(document, author)
+    if interviewer:
+        registry.interviewer_name = interviewer
+    play = _looks_like_play(document, rules, speakers, bool(cast.lists))
+    only_questions = bool(speakers) and speakers <= INTERVIEWER_KEYS
+    builder = TurnBuilder(
+        rules,
+        resolve=lambda label: registry.resolve(label.name),
+        play=play,
+        interviewee=(lambda: registry.add("a", author or "Interviewee", "interviewee", bool(author)))
+        if only_questions else None,
+        is_interviewer=lambda who: any(
+            p.id == who and p.role == "interviewer" for p in registry.persons()
+        ),
+    )
+    body = builder.rewrite(body)
+    body = _reported(body, registry, author)
+    probe = replace(document, body=body)
+    genre = classify(probe, rules, speakers, bool(cast.lists))
+    if genre == "interview" and not speakers and interviewer and author:
+        body = _whole_answer(body, registry.add(name_key(author), author, "interviewee", True))
+        registry.add("q", interviewer, "interviewer")
+    for person in registry.persons():
+        registry.entry_role(person.id, ROLES.get(genre, "speaker"))
+    body = _link_cast(body, registry)
+    return replace(
+        document,
+        body=body,
+        persons=registry.persons(),
+        genre=genre,
+        warnings=tuple(document.warnings) + tuple(diagnostics),
+    )
+
+
+def registry_key(label: Label) -> str:
+    return label.key
+
+
+def _paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block)
+        elif isinstance(block, Division):
+            out.extend(_paragraphs(block.blocks))
+    return out
+
+
+def _leading(block: Paragraph) -> str:
+    first = block.content[0] if block.content else ""
+    return first if isinstance(first, str) else ""
+
+
+def _looks_like_play(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> bool:
+    if not speakers or speakers & (INTERVIEWER_KEYS | ANSWER_KEYS):
+        return False
+    if has_cast or any(isinstance(b, Division) and b.type in ("act", "scene") for b in document.body):
+        return True
+    return rules.dominant is not None and rules.dominant[1] == "." and len(speakers) >= 3
+
+
+def _interviewer_in_title(document: Document, author: str) -> str:
+    match = _INTERVIEWER.search(title_block(document))
+    if not match:
+        return ""
+    who = match.group("who").strip()
+    author_words = set(name_key(author).split())
+    if author_words and author_words & set(name_key(who).split()):
+        return ""  # "Interview with Paul Lafargue": the title names the one who answers
+    return who[:1].upper() + who[1:]
+
+
+def _reported(blocks: tuple[Block, ...], registry: Registry, author: str) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Division):
+            block = Division(block.type, block.head, _reported(block.blocks, registry, author), block.n, block.span)
+        elif isinstance(block, Paragraph):
+            found = find_reported(block.content, registry.known)
+            if found is not None:
+                who = registry.resolve(found.name)
+                block = Paragraph(with_speaker(found.content, who), block.span)
+        out.append(block)
+    return tuple(out)
+
+
+def _whole_answer(blocks: tuple[Block, ...], who: str) -> tuple[Block, ...]:
+    """Runs of the author's own paragraphs become the author's unlabelled turns."""
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        if run:
+            out.append(Speech(who, "", tuple(run), Span(_span(run[0]).start, _span(run[-1]).end)))
+            run.clear()
+
+    for block in blocks:
+        if isinstance(block, (Paragraph, ListBlock, Quote)) and not _has_said(block):
+            run.append(block)
+        else:
+            flush()
+            out.append(block)
+    flush()
+    return tuple(out)
+
+
+def _span(block: Block) -> Span:
+    return getattr(block, "span", Span(0, 0))
+
+
+def _has_said(block: Block) -> bool:
+    from ...model import Said
+
+    return isinstance(block, Paragraph) and any(isinstance(i, Said) for i in block.content)
+
+
+def _link_cast(blocks: tuple[Block, ...], registry: Registry) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, CastList):
+            items = tuple(
+                replace(item, who=registry.id_of(item.role)) if isinstance(item, CastItem) else item
+                for item in block.items
+            )
+            block = CastList(block.head, items, block.span)
+        elif isinstance(block, Division):
+            block = Division(block.type, block.head, _link_cast(block.blocks, registry), block.n, block.span)
+        out.append(block)
+    return out and tuple(out) or ()
+
+
+__all__ = ["attribute_speakers", "plain"]
