@@ -1,0 +1,130 @@
+"""Cast lists: "Dramatis Personae", "THE PERSONS OF THE PLAY", "CHARACTERS" … → ``CastList``.
+
+The heading may be a paragraph, a ``Heading`` or a division's head. The paragraphs after it (until
+a heading-like line in capitals, an italic note such as "_The action takes place…_", a section
+break or anything that is not a paragraph) are the cast: one ``CastItem`` per line when the
+paragraph kept its lines (``LineBreak``) or is a single short entry, otherwise the paragraph is
+kept whole inside the cast list (its words still let abbreviated labels find full names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...model import Block, CastItem, CastList, Division, Heading, Inline, Inlines, LineBreak, Paragraph, Span
+from .inlines import plain, strip, words_of
+
+CAST_HEAD = re.compile(
+    r"^(?:dramatis\s+person\w*|(?:the\s+)?persons\s+(?:of|in)\s+the\s+(?:play|drama|comedy|tragedy)|"
+    r"persons\s+represented|(?:the\s+)?characters(?:\s+(?:of|in)\s+the\s+play)?|"
+    r"cast(?:\s+of\s+characters)?|personen|personnages|personaggi|personajes|"
+    r"действующие\s+лица|lica|osoby)[.:]?$",
+    re.IGNORECASE,
+)
+_MAX_ITEMS = 40
+_SHORT_ENTRY = 14  # words; longer joined paragraphs cannot be split back into entries
+_ROLE_END = re.compile(r",|\s\(|\s[—–-]{1,2}\s|\s{2,}|\.\s")
+
+
+@dataclass
+class CastResult:
+    blocks: tuple[Block, ...]
+    text: str = ""  # every cast entry's words, for expanding abbreviated labels
+    lists: list[CastList] = field(default_factory=list)
+
+
+def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
+    """Replace the cast list (heading + entries) in ``blocks`` by a ``CastList``."""
+    out: list[Block] = []
+    texts: list[str] = []
+    lists: list[CastList] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Division):
+            if _is_cast_head(block.head):
+                items, used = _items(block.blocks, 0)
+                cast = CastList(block.head, items, block.span)
+                lists.append(cast)
+                texts.extend(_text_of(items))
+                out.append(cast)
+                out.extend(block.blocks[used:])
+            else:
+                inner = extract_cast(block.blocks)
+                texts.append(inner.text)
+                lists.extend(inner.lists)
+                out.append(Division(block.type, block.head, inner.blocks, block.n, block.span))
+            i += 1
+            continue
+        if isinstance(block, (Paragraph, Heading)) and _is_cast_head(block.content):
+            items, used = _items(blocks, i + 1)
+            if items:
+                end = blocks[i + used].span.end if used else block.span.end
+                cast = CastList(strip(block.content), items, Span(block.span.start, end))
+                lists.append(cast)
+                texts.extend(_text_of(items))
+                out.append(cast)
+                i += 1 + used
+                continue
+        out.append(block)
+        i += 1
+    return CastResult(tuple(out), " ".join(t for t in texts if t), lists)
+
+
+def _is_cast_head(content: Inlines) -> bool:
+    text = words_of(content).strip().strip("_").strip()
+    return bool(CAST_HEAD.match(text))
+
+
+def _items(blocks: tuple[Block, ...], start: int) -> tuple[tuple[CastItem | Paragraph, ...], int]:
+    items: list[CastItem | Paragraph] = []
+    used = 0
+    for block in blocks[start : start + _MAX_ITEMS]:
+        if not isinstance(block, Paragraph) or _ends_cast(block):
+            break
+        items.extend(_entries(block))
+        used += 1
+    return tuple(items), used
+
+
+def _ends_cast(block: Paragraph) -> bool:
+    text = plain(block.content).strip()
+    if text.startswith("_") or text.startswith("["):
+        return True  # "_The action takes place in Iceland…_"
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    capitals = bool(letters) and all(c.isupper() for c in letters)
+    return capitals and len(words) <= 6 and not any(c in text for c in ",()")
+
+
+def _entries(block: Paragraph) -> list[CastItem | Paragraph]:
+    lines = _split_lines(block.content)
+    if len(lines) > 1:
+        return [_cast_item(line, block.span) for line in lines if plain(line).strip()]
+    if len(plain(block.content).split()) <= _SHORT_ENTRY:
+        return [_cast_item(block.content, block.span)]
+    return [block]
+
+
+def _split_lines(content: Inlines) -> list[Inlines]:
+    lines: list[list[Inline]] = [[]]
+    for inline in content:
+        if isinstance(inline, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(inline)
+    return [strip(tuple(line)) for line in lines]
+
+
+def _cast_item(content: Inlines, span: Span) -> CastItem:
+    text = plain(content).strip()
+    match = _ROLE_END.search(text)
+    if match is None:
+        return CastItem(text, "", "", span)
+    role = text[: match.start()].strip()
+    return CastItem(role, text[match.start() :].strip(), "", span)
+
+
+def _text_of(items: tuple[CastItem | Paragraph, ...]) -> list[str]:
+    return [item.role if isinstance(item, CastItem) else plain(item.content) for item in items]

@@ -1,0 +1,57 @@
+"""The document's genre from its speakers, structure and title block.
+
+"play" (a cast list, acts or scenes, or dot-labelled turns by three or more speakers), "interview"
+(question labels, or "interview" in the title block), "hearing" (a chairman, or a title naming
+testimony, a hearing, a committee or minutes), "dialogue" (turns by two or more named speakers),
+"letter", "speech"; otherwise the genre the document already had.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Block, Division, Document, LetterPart
+from .select import INTERVIEWER_KEYS, LabelRules
+
+_INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+_HEARING = re.compile(r"\b(?:testimony|hearings?|committee|minutes|proceedings|cross-examination|trial)\b", re.I)
+_SPEECH = re.compile(r"\b(?:speech|address|lecture|delivered|report\s+to|oration|sermon)\b", re.IGNORECASE)
+_LETTER = re.compile(r"\bletters?\b|\bepistle\b", re.IGNORECASE)
+_PLAY = re.compile(r"\b(?:a\s+(?:comedy|tragedy|drama|farce|play)|in\s+(?:one|two|three|four|five)\s+acts?)\b", re.I)
+
+
+def title_block(document: Document) -> str:
+    return "\n".join(line.text for line in document.metadata.front)
+
+
+def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> str:
+    titles = title_block(document)
+    keys = set(rules.accepted)
+    if has_cast or _has_division(document.body, ("act", "scene")) or _PLAY.search(titles):
+        if speakers:
+            return "play"
+    if keys & INTERVIEWER_KEYS or (_INTERVIEW.search(titles) and not _HEARING.search(titles)):
+        return "interview"
+    if any("chairman" in k or "chair" == k for k in keys) or (_HEARING.search(titles) and speakers):
+        return "hearing"
+    if len(speakers) >= 3 and rules.dominant is not None and rules.dominant[1] == ".":
+        return "play"
+    if len(speakers) >= 2:
+        return "dialogue"
+    if _has_letter_part(document.body) or _LETTER.search(titles):
+        return "letter"
+    if _SPEECH.search(titles):
+        return "speech"
+    return document.genre
+
+
+def _has_division(blocks: tuple[Block, ...], types: tuple[str, ...]) -> bool:
+    return any(
+        isinstance(b, Division) and (b.type in types or _has_division(b.blocks, types)) for b in blocks
+    )
+
+
+def _has_letter_part(blocks: tuple[Block, ...]) -> bool:
+    return any(
+        isinstance(b, LetterPart) or (isinstance(b, Division) and _has_letter_part(b.blocks)) for b in blocks
+    )

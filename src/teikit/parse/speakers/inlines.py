@@ -1,0 +1,204 @@
+"""Helpers over ``Inlines`` (tuples of ``str`` and inline nodes) used by the speaker rules.
+
+The rules read the plain text of a paragraph but rewrite its inlines, so these helpers split and
+trim inlines without dropping any node: a label is cut from the leading string, and bracketed
+stage directions are cut out of running text as ``Editorial(kind="stage")`` or ``Stage`` blocks.
+"""
+
+from __future__ import annotations
+
+from ...model import Editorial, Emphasis, Inline, Inlines, LineBreak, NoteRef, PageBreakInline, Said
+
+
+def plain(content: Inlines) -> str:
+    """The characters of ``content`` as the source printed them (emphasis keeps its markers)."""
+    return "".join(_plain_one(inline) for inline in content)
+
+
+def _plain_one(inline: Inline) -> str:
+    if isinstance(inline, str):
+        return inline
+    if isinstance(inline, Emphasis):
+        return inline.marker + plain(inline.content) + inline.marker
+    if isinstance(inline, Editorial):
+        return inline.text
+    if isinstance(inline, NoteRef):
+        return inline.label
+    if isinstance(inline, Said):
+        return plain(inline.content)
+    if isinstance(inline, LineBreak):
+        return "\n"
+    if isinstance(inline, PageBreakInline):
+        return ""
+    return ""
+
+
+def words_of(content: Inlines) -> str:
+    """Plain text with emphasis markers dropped, for classification (never for output)."""
+    return "".join(
+        words_of(i.content) if isinstance(i, Emphasis) else _plain_one(i) for i in content
+    )
+
+
+def lstrip(content: Inlines) -> Inlines:
+    """``content`` without leading whitespace (empty strings removed)."""
+    items = list(content)
+    while items and isinstance(items[0], str):
+        head = items[0].lstrip()
+        if head:
+            items[0] = head
+            break
+        items.pop(0)
+    return tuple(items)
+
+
+def rstrip(content: Inlines) -> Inlines:
+    items = list(content)
+    while items and isinstance(items[-1], str):
+        tail = items[-1].rstrip()
+        if tail:
+            items[-1] = tail
+            break
+        items.pop()
+    return tuple(items)
+
+
+def strip(content: Inlines) -> Inlines:
+    return rstrip(lstrip(content))
+
+
+def drop_prefix(content: Inlines, length: int) -> Inlines:
+    """``content`` without its first ``length`` characters, which must lie in the leading str."""
+    if not content or not isinstance(content[0], str) or len(content[0]) < length:
+        raise ValueError("prefix does not lie in the leading string")
+    rest = content[0][length:]
+    return ((rest,) if rest else ()) + tuple(content[1:])
+
+
+_OPEN_CLOSE = {"[": "]"}
+
+
+def split_stages(content: Inlines, parentheses: bool = False) -> tuple[Inlines, Inlines]:
+    """Cut bracketed stage directions out of running text.
+
+    Returns ``(leading, rest)``: ``leading`` is a bracketed direction that opens the text (kept
+    verbatim, brackets included) or ``()``; in ``rest`` every later bracketed run becomes an
+    ``Editorial(kind="stage")`` with its verbatim text. With ``parentheses``, ``(_…_)`` runs
+    (parentheses around italics, as many plays print directions) count too.
+    """
+    runs = _stage_runs(content, parentheses)
+    if not runs:
+        return (), content
+    out: list[Inline] = []
+    leading: Inlines = ()
+    for kind, items in runs:
+        if kind == "stage":
+            if not out and not leading and not any(isinstance(i, str) and i.strip() for i in out):
+                leading = merge(tuple(items))
+                continue
+            out.append(Editorial("stage", plain(tuple(items))))
+        else:
+            out.extend(items)
+    return leading, lstrip(merge(tuple(out)))
+
+
+def merge(content: Inlines) -> Inlines:
+    """Adjacent strings joined, empty strings dropped."""
+    out: list[Inline] = []
+    for inline in content:
+        if isinstance(inline, str):
+            if not inline:
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] = out[-1] + inline
+                continue
+        out.append(inline)
+    return tuple(out)
+
+
+def _stage_runs(content: Inlines, parentheses: bool) -> list[tuple[str, list[Inline]]]:
+    """Split ``content`` into ("text", items) and ("stage", items) runs; [] when no stage."""
+    runs: list[tuple[str, list[Inline]]] = []
+    text: list[Inline] = []
+    stage: list[Inline] | None = None
+    closer = ""
+    found = False
+    for inline in content:
+        if not isinstance(inline, str):
+            (stage if stage is not None else text).append(inline)
+            continue
+        rest = inline
+        while rest:
+            if stage is None:
+                at = _next_opener(rest, parentheses)
+                if at < 0:
+                    text.append(rest)
+                    break
+                if at:
+                    text.append(rest[:at])
+                if text:
+                    runs.append(("text", text))
+                    text = []
+                closer = "]" if rest[at] == "[" else ")"
+                stage = [rest[at]]
+                rest = rest[at + 1 :]
+            else:
+                end = rest.find(closer)
+                if end < 0:
+                    stage.append(rest)
+                    break
+                stage.append(rest[: end + 1])
+                rest = rest[end + 1 :]
+                # A "(…)" run is a direction only when italic inside, e.g. "(_Shoots._)".
+                body = plain(tuple(stage))
+                if closer == "]" or _italic_inside(body):
+                    runs.append(("stage", stage))
+                    found = True
+                else:
+                    text.append(body)
+                stage = None
+    if stage is not None:  # unclosed bracket: keep it as text
+        text.extend(stage)
+    if text:
+        runs.append(("text", text))
+    return runs if found else []
+
+
+def _next_opener(text: str, parentheses: bool) -> int:
+    square = text.find("[")
+    if not parentheses:
+        return square
+    paren = text.find("(_")
+    candidates = [i for i in (square, paren) if i >= 0]
+    return min(candidates) if candidates else -1
+
+
+def _italic_inside(body: str) -> bool:
+    inner = body[1:-1].strip()
+    return len(inner) > 2 and inner.startswith("_") and inner.rstrip(".").endswith("_")
+
+
+def is_whole_stage(content: Inlines) -> bool:
+    """True when the paragraph is one bracketed direction (``[Enter Lane.]``, an unclosed
+    ``[_LORD FARNCOMBE … _`` as some printings have, or ``(_He goes._)``)."""
+    text = plain(content).strip()
+    if text.startswith("["):
+        close = text.find("]")
+        return close < 0 or not text[close + 1 :].strip(" ._")
+    if text.startswith("(_") or text.startswith("("):
+        close = text.rfind(")")
+        return close == len(text) - 1 and text.count("(") == 1 and _italic_or_short(text)
+    return False
+
+
+def _italic_or_short(text: str) -> bool:
+    return "_" in text or len(text.split()) <= 12
+
+
+def is_whole_italic(content: Inlines) -> bool:
+    """True when the whole paragraph is emphasised (``_The scene is a drawing-room._``)."""
+    items = strip(content)
+    if len(items) == 1 and isinstance(items[0], Emphasis):
+        return True
+    text = plain(items).strip()
+    return len(text) > 2 and text.startswith("_") and text.rstrip(".").endswith("_") and text.count("_") == 2

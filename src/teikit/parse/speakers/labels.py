@@ -1,0 +1,185 @@
+"""Speaker-label candidates at the start of a paragraph.
+
+Recognises the forms printed plays, interviews, hearings and dialogues use::
+
+    JACK.  How are you?            LADY BRACKNELL.               Algernon. [Aside.] text
+    Q: text    Question: text      Mr. ROBESON: text             THE CHAIRMAN1: text
+    _Gudfinna._                    _The Boy (throws his dart)._  ROSINE, à part.
+
+A paragraph may yield several candidates (``J.`` / ``J. V. Stalin:``); the document-level rules in
+``select.py`` decide which, if any, is a speaker. Nothing here knows any character's name: a label
+is judged only by its shape (capitalised words, titles, initials, a ``.`` or ``:`` terminator).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Abbreviated titles whose dot does not end a label ("Mr. ROBESON:", "Mrs. Upjohn.").
+TITLES = frozenset(
+    "mr mrs ms messrs dr st rev revd capt col gen lt sgt prof hon mme mlle mm fr hr sr sra "
+    "srta m gov sen rep pres supt insp".split()
+)
+# Lower-case words allowed inside a name ("Duke of York", "Sigismund von Rettenmayer").
+CONNECTORS = frozenset(
+    "of the de du des la le les von van der den del della di da dos das y e et and und & "
+    "zu zum zur ten ter bin ibn al el".split()
+)
+# First words that make a heading, not a speaker ("ACT I.", "SCENE 2.", "Chapter IV:").
+STRUCTURAL = frozenset(
+    "act acts scene scenes chapter part book akt aufzug auftritt szene acte scène scene tableau "
+    "atto scena acto escena действие явление картина сцена глава note notes nota p.s ps n.b nb "
+    "source sources footnote footnotes contents index appendix table figure fig".split()
+)
+_ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+_TERMINATOR = re.compile(r"(?P<note>(?<=[^\W\d_])\d{1,3})?(?P<term>[.:])(?P<close>_?)(?=\s|$)")
+_INNER = re.compile(r"^(?P<name>.*?)(?P<inner>\s*\([^()]{1,80}\)|,\s+[^\W\d_A-Z][^.:]{0,60})$")
+_MAX_HEAD = 70
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A possible speaker label at the start of a paragraph's leading text."""
+
+    verbatim: str  # as printed, terminator included ("THE CHAIRMAN1:", "_Gudfinna._")
+    name: str  # the speaker's name as printed ("THE CHAIRMAN", "Gudfinna", "The Boy")
+    note: str  # a note number glued to the name ("1"), or ""
+    term: str  # "." or ":" (or "" for a bare name alone in its paragraph)
+    upper: bool  # the name is printed in capitals
+    alone: bool  # nothing follows the label in its paragraph
+    italic: bool  # the label is wrapped in emphasis markers
+    length: int  # characters of the leading text the label (and following blanks) covers
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    @property
+    def style(self) -> tuple[bool, str, bool, bool]:
+        return (self.upper, self.term, self.alone, self.italic)
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case-folded words without dots or titles' punctuation."""
+    folded = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
+    words = [w.strip(".,;:'") for w in folded.split()]
+    return " ".join(w for w in words if w)
+
+
+_ITALIC_NAME = re.compile(
+    r"^_(?P<name>[^_\n]{1,60}?)_(?P<inner>\s*\(_?[^()\n]{1,80}\))?(?P<note>)(?P<term>[.:])(?P<close>)(?=\s|$)"
+)
+
+
+def candidates(text: str) -> list[Label]:
+    """Every label shape at the start of ``text``, shortest first."""
+    found: list[Label] = []
+    italic_name = _ITALIC_NAME.match(text)
+    if italic_name and is_name(italic_name.group("name").strip()):
+        # "_Halla_ (_to Jon's Wife_). Your husband…": italic name, direction, then the terminator.
+        end = italic_name.end()
+        rest = text[end:]
+        name = italic_name.group("name").strip()
+        return [Label(text[:end], name, "", italic_name.group("term"), _is_upper(name), not rest.strip(),
+                      True, end + len(rest) - len(rest.lstrip()))]
+    italic = text.startswith("_")
+    start = 1 if italic else 0
+    for match in _TERMINATOR.finditer(text, start):
+        head = text[start : match.start()]
+        if len(head) > _MAX_HEAD or "\n" in head:
+            break
+        name = _name_part(head)
+        if name is None:
+            if match.group("term") == "." and _ends_with_abbreviation(head):
+                continue  # "Mr." / "J." inside a longer label
+            break
+        if italic and not match.group("close"):
+            continue  # "_Gudfinna._": the label ends after the closing marker
+        end = match.end()
+        rest = text[end:]
+        found.append(
+            Label(
+                verbatim=text[:end],
+                name=name,
+                note=match.group("note") or "",
+                term=match.group("term"),
+                upper=_is_upper(name),
+                alone=not rest.strip(),
+                italic=italic,
+                length=end + (len(rest) - len(rest.lstrip())),
+            )
+        )
+        if match.group("term") == ":":
+            break  # a colon always ends the label
+    bare = _bare_label(text)
+    if bare is not None and not found:
+        found.append(bare)
+    return found
+
+
+def _bare_label(text: str) -> Label | None:
+    """A name alone in its paragraph without terminator ("HAMLET", "Mephistopheles")."""
+    stripped = text.strip()
+    if not stripped or stripped != text.rstrip() or any(c in stripped for c in ".:;!?,"):
+        return None
+    name = _name_part(stripped)
+    if name is None:
+        return None
+    return Label(stripped, name, "", "", _is_upper(name), True, False, len(text))
+
+
+def _name_part(head: str) -> str | None:
+    """The name in a label head, or None when the head is not name-shaped."""
+    match = _INNER.match(head)
+    name = match.group("name") if match and match.group("name").strip() else head
+    name = name.strip()
+    return name if is_name(name) else None
+
+
+def is_name(name: str) -> bool:
+    """Name-shaped: 1–6 capitalised words, titles, initials and lower-case connectors."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or words[0].strip("._").casefold() in STRUCTURAL:
+        return False
+    if len(words) == 1 and len(words[0]) > 1 and _ROMAN.match(words[0]) and words[0].isupper():
+        return False  # "II." numbers a section
+    meaningful = 0
+    for i, word in enumerate(words):
+        bare = word.strip("'’")
+        if bare.endswith("."):
+            core = bare[:-1]
+            if core.casefold() in TITLES or (len(core) == 1 and core.isupper()) or _dotted_initials(bare):
+                continue
+            return False
+        if i > 0 and bare.casefold() in CONNECTORS:
+            continue
+        if not _name_word(bare):
+            return False
+        if len(words) == 1 or bare.casefold() not in TITLES:
+            meaningful += 1
+    if len(words) == 1 and words[0].casefold() in TITLES:
+        return False  # "Mr" of "Mr. ROBESON:"
+    return meaningful > 0
+
+
+def _dotted_initials(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.){2,4}", word)) and word[0].isupper()
+
+
+def _name_word(word: str) -> bool:
+    if not word or not word[0].isalpha() or not word[0].isupper():
+        return False
+    return all(c.isalpha() or c in "-'’&" for c in word)
+
+
+def _is_upper(name: str) -> bool:
+    letters = [c for w in name.split() if w.strip(".").casefold() not in TITLES for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _ends_with_abbreviation(head: str) -> bool:
+    last = head.split()[-1] if head.split() else ""
+    last = last.lstrip("_")
+    return last.casefold() in TITLES or (len(last) == 1 and last.isalpha() and last.isupper())

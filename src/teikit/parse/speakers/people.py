@@ -1,0 +1,253 @@
+"""Speaker names → persons: one ``Person`` per speaker, whatever variant of the name a label uses.
+
+Variants are merged by rules that hold for any text:
+
+- case and dots do not matter (``Mr. ROBESON`` = ``MR. ROBESON``);
+- an abbreviated label is the unique cast-list word (or longer label) it begins (``Ham.`` →
+  ``Hamlet``, ``Hor.`` → ``Horatio.``);
+- a first name alone is the one longer label that begins with it and has no title (``Monty`` →
+  ``Monty Johnstone``; but ``STIDULPH`` stays apart from ``MRS. STIDULPH``);
+- a label naming the document's author (surname, full name or initials, ``DH`` for "Duncan
+  Hallas") is the author;
+- initials are expanded from a name the front matter mentions (``IB`` → "Ian Birchall");
+- ``ALL``, ``BOTH``, ``THE SERVANTS``, ``SOME OF THE LADIES`` are groups; ``DAPHNE and NITA`` is a
+  joint turn of two known speakers.
+
+Ids are readable NCNames made from the name ("lady-bracknell"), unique in the document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ...model import Person
+from .labels import TITLES, name_key
+from .select import ANSWER_KEYS, INTERVIEWER_KEYS
+
+GROUP_WORDS = frozenset(
+    "all both omnes ambo alle beide tous toutes tutti todos ambos все оба chorus crowd others "
+    "everybody everyone several voices men women people omnes. servants guests ladies gentlemen".split()
+)
+_GROUP_FIRST = frozenset("some all several other others many both two three four five various".split())
+_JOINER = re.compile(r"\s+(?:and|&|und|et|e|y|и|og|och)\s+|\s*,\s*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NAME_RUN = re.compile(r"\b(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+")
+
+AUTHOR_KEY = "\x00author"
+Warn = Callable[[str, int], None]
+
+
+@dataclass
+class _Entry:
+    id: str
+    name: str
+    names: list[str] = field(default_factory=list)
+    group: bool = False
+    is_author: bool = False
+    role: str = ""
+    used: bool = False
+
+
+class Registry:
+    """Resolves label names to person ids and collects the persons that speak."""
+
+    def __init__(self, author: str = "", context: str = "", cast_text: str = "") -> None:
+        self.author = author.strip()
+        self._context_names = _name_runs(context)
+        self._cast_words = {w.casefold(): w for w in _WORD.findall(cast_text) if w[0].isupper()}
+        self._canonical: dict[str, str] = {}
+        self._entries: dict[str, _Entry] = {}
+        self._ids: set[str] = set()
+        self.interviewer_name = ""
+
+    # -- learning -------------------------------------------------------------------------------
+
+    def learn(self, names: Iterable[str], warn: Warn | None = None) -> None:
+        """Decide which label names are the same person, before any turn is resolved."""
+        keys: dict[str, str] = {}
+        for name in names:
+            keys.setdefault(name_key(name), name)
+        singles = [k for k in keys if " " not in k]
+        multis = [k for k in keys if " " in k]
+        for key in singles:
+            if key in INTERVIEWER_KEYS or key in ANSWER_KEYS or len(key) < 2:
+                continue
+            longer = [o for o in singles if o != key and o.startswith(key) and len(key) >= 3]
+            if len(longer) == 1:
+                self._canonical[key] = longer[0]
+                continue
+            if len(longer) > 1 and warn:
+                warn(f"abbreviated speaker {keys[key]!r} could be any of {sorted(longer)}", 0)
+            firsts = [m for m in multis if m.split()[0] == key and not _has_title(m)]
+            if len(firsts) == 1:
+                self._canonical[key] = firsts[0]
+                continue
+            expanded = self._expand_from_cast(key, keys[key], warn)
+            if expanded:
+                self._canonical[key] = expanded
+
+    def _expand_from_cast(self, key: str, shown: str, warn: Warn | None) -> str:
+        if not self._cast_words or key in self._cast_words or len(key) < 2:
+            return ""
+        matches = sorted({w for w in self._cast_words if w.startswith(key) and w != key})
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1 and warn:
+            warn(f"abbreviated speaker {shown!r} matches several cast names: {matches}", 0)
+        return ""
+
+    # -- resolving ------------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> str:
+        """The id (or space-separated ids for a joint turn) of the speaker called ``name``."""
+        key = self._canon(name_key(name))
+        if key not in self._entries:
+            parts = [p for p in _JOINER.split(name) if p.strip()]
+            if len(parts) > 1 and all(self._canon(name_key(p)) in self._entries for p in parts):
+                ids = [self._entry(self._canon(name_key(p)), p).id for p in parts]
+                for p in parts:
+                    self._entries[self._canon(name_key(p))].used = True
+                return " ".join(dict.fromkeys(ids))
+        entry = self._entry(key, name)
+        entry.used = True
+        if name.strip() not in entry.names:
+            entry.names.append(name.strip())
+        return entry.id
+
+    def id_of(self, name: str) -> str:
+        """The id of a person who speaks under ``name`` (a cast role), or ""."""
+        entry = self._entries.get(self._canon(name_key(name)))
+        return entry.id if entry is not None and entry.used else ""
+
+    def known(self, name: str) -> bool:
+        return self._canon(name_key(name)) in self._entries
+
+    def add(self, key: str, name: str, role: str = "", is_author: bool = False) -> str:
+        """Register a person the text names outside labels (an interviewer named in a title)."""
+        entry = self._entry(self._canon(key), name)
+        entry.role = entry.role or role
+        entry.is_author = entry.is_author or is_author
+        entry.used = True
+        return entry.id
+
+    def entry_role(self, pid: str, role: str) -> None:
+        for entry in self._entries.values():
+            if entry.id == pid and not entry.role:
+                entry.role = role
+
+    def persons(self) -> tuple[Person, ...]:
+        out = []
+        for entry in self._entries.values():
+            if not entry.used:
+                continue
+            names = tuple(n for n in dict.fromkeys(entry.names) if n != entry.name)
+            out.append(
+                Person(entry.id, entry.name, names, role=entry.role, group=entry.group,
+                       is_author=entry.is_author)
+            )
+        return tuple(out)
+
+    def id_for_author(self) -> str:
+        for entry in self._entries.values():
+            if entry.is_author:
+                return entry.id
+        return ""
+
+    def _canon(self, key: str) -> str:
+        seen = set()
+        while key in self._canonical and key not in seen:
+            seen.add(key)
+            key = self._canonical[key]
+        if self.author and key not in INTERVIEWER_KEYS and _names_author(key, self.author):
+            return AUTHOR_KEY  # "Comrade Stalin", "STALIN" and "J. V. Stalin" are one person
+        return key
+
+    def _entry(self, key: str, shown: str) -> _Entry:
+        if key in self._entries:
+            return self._entries[key]
+        display, role, is_author = self._display(key, shown)
+        entry = _Entry(self._new_id(display), display, [], _is_group(key), is_author, role)
+        self._entries[key] = entry
+        return entry
+
+    def _display(self, key: str, shown: str) -> tuple[str, str, bool]:
+        if key in INTERVIEWER_KEYS:
+            return (self.interviewer_name or "Interviewer"), "interviewer", False
+        if key in ANSWER_KEYS:
+            return (self.author or "Interviewee"), "interviewee", bool(self.author)
+        if key == AUTHOR_KEY or (self.author and _names_author(key, self.author)):
+            return self.author, "", True
+        if key in self._cast_words and key != name_key(shown):
+            return self._cast_words[key], "", False
+        if _is_initials(shown):
+            for run in self._context_names:
+                if _initials(run) == shown.strip():
+                    return run, "", False
+        if key != name_key(shown):  # merged into a longer label: show the longer form
+            return _restore(key, shown), "", False
+        return shown.strip(), "", False
+
+    def _new_id(self, display: str) -> str:
+        base = slug(display)
+        pid, n = base, 2
+        while pid in self._ids:
+            pid, n = f"{base}-{n}", n + 1
+        self._ids.add(pid)
+        return pid
+
+
+def slug(value: str, fallback: str = "person") -> str:
+    """A readable NCName ("Lady Bracknell" → "lady-bracknell"; Unicode letters are kept)."""
+    text = unicodedata.normalize("NFKC", value).casefold().replace("’", "").replace("'", "").replace(".", " ")
+    text = re.sub(r"[^\w.-]+", "-", text).strip("-.")
+    text = re.sub(r"-{2,}", "-", text)
+    if not text or not (text[0].isalpha() or text[0] == "_"):
+        text = f"{fallback}-{text}" if text else fallback
+    return text
+
+
+def _restore(key: str, shown: str) -> str:
+    return " ".join(w.capitalize() if w not in ("of", "the", "de", "von", "van") else w for w in key.split())
+
+
+def _has_title(key: str) -> bool:
+    return any(w in TITLES or w in ("miss", "lady", "lord", "sir", "madam", "madame") for w in key.split())
+
+
+def _is_group(key: str) -> bool:
+    words = key.split()
+    if key in GROUP_WORDS or (words and words[0] in _GROUP_FIRST and len(words) > 1):
+        return True
+    if len(words) >= 2 and words[0] == "the" and (words[-1] in GROUP_WORDS or _plural(words[-1])):
+        return True
+    return False
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def _names_author(key: str, author: str) -> bool:
+    author_words = name_key(author).split()
+    words = [w for w in key.split() if w not in TITLES and w != "comrade"]
+    if not author_words or not words:
+        return False
+    if all(w in author_words for w in words) and words[-1] == author_words[-1]:
+        return True
+    return len(words) == 1 and len(words[0]) >= 2 and words[0] == _initials(author).casefold()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", name) if w[0].isupper())
+
+
+def _is_initials(shown: str) -> bool:
+    s = shown.strip()
+    return 2 <= len(s) <= 4 and s.isalpha() and s.isupper()
+
+
+def _name_runs(text: str) -> list[str]:
+    return [m.group(0) for m in _NAME_RUN.finditer(text)]

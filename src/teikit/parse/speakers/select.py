@@ -1,0 +1,143 @@
+"""Which label candidates are speakers: decided once per document from the whole text.
+
+A shape alone is weak evidence (``Yes.`` and ``Note:`` look like labels), so a candidate becomes
+a speaker label when the document confirms it:
+
+- it recurs (two or more paragraphs open with it), is not a common word (a single title-case word
+  that the text also uses in lower case, like "yes" or "well", is a word, not a name), and uses the
+  terminator (``.`` or ``:``) the document's labels use; or
+- it occurs once but has exactly the document's dominant label style (capitals or not, terminator,
+  alone in its paragraph or not, italic or not) in a text that already has several labelled turns
+  (the one-line "A SERVANT." of a play); or
+- it names someone in the cast list.
+
+A document needs at least four labelled turns by two speakers (or an interviewer's ``Q:`` labels)
+before any label counts, so ordinary prose with a stray "Note:" keeps its paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .labels import Label, candidates
+
+INTERVIEWER_KEYS = frozenset({"q", "question", "questions", "interviewer", "int", "frage", "вопрос"})
+ANSWER_KEYS = frozenset({"a", "answer", "antwort", "ответ", "réponse", "reponse"})
+# Words that open sentences in many languages and are never speaker names on their own.
+COMMON_WORDS = frozenset(
+    "yes no oh ah aha well so but and then now here there what why how who where when nothing never "
+    "indeed quite certainly thanks thank good very exactly perhaps well sure listen look see hush "
+    "ja nein doch also gut ach oui non mais bien alors si sí no да нет ну вот так".split()
+)
+ENDINGS = frozenset({"the end", "end", "curtain", "finis", "fin", "ende", "конец", "the curtain", "slow curtain"})
+# Words that open a stage direction or a sentence, never a name ("Enter Kari.", "In Hungary.").
+NOT_FIRST = frozenset(
+    "end curtain enter enters exit exeunt re-enter reenter manet manent exeunt. in on at by for from with to into "
+    "after before during under over about as if when while".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MIN_TURNS = 4
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    """The document's speaker labels: ``label_of(text)`` returns the label opening ``text``."""
+
+    accepted: frozenset[str] = frozenset()
+    dominant: tuple[bool, str, bool, bool] | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def label_of(self, text: str) -> Label | None:
+        best = None
+        for candidate in candidates(text):
+            if candidate.key in self.accepted:
+                best = candidate
+        return best
+
+    @property
+    def alone_style(self) -> bool:
+        """Labels stand alone in their paragraph and the speech follows in the next ones."""
+        return bool(self.dominant and self.dominant[2])
+
+
+def learn(texts: list[str], cast_text: str = "") -> LabelRules:
+    """Decide the speaker labels of a document from the leading text of all its paragraphs."""
+    per_text = [candidates(text) for text in texts]
+    counts: Counter[str] = Counter(c.key for cands in per_text for c in cands)
+    lower_words: Counter[str] = Counter(
+        w for text in texts for w in _WORD.findall(text) if w.islower()
+    )
+    cast_keys = _cast_words(cast_text)
+
+    def plausible(label: Label) -> bool:
+        key = label.key
+        words = key.split()
+        if key in COMMON_WORDS or key in ENDINGS or words[0] in NOT_FIRST or words[-1] in COMMON_WORDS:
+            return False
+        if len(key) == 1 and key not in INTERVIEWER_KEYS | ANSWER_KEYS:
+            return False  # "B." numbers a paragraph
+        if " " not in key and not label.upper and len(key) > 1:
+            return lower_words[key] <= 2 * counts[key] + 2
+        return True
+
+    strong = {
+        c.key for cands in per_text for c in cands if counts[c.key] >= 2 and plausible(c)
+    } | {c.key for cands in per_text for c in cands if _in_cast(c, cast_keys) and plausible(c)}
+    styles: Counter[tuple[bool, str, bool, bool]] = Counter()
+    terms: Counter[str] = Counter()
+    for cands in per_text:
+        chosen = _longest(cands, strong)
+        if chosen is not None:
+            styles[chosen.style] += 1
+            terms[chosen.term] += 1
+    if not styles:
+        return LabelRules()
+    dominant = styles.most_common(1)[0][0]
+    term = terms.most_common(1)[0][0]
+    agree: Counter[str] = Counter()
+    for cands in per_text:
+        for c in cands:
+            if c.key in strong and c.term == term and _agrees(c, dominant):
+                agree[c.key] += 1
+    # A label must be printed the way the document prints its speakers, most of the time.
+    accepted = {key for key, n in agree.items() if 2 * n >= counts[key]}
+    if not accepted & INTERVIEWER_KEYS:
+        accepted -= ANSWER_KEYS  # "A." without "Q." letters a list
+    turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
+    speakers = {c.key for cands in per_text if (c := _longest(cands, accepted)) is not None}
+    if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (speakers & INTERVIEWER_KEYS and turns >= 2):
+        return LabelRules()
+    # Single occurrences in exactly the dominant style (minor characters with one speech).
+    for cands in per_text:
+        if len(speakers - INTERVIEWER_KEYS) < 2 or _longest(cands, accepted) is not None:
+            continue
+        for c in cands:
+            if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)):
+                accepted.add(c.key)
+    return LabelRules(frozenset(accepted), dominant, dict(counts))
+
+
+def _agrees(label: Label, dominant: tuple[bool, str, bool, bool]) -> bool:
+    upper, _, alone, italic = dominant
+    return label.italic == italic and (label.upper or not upper)
+
+
+def _longest(cands: list[Label], keys: set[str] | frozenset[str]) -> Label | None:
+    best = None
+    for c in cands:
+        if c.key in keys:
+            best = c
+    return best
+
+
+def _cast_words(cast_text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(cast_text))
+
+
+def _in_cast(label: Label, cast_words: frozenset[str]) -> bool:
+    if not cast_words:
+        return False
+    words = [w for w in label.key.split() if len(w) > 2]
+    return bool(words) and all(w in cast_words for w in words)

@@ -1,0 +1,159 @@
+"""Paragraph blocks → speaker turns (``Speech``) and stage directions (``Stage``).
+
+Walks the block tree (recursing into divisions) with the document's ``LabelRules``:
+
+- a paragraph opening with a speaker label starts a turn; the label stays verbatim in
+  ``speaker`` and the rest of the paragraph (if any) is the turn's first paragraph;
+- when labels stand alone (``FARNCOMBE.``) the paragraph after one always belongs to the turn, even
+  if it looks like a label itself ("Sixty.");
+- later unlabelled paragraphs continue the open turn, unless they look like a heading (short, no
+  closing punctuation); after an interviewer's question they open the interviewee's answer;
+- in plays, a bracketed, parenthesised-italic or wholly italic paragraph (or one starting "Enter",
+  "Exit", "Exeunt") is a ``Stage``: inside the turn when labels stand alone and the turn goes on,
+  between turns otherwise; brackets inside speech become ``Editorial(kind="stage")``, and a
+  direction that opens a speech becomes a ``Stage`` block before its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...model import (
+    Block,
+    Division,
+    Heading,
+    LineGroup,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Span,
+    Speech,
+    Stage,
+)
+from .inlines import drop_prefix, is_whole_italic, is_whole_stage, plain, split_stages, strip
+from .labels import Label
+from .select import LabelRules
+
+_STAGE_VERB = re.compile(r"^(?:Enter|Enters|Exit|Exeunt|Re-enter|Re-enters|Manet|Manent)\b")
+_CLOSES = tuple(".!?…:;,)]\"'”’»—–-_")
+
+
+@dataclass
+class _Open:
+    label: Label | None
+    who: str
+    blocks: list[Block] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    interviewer: bool = False
+
+
+@dataclass
+class TurnBuilder:
+    rules: LabelRules
+    resolve: Callable[[Label], str]
+    play: bool
+    interviewee: Callable[[], str] | None = None  # id answering unlabelled after a question
+    is_interviewer: Callable[[str], bool] = lambda who: False
+    turns: int = 0
+
+    def rewrite(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        current: _Open | None = None
+
+        def flush() -> None:
+            nonlocal current
+            if current is not None:
+                out.append(self._speech(current))
+                current = None
+
+        for block in blocks:
+            if isinstance(block, Division):
+                flush()
+                out.append(Division(block.type, block.head, self.rewrite(block.blocks), block.n, block.span))
+                continue
+            if isinstance(block, Paragraph):
+                awaiting = current is not None and not current.blocks and self.rules.alone_style
+                label = None if awaiting else self.rules.label_of(_leading(block))
+                if label is not None:
+                    flush()
+                    current = self._open(label, block)
+                    continue
+                if self.play and self._is_stage(block):
+                    stage = Stage(strip(block.content), block.span)
+                    if current is not None and self.rules.alone_style:
+                        self._add(current, stage)
+                    else:
+                        flush()
+                        out.append(stage)
+                    continue
+                if current is not None and (awaiting or not _heading_like(block)):
+                    if current.interviewer and self.interviewee is not None and current.blocks:
+                        flush()
+                        current = _Open(None, self.interviewee(), start=block.span.start, end=block.span.end)
+                    self._add_paragraph(current, block.content, block.span)
+                    continue
+                flush()
+                out.append(block)
+                continue
+            if current is not None and isinstance(block, (ListBlock, Quote, LineGroup, PageBreak)):
+                self._add(current, block)
+                continue
+            flush()
+            out.append(block)
+        flush()
+        return tuple(out)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _open(self, label: Label, block: Paragraph) -> _Open:
+        who = self.resolve(label)
+        current = _Open(label, who, start=block.span.start, end=block.span.end,
+                        interviewer=self.is_interviewer(who))
+        rest = strip(drop_prefix(block.content, label.length)) if label.length <= len(_leading(block)) else ()
+        if rest:
+            self._add_paragraph(current, rest, block.span)
+        return current
+
+    def _add_paragraph(self, current: _Open, content: tuple, span: Span) -> None:
+        if self.play:
+            leading, rest = split_stages(content, parentheses=True)
+            if leading:
+                self._add(current, Stage(leading, span))
+            if rest:
+                self._add(current, Paragraph(rest, span))
+            return
+        self._add(current, Paragraph(content, span))
+
+    @staticmethod
+    def _add(current: _Open, block: Block) -> None:
+        current.blocks.append(block)
+        span = getattr(block, "span", None)
+        if span is not None and span.end:
+            current.end = max(current.end, span.end)
+
+    def _speech(self, current: _Open) -> Speech:
+        self.turns += 1
+        speaker = current.label.verbatim if current.label is not None else ""
+        return Speech(current.who, speaker, tuple(current.blocks), Span(current.start, current.end))
+
+    @staticmethod
+    def _is_stage(block: Paragraph) -> bool:
+        return (
+            is_whole_stage(block.content)
+            or is_whole_italic(block.content)
+            or bool(_STAGE_VERB.match(plain(block.content).lstrip()))
+        )
+
+
+def _leading(block: Paragraph) -> str:
+    first = block.content[0] if block.content else ""
+    return first if isinstance(first, str) else ""
+
+
+def _heading_like(block: Paragraph | Heading) -> bool:
+    text = plain(block.content).strip()
+    return len(text.split()) <= 8 and not text.endswith(_CLOSES)
