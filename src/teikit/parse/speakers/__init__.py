@@ -112,7 +112,7 @@ def _looks_like_play(document: Document, rules: LabelRules, speakers: set[str], 
         return False
     if has_cast or any(isinstance(b, Division) and b.type in ("act", "scene") for b in document.body):
         return True
-    return rules.dominant is not None and rules.dominant[1] == "." and len(speakers) >= 3
+    return rules.dominant is not None and rules.dominant[1] in (".", "") and len(speakers) >= 3
 
 
 def _interviewer_in_title(document: Document, author: str) -> str:

@@ -34,7 +34,7 @@ def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast
         return "interview"
     if any("chairman" in k or "chair" == k for k in keys) or (_HEARING.search(titles) and speakers):
         return "hearing"
-    if len(speakers) >= 3 and rules.dominant is not None and rules.dominant[1] == ".":
+    if len(speakers) >= 3 and rules.dominant is not None and rules.dominant[1] in (".", ""):
         return "play"
     if len(speakers) >= 2:
         return "dialogue"

@@ -35,7 +35,10 @@ STRUCTURAL = frozenset(
 )
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 _TERMINATOR = re.compile(r"(?P<note>(?<=[^\W\d_])\d{1,3})?(?P<term>[.:])(?P<close>_?)(?=\s|$)")
-_INNER = re.compile(r"^(?P<name>.*?)(?P<inner>\s*\([^()]{1,80}\)|,\s+[^\W\d_A-Z][^.:]{0,60})$")
+_INNER = re.compile(
+    r"^(?P<name>.*?)(?P<inner>\s*\([^()]{1,80}\)|\s*\[[^\[\]]{1,40}\]|,\s+[^\W\d_A-Z][^.:]{0,60})$"
+)
+_ORDINAL = re.compile(r"^\d{1,2}\.\s+")  # "1. KIND.", "2. Citizen."
 _MAX_HEAD = 70
 
 
@@ -51,6 +54,7 @@ class Label:
     alone: bool  # nothing follows the label in its paragraph
     italic: bool  # the label is wrapped in emphasis markers
     length: int  # characters of the leading text the label (and following blanks) covers
+    weak: bool = False  # the name has lower-case words ("Частный пристав", "Die zweite Magd")
 
     @property
     def key(self) -> str:
@@ -86,11 +90,16 @@ def candidates(text: str) -> list[Label]:
                       True, end + len(rest) - len(rest.lstrip()))]
     italic = text.startswith("_")
     start = 1 if italic else 0
+    ordinal = _ORDINAL.match(text)
+    if ordinal:
+        start = ordinal.end()
     for match in _TERMINATOR.finditer(text, start):
         head = text[start : match.start()]
         if len(head) > _MAX_HEAD or "\n" in head:
             break
         name = _name_part(head)
+        if name is not None and ordinal:
+            name = text[: ordinal.end()] + name
         if name is None:
             if match.group("term") == "." and _ends_with_abbreviation(head):
                 continue  # "Mr." / "J." inside a longer label
@@ -109,14 +118,36 @@ def candidates(text: str) -> list[Label]:
                 alone=not rest.strip(),
                 italic=italic,
                 length=end + (len(rest) - len(rest.lstrip())),
+                weak=_weak(name),
             )
         )
         if match.group("term") == ":":
             break  # a colon always ends the label
-    bare = _bare_label(text)
-    if bare is not None and not found:
-        found.append(bare)
+    if not found:
+        bare = _bare_label(text)
+        if bare is not None:
+            found.append(bare)
+    caps = _caps_label(text)
+    if caps is not None and all(c.length > caps.length for c in found):
+        found.insert(0, caps)
     return found
+
+
+def _caps_label(text: str) -> Label | None:
+    """A name in capitals run into its speech without terminator ("ROBIN Now, fair…")."""
+    tokens = list(re.finditer(r"\S+", text[:200]))
+    count = 0
+    while count < min(4, len(tokens)) and _caps_word(tokens[count].group()) and tokens[count].group()[-1].isalpha():
+        count += 1
+    if count == 0 or count >= len(tokens):
+        return None
+    following = tokens[count].group()
+    if _caps_word(following.strip(",.;:!?")):
+        return None  # a heading or a shouted line in capitals
+    name = text[: tokens[count - 1].end()]
+    if not is_name(name):
+        return None
+    return Label(name, name, "", "", True, False, False, tokens[count].start())
 
 
 def _bare_label(text: str) -> Label | None:
@@ -127,7 +158,7 @@ def _bare_label(text: str) -> Label | None:
     name = _name_part(stripped)
     if name is None:
         return None
-    return Label(stripped, name, "", "", _is_upper(name), True, False, len(text))
+    return Label(stripped, name, "", "", _is_upper(name), True, False, len(text), _weak(name))
 
 
 def _name_part(head: str) -> str | None:
@@ -146,6 +177,7 @@ def is_name(name: str) -> bool:
     if len(words) == 1 and len(words[0]) > 1 and _ROMAN.match(words[0]) and words[0].isupper():
         return False  # "II." numbers a section
     meaningful = 0
+    lower = 0
     for i, word in enumerate(words):
         bare = word.strip("'’")
         if bare.endswith("."):
@@ -155,13 +187,34 @@ def is_name(name: str) -> bool:
             return False
         if i > 0 and bare.casefold() in CONNECTORS:
             continue
+        if i > 0 and len(words) <= 4 and _lower_word(bare):
+            lower += 1
+            if lower > 2:
+                return False
+            continue
         if not _name_word(bare):
             return False
         if len(words) == 1 or bare.casefold() not in TITLES:
             meaningful += 1
     if len(words) == 1 and words[0].casefold() in TITLES:
         return False  # "Mr" of "Mr. ROBESON:"
+    if lower and any(_caps_word(w) for w in words):
+        return False  # "TOBY Come on": a name in capitals, then the speech
     return meaningful > 0
+
+
+def _caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and word.strip(".").casefold() not in TITLES
+
+
+def _lower_word(word: str) -> bool:
+    return bool(word) and word[0].isalpha() and word[0].islower() and all(c.isalpha() or c in "-'’" for c in word)
+
+
+def _weak(name: str) -> bool:
+    words = name.split()
+    return any(_lower_word(w) and w.casefold() not in CONNECTORS for w in words[1:])
 
 
 def _dotted_initials(word: str) -> bool:

@@ -71,7 +71,12 @@ class Registry:
         for name in names:
             keys.setdefault(name_key(name), name)
         singles = [k for k in keys if " " not in k]
-        multis = [k for k in keys if " " in k]
+        # Full personal names only: not joint turns ("COOLING AND LILY") nor descriptions.
+        multis = [
+            k for k in keys
+            if " " in k and len(_JOINER.split(keys[k])) == 1 and len(k.split()) <= 3
+            and all(w[:1].isupper() for w in keys[k].split()) and not _is_group(k)
+        ]
         for key in singles:
             if key in INTERVIEWER_KEYS or key in ANSWER_KEYS or len(key) < 2:
                 continue

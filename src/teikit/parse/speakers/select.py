@@ -73,6 +73,8 @@ def learn(texts: list[str], cast_text: str = "") -> LabelRules:
 
     def plausible(label: Label) -> bool:
         key = label.key
+        if label.weak and counts[key] < 2:
+            return False
         words = key.split()
         if key in COMMON_WORDS or key in ENDINGS or words[0] in NOT_FIRST or words[-1] in COMMON_WORDS:
             return False
@@ -114,14 +116,16 @@ def learn(texts: list[str], cast_text: str = "") -> LabelRules:
         if len(speakers - INTERVIEWER_KEYS) < 2 or _longest(cands, accepted) is not None:
             continue
         for c in cands:
-            if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)):
+            if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)
+                                             or (c.term == ":" and " " in c.key)):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts))
 
 
 def _agrees(label: Label, dominant: tuple[bool, str, bool, bool]) -> bool:
     upper, _, alone, italic = dominant
-    return label.italic == italic and (label.upper or not upper)
+    # Where speeches follow their label in the same paragraph, a name alone is a heading.
+    return label.italic == italic and (label.upper or not upper) and (alone or not label.alone)
 
 
 def _longest(cands: list[Label], keys: set[str] | frozenset[str]) -> Label | None:

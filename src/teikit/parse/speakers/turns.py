@@ -76,7 +76,11 @@ class TurnBuilder:
                 out.append(Division(block.type, block.head, self.rewrite(block.blocks), block.n, block.span))
                 continue
             if isinstance(block, Paragraph):
-                awaiting = current is not None and not current.blocks and self.rules.alone_style
+                awaiting = (
+                    current is not None
+                    and self.rules.alone_style
+                    and not any(isinstance(b, Paragraph) for b in current.blocks)
+                )
                 label = None if awaiting else self.rules.label_of(_leading(block))
                 if label is not None:
                     flush()

@@ -1,0 +1,149 @@
+"""Speaker-attribution benchmark over expert-encoded DraCor plays (``TEIKIT_CORPUS``).
+
+Each play's TEI is rendered back to plain text the ways printed and e-text plays lay speeches out
+(label alone then the speech; label and speech in one paragraph; label line directly above the
+verse), parsed with teikit, and every expert ``sp`` is compared with the ``Speech`` teikit made
+for it: the score is the share of expert speeches whose speaker teikit identified, after mapping
+each teikit person to the expert person it most often stands for.
+
+Run as a script for a table: ``python tests/speakers/dracor_bench.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.model import Block, Division, Speech
+from teikit.parse import parse_text
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+LAYOUTS = ("alone", "inline", "verse")
+
+
+@dataclass(frozen=True)
+class Turn:
+    who: str
+    speaker: str
+
+
+def _text(node: etree._Element) -> str:
+    return " ".join("".join(node.itertext()).split())
+
+
+def _bracketed(text: str) -> str:
+    return text if text[:1] in "[(" else f"[{text}]"
+
+
+def render(path: Path, layout: str) -> tuple[str, list[Turn]]:
+    """Plain text of the play's body in ``layout`` and its expert turns in order."""
+    root = etree.parse(str(path)).getroot()
+    body = root.find(f".//{TEI}text/{TEI}body")
+    assert body is not None
+    out: list[str] = []
+    turns: list[Turn] = []
+    for node in body.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == f"{TEI}head" and node.getparent() is not None and node.getparent().tag == f"{TEI}div":
+            out.append(_text(node))
+        elif tag == f"{TEI}stage" and node.getparent() is not None and node.getparent().tag == f"{TEI}div":
+            out.append(_bracketed(_text(node)))
+        elif tag == f"{TEI}sp":
+            speaker_node = node.find(f"{TEI}speaker")
+            speaker = _text(speaker_node) if speaker_node is not None else ""
+            if not speaker:
+                continue
+            turns.append(Turn(node.get("who", ""), speaker))
+            out.extend(_speech(node, speaker, layout))
+    return "\n\n".join(p for p in out if p) + "\n", turns
+
+
+def _speech(sp: etree._Element, speaker: str, layout: str) -> list[str]:
+    parts: list[str] = []
+    lines: list[str] = []
+    for child in sp:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == f"{TEI}l":
+            lines.append(_text(child))
+            continue
+        if lines:
+            parts.append("\n".join(lines))
+            lines = []
+        if tag == f"{TEI}lg":
+            parts.append("\n".join(_text(l) for l in child.iter(f"{TEI}l")))
+        elif tag in (f"{TEI}p", f"{TEI}ab"):
+            parts.append(_text(child))
+        elif tag == f"{TEI}stage":
+            parts.append(_bracketed(_text(child)))
+    if lines:
+        parts.append("\n".join(lines))
+    parts = [p for p in parts if p.strip()] or [""]
+    if layout == "alone":
+        return [speaker, *parts]
+    if layout == "verse":
+        return [f"{speaker}\n{parts[0]}", *parts[1:]]
+    return [f"{speaker} {parts[0]}".strip(), *parts[1:]]
+
+
+def speeches(blocks: tuple[Block, ...]) -> Iterator[Speech]:
+    for block in blocks:
+        if isinstance(block, Speech):
+            yield block
+        elif isinstance(block, Division):
+            yield from speeches(block.blocks)
+
+
+def score(path: Path, layout: str) -> tuple[int, int]:
+    """(correct, expert turns) for one play in one layout."""
+    text, expert = render(path, layout)
+    document = parse_text(text, path.name)
+    found = [Turn(s.who, " ".join(s.speaker.split())) for s in speeches(document.body)]
+    matcher = SequenceMatcher(None, [_first(t.speaker) for t in expert], [_first(t.speaker) for t in found],
+                              autojunk=False)
+    pairs: list[tuple[str, str]] = []
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            pairs.append((found[block.b + k].who, expert[block.a + k].who))
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mine, theirs in pairs:
+        votes[mine][theirs] += 1
+    mapping = {mine: counter.most_common(1)[0][0] for mine, counter in votes.items()}
+    correct = sum(1 for mine, theirs in pairs if mapping.get(mine) == theirs)
+    return correct, len(expert)
+
+
+def _first(speaker: str) -> str:
+    """The speaker's first word, for aligning turns (labels may carry directions after it)."""
+    words = [w.strip(".,:;[]()").casefold() for w in speaker.split()]
+    return next((w for w in words if w), "")
+
+
+def plays(corpus: Path) -> list[Path]:
+    folder = corpus / "tei" / "samples" / "dracor"
+    return sorted(p for p in folder.glob("*.xml") if "schema" not in p.name)
+
+
+def main() -> int:
+    corpus = Path(os.environ.get("TEIKIT_CORPUS", "/work/shared/corpus"))
+    total = [0, 0]
+    for path in plays(corpus):
+        row = []
+        for layout in LAYOUTS:
+            correct, n = score(path, layout)
+            total[0] += correct
+            total[1] += n
+            row.append(f"{layout}={correct / n:.3f}")
+        print(f"{path.stem:45} n={n:5} " + " ".join(row))
+    print(f"overall {total[0] / total[1]:.4f} ({total[0]}/{total[1]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
