@@ -30,14 +30,17 @@ from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
 from .turns import TurnBuilder
 
 _INTERVIEWER = re.compile(
-    r"\binterview(?:ed)?\s+(?:with|to|given\s+to|granted\s+to|by)\s+(?:an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
+    r"\binterview\s+(?:with|to|given\s+to|granted\s+to)\s+(?P<article>an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
     re.IGNORECASE,
 )
+_INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+(?P<who>(?:[A-Z][\w’'-]+\s){1,3}?[A-Z][\w’'-]+)")
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|and\s+others)\s*$", re.IGNORECASE)
 ROLES = {"play": "character", "dialogue": "speaker", "hearing": "speaker", "interview": "interviewee"}
 
 
 def attribute_speakers(document: Document) -> Document:
+    if _has_speech(document.body):
+        return document  # already attributed: running the transform again changes nothing
     diagnostics: list[Diagnostic] = []
 
     def warn(message: str, line: int) -> None:
@@ -49,21 +52,21 @@ def attribute_speakers(document: Document) -> Document:
     rules = learn(texts, cast.text)
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
-    registry = Registry(author, context, cast.text)
+    registry = Registry(author, context, cast.text, cast.roles)
     labels = [label for p in _paragraphs(body) if (label := rules.label_of(_leading(p))) is not None]
     registry.learn((label.name for label in labels), warn)
     speakers = {registry_key(label) for label in labels}
 
-    interviewer = _interviewer_in_title(document, author)
-    if interviewer:
-        registry.interviewer_name = interviewer
+    interviewer, subject = _interview_parties(document, author)
+    registry.interviewer_name = interviewer
+    registry.subject = subject
     play = _looks_like_play(document, rules, speakers, bool(cast.lists))
     only_questions = bool(speakers) and speakers <= INTERVIEWER_KEYS
     builder = TurnBuilder(
         rules,
         resolve=lambda label: registry.resolve(label.name),
         play=play,
-        interviewee=(lambda: registry.add("a", author or "Interviewee", "interviewee", bool(author)))
+        interviewee=(lambda: registry.add("a", author or subject or "Interviewee", "interviewee", bool(author)))
         if only_questions else None,
         is_interviewer=lambda who: any(
             p.id == who and p.role == "interviewer" for p in registry.persons()
@@ -76,6 +79,9 @@ def attribute_speakers(document: Document) -> Document:
     if genre == "interview" and not speakers and interviewer and author:
         body = _whole_answer(body, registry.add(name_key(author), author, "interviewee", True))
         registry.add("q", interviewer, "interviewer")
+    asker = _INTERVIEWED_BY.search(context)
+    if asker:
+        registry.set_role(asker.group("who"), "interviewer")
     for person in registry.persons():
         registry.entry_role(person.id, ROLES.get(genre, "speaker"))
     body = _link_cast(body, registry)
@@ -85,6 +91,12 @@ def attribute_speakers(document: Document) -> Document:
         persons=registry.persons(),
         genre=genre,
         warnings=tuple(document.warnings) + tuple(diagnostics),
+    )
+
+
+def _has_speech(blocks: tuple[Block, ...]) -> bool:
+    return any(
+        isinstance(b, Speech) or (isinstance(b, Division) and _has_speech(b.blocks)) for b in blocks
     )
 
 
@@ -115,15 +127,22 @@ def _looks_like_play(document: Document, rules: LabelRules, speakers: set[str], 
     return rules.dominant is not None and rules.dominant[1] in (".", "") and len(speakers) >= 3
 
 
-def _interviewer_in_title(document: Document, author: str) -> str:
+def _interview_parties(document: Document, author: str) -> tuple[str, str]:
+    """(interviewer, interviewee) named by an "Interview with …" title line.
+
+    "Interview With a Rosta Correspondent" names the interviewer (a role, with an article);
+    "Interview with Ernest Mandel" names the one who answers.
+    """
     match = _INTERVIEWER.search(title_block(document))
     if not match:
-        return ""
+        return "", ""
     who = match.group("who").strip()
+    if match.group("article"):
+        return who[:1].upper() + who[1:], ""
     author_words = set(name_key(author).split())
     if author_words and author_words & set(name_key(who).split()):
-        return ""  # "Interview with Paul Lafargue": the title names the one who answers
-    return who[:1].upper() + who[1:]
+        return "", ""  # the author answers
+    return "", who
 
 
 def _reported(blocks: tuple[Block, ...], registry: Registry, author: str) -> tuple[Block, ...]:
@@ -133,11 +152,17 @@ def _reported(blocks: tuple[Block, ...], registry: Registry, author: str) -> tup
             block = Division(block.type, block.head, _reported(block.blocks, registry, author), block.n, block.span)
         elif isinstance(block, Paragraph):
             found = find_reported(block.content, registry.known)
+            if found is not None and not registry.known(found.name) and not _dashed(block):
+                found = None
             if found is not None:
                 who = registry.resolve(found.name)
                 block = Paragraph(with_speaker(found.content, who), block.span)
         out.append(block)
     return tuple(out)
+
+
+def _dashed(block: Paragraph) -> bool:
+    return any(d in plain(block.content) for d in "—–")
 
 
 def _whole_answer(blocks: tuple[Block, ...], who: str) -> tuple[Block, ...]:

@@ -33,6 +33,10 @@ class CastResult:
     text: str = ""  # every cast entry's words, for expanding abbreviated labels
     lists: list[CastList] = field(default_factory=list)
 
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(i.role for cast in self.lists for i in cast.items if isinstance(i, CastItem))
+
 
 def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
     """Replace the cast list (heading + entries) in ``blocks`` by a ``CastList``."""

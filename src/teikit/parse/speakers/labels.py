@@ -228,7 +228,9 @@ def _name_word(word: str) -> bool:
 
 
 def _is_upper(name: str) -> bool:
-    letters = [c for w in name.split() if w.strip(".").casefold() not in TITLES for c in w if c.isalpha()]
+    letters = [
+        c for w in name.split() if w.strip(".").casefold() not in TITLES | CONNECTORS for c in w if c.isalpha()
+    ]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 

@@ -54,11 +54,16 @@ class _Entry:
 class Registry:
     """Resolves label names to person ids and collects the persons that speak."""
 
-    def __init__(self, author: str = "", context: str = "", cast_text: str = "") -> None:
+    def __init__(
+        self, author: str = "", context: str = "", cast_text: str = "", cast_roles: tuple[str, ...] = ()
+    ) -> None:
         self.author = author.strip()
+        self.subject = ""  # the person an "Interview with NAME" title names (the one answering)
+        self._roles = {name_key(r): r for r in cast_roles if name_key(r)}
         self._context_names = _name_runs(context)
         self._cast_words = {w.casefold(): w for w in _WORD.findall(cast_text) if w[0].isupper()}
         self._canonical: dict[str, str] = {}
+        self._learned: set[str] = set()
         self._entries: dict[str, _Entry] = {}
         self._ids: set[str] = set()
         self.interviewer_name = ""
@@ -70,6 +75,7 @@ class Registry:
         keys: dict[str, str] = {}
         for name in names:
             keys.setdefault(name_key(name), name)
+        self._learned = set(keys)
         singles = [k for k in keys if " " not in k]
         # Full personal names only: not joint turns ("COOLING AND LILY") nor descriptions.
         multis = [
@@ -111,7 +117,7 @@ class Registry:
         key = self._canon(name_key(name))
         if key not in self._entries:
             parts = [p for p in _JOINER.split(name) if p.strip()]
-            if len(parts) > 1 and all(self._canon(name_key(p)) in self._entries for p in parts):
+            if len(parts) > 1 and all(self._speaks(name_key(p)) for p in parts):
                 ids = [self._entry(self._canon(name_key(p)), p).id for p in parts]
                 for p in parts:
                     self._entries[self._canon(name_key(p))].used = True
@@ -127,8 +133,19 @@ class Registry:
         entry = self._entries.get(self._canon(name_key(name)))
         return entry.id if entry is not None and entry.used else ""
 
+    def _speaks(self, key: str) -> bool:
+        canon = self._canon(key)
+        return canon in self._entries or canon in self._learned or key in self._learned
+
     def known(self, name: str) -> bool:
-        return self._canon(name_key(name)) in self._entries
+        key = self._canon(name_key(name))
+        return key in self._entries or key == AUTHOR_KEY
+
+    def set_role(self, name: str, role: str) -> None:
+        """Give the person shown as ``name`` (e.g. named as interviewer in the front matter) ``role``."""
+        for entry in self._entries.values():
+            if entry.name == name:
+                entry.role = role
 
     def add(self, key: str, name: str, role: str = "", is_author: bool = False) -> str:
         """Register a person the text names outside labels (an interviewer named in a title)."""
@@ -168,13 +185,30 @@ class Registry:
             key = self._canonical[key]
         if self.author and key not in INTERVIEWER_KEYS and _names_author(key, self.author):
             return AUTHOR_KEY  # "Comrade Stalin", "STALIN" and "J. V. Stalin" are one person
-        return key
+        role = self._cast_role(key)
+        return name_key(role) if role else key
+
+    def _cast_role(self, key: str) -> str:
+        """The one cast-list role a label names ("Algernon" → "Algernon Moncrieff"), or ""."""
+        if not self._roles or key in INTERVIEWER_KEYS or key in ANSWER_KEYS or key == AUTHOR_KEY:
+            return ""
+        if key in self._roles:
+            return self._roles[key]
+        words = [w for w in key.split() if w not in TITLES]
+        if not words:
+            return ""
+        matches = [
+            role for rkey, role in self._roles.items()
+            if all(any(r == w or (len(w) >= 3 and r.startswith(w)) for r in rkey.split()) for w in words)
+        ]
+        return matches[0] if len(matches) == 1 else ""
 
     def _entry(self, key: str, shown: str) -> _Entry:
         if key in self._entries:
             return self._entries[key]
         display, role, is_author = self._display(key, shown)
-        entry = _Entry(self._new_id(display), display, [], _is_group(key), is_author, role)
+        joint = len([p for p in _JOINER.split(shown) if p.strip()]) > 1
+        entry = _Entry(self._new_id(display), display, [], _is_group(key) or joint, is_author, role)
         self._entries[key] = entry
         return entry
 
@@ -182,9 +216,13 @@ class Registry:
         if key in INTERVIEWER_KEYS:
             return (self.interviewer_name or "Interviewer"), "interviewer", False
         if key in ANSWER_KEYS:
-            return (self.author or "Interviewee"), "interviewee", bool(self.author)
+            return (self.author or self.subject or "Interviewee"), "interviewee", bool(self.author)
         if key == AUTHOR_KEY or (self.author and _names_author(key, self.author)):
             return self.author, "", True
+        if key in self._roles:
+            return self._roles[key], "", False
+        if self.subject and _names_author(key, self.subject):
+            return self.subject, "interviewee", False
         if key in self._cast_words and key != name_key(shown):
             return self._cast_words[key], "", False
         if _is_initials(shown):

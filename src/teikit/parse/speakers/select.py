@@ -144,4 +144,4 @@ def _in_cast(label: Label, cast_words: frozenset[str]) -> bool:
     if not cast_words:
         return False
     words = [w for w in label.key.split() if len(w) > 2]
-    return bool(words) and all(w in cast_words for w in words)
+    return bool(words) and all(w in cast_words or any(c.startswith(w) for c in cast_words) for w in words)
