@@ -33,6 +33,11 @@ STRUCTURAL = frozenset(
     "atto scena acto escena действие явление картина сцена глава note notes nota p.s ps n.b nb "
     "source sources footnote footnotes contents index appendix table figure fig".split()
 )
+# Collective speakers ("ALL.", "BOTH.", "Omnes."): recorded as groups, never taken for words.
+GROUP_WORDS = frozenset(
+    "all both omnes ambo alle beide tous toutes tutti todos ambos все оба chorus crowd others "
+    "everybody everyone several voices men women people servants guests ladies gentlemen".split()
+)
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 _TERMINATOR = re.compile(r"(?P<note>(?<=[^\W\d_])\d{1,3})?(?P<term>[.:])(?P<close>_?)(?=\s|$)")
 _INNER = re.compile(
@@ -166,6 +171,8 @@ def _name_part(head: str) -> str | None:
     match = _INNER.match(head)
     name = match.group("name") if match and match.group("name").strip() else head
     name = name.strip()
+    if name != head.strip() and head.strip()[len(name):].lstrip().startswith(",") and _weak(name):
+        return None  # "Sveinungi and Jon appear, carrying the chest": a direction, not a name
     return name if is_name(name) else None
 
 

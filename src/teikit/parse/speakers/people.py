@@ -24,13 +24,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...model import Person
-from .labels import TITLES, name_key
+from .labels import GROUP_WORDS, TITLES, name_key
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS
 
-GROUP_WORDS = frozenset(
-    "all both omnes ambo alle beide tous toutes tutti todos ambos все оба chorus crowd others "
-    "everybody everyone several voices men women people omnes. servants guests ladies gentlemen".split()
-)
 _GROUP_FIRST = frozenset("some all several other others many both two three four five various".split())
 _JOINER = re.compile(r"\s+(?:and|&|und|et|e|y|и|og|och)\s+|\s*,\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .labels import Label, candidates
+from .labels import GROUP_WORDS, Label, candidates
 
 INTERVIEWER_KEYS = frozenset({"q", "question", "questions", "interviewer", "int", "frage", "вопрос"})
 ANSWER_KEYS = frozenset({"a", "answer", "antwort", "ответ", "réponse", "reponse"})
@@ -80,7 +80,7 @@ def learn(texts: list[str], cast_text: str = "") -> LabelRules:
             return False
         if len(key) == 1 and key not in INTERVIEWER_KEYS | ANSWER_KEYS:
             return False  # "B." numbers a paragraph
-        if " " not in key and not label.upper and len(key) > 1:
+        if " " not in key and not label.upper and len(key) > 1 and key not in GROUP_WORDS:
             return lower_words[key] <= 2 * counts[key] + 2
         return True
 
