@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .inlines import is_whole_stage
 from .labels import GROUP_WORDS, Label, candidates
 
 INTERVIEWER_KEYS = frozenset({"q", "question", "questions", "interviewer", "int", "frage", "вопрос"})
@@ -62,9 +63,15 @@ class LabelRules:
         return bool(self.dominant and self.dominant[2])
 
 
-def learn(texts: list[str], cast_text: str = "") -> LabelRules:
-    """Decide the speaker labels of a document from the leading text of all its paragraphs."""
+def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = None) -> LabelRules:
+    """Decide the speaker labels of a document from the leading text of all its paragraphs.
+
+    ``followers[i]`` is the text of the paragraph after ``texts[i]`` ("" when a heading, a
+    division or the end follows): a name alone that is followed by a direction or by nothing is a
+    heading ("Nacht."), not a speaker.
+    """
     per_text = [candidates(text) for text in texts]
+    followers = followers if followers is not None else [""] * len(texts)
     counts: Counter[str] = Counter(c.key for cands in per_text for c in cands)
     lower_words: Counter[str] = Counter(
         w for text in texts for w in _WORD.findall(text) if w.islower()
@@ -105,6 +112,12 @@ def learn(texts: list[str], cast_text: str = "") -> LabelRules:
                 agree[c.key] += 1
     # A label must be printed the way the document prints its speakers, most of the time.
     accepted = {key for key, n in agree.items() if 2 * n >= counts[key]}
+    if dominant[2]:
+        # Where labels stand alone, a recurring bare name is a label without its full stop.
+        accepted |= {
+            c.key for cands in per_text for c in cands
+            if c.key in strong and c.term == "" and c.alone and _agrees(c, dominant)
+        }
     if not accepted & INTERVIEWER_KEYS:
         accepted -= ANSWER_KEYS  # "A." without "Q." letters a list
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
@@ -112,9 +125,14 @@ def learn(texts: list[str], cast_text: str = "") -> LabelRules:
     if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (speakers & INTERVIEWER_KEYS and turns >= 2):
         return LabelRules()
     # Single occurrences in exactly the dominant style (minor characters with one speech).
-    for cands in per_text:
+    for index, cands in enumerate(per_text):
         if len(speakers - INTERVIEWER_KEYS) < 2 or _longest(cands, accepted) is not None:
             continue
+        follower = followers[index].lstrip()
+        if cands and cands[-1].alone and (
+            not follower or is_whole_stage((follower,)) or _longest(candidates(follower), accepted)
+        ):
+            continue  # a heading ("Nacht.") before a direction, a label or nothing
         for c in cands:
             if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)
                                              or (c.term == ":" and " " in c.key)):
