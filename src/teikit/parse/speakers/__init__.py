@@ -28,6 +28,7 @@ from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
 from .turns import TurnBuilder
+from .units import leading, prepare, units
 
 _INTERVIEWER = re.compile(
     r"\binterview\s+(?:with|to|given\s+to|granted\s+to)\s+(?P<article>an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
@@ -48,14 +49,13 @@ def attribute_speakers(document: Document) -> Document:
 
     cast = extract_cast(document.body)
     body = cast.blocks
-    paragraphs = _paragraphs(body)
-    texts = [_leading(p) for p in paragraphs]
-    rules = learn(texts, cast.text, _followers(body))
-    body = _relabel_lists(body, rules)
+    found = units(body)
+    rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found])
+    body = prepare(body, lambda text: rules.label_of(text) is not None)
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
-    labels = [label for p in _paragraphs(body) if (label := rules.label_of(_leading(p))) is not None]
+    labels = [label for p, _ in units(body) if (label := rules.label_of(leading(p))) is not None]
     registry.learn((label.name for label in labels), warn)
     speakers = {registry_key(label) for label in labels}
 
@@ -104,61 +104,6 @@ def _has_speech(blocks: tuple[Block, ...]) -> bool:
 
 def registry_key(label: Label) -> str:
     return label.key
-
-
-def _paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(block)
-        elif isinstance(block, Division):
-            out.extend(_paragraphs(block.blocks))
-        elif (listed := _listed_label(block)) is not None:
-            out.append(listed)
-    return out
-
-
-def _followers(blocks: tuple[Block, ...]) -> list[str]:
-    """For each paragraph of ``_paragraphs``, the text of the block right after it ("" if none)."""
-    out: list[str] = []
-    for i, block in enumerate(blocks):
-        if isinstance(block, Division):
-            out.extend(_followers(block.blocks))
-            continue
-        if isinstance(block, Paragraph) or _listed_label(block) is not None:
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            nxt_p = nxt if isinstance(nxt, Paragraph) else (_listed_label(nxt) if nxt is not None else None)
-            out.append(plain(nxt_p.content) if nxt_p is not None else "")
-    return out
-
-
-def _listed_label(block: Block) -> Paragraph | None:
-    """A one-item list the segmenter made of a numbered label ("1. KIND.") as a paragraph."""
-    if not isinstance(block, ListBlock) or len(block.items) != 1:
-        return None
-    item = block.items[0]
-    if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
-        return None
-    content = item.blocks[0].content
-    if not content or not isinstance(content[0], str):
-        return None
-    return Paragraph((f"{item.label} {content[0]}",) + tuple(content[1:]), block.span)
-
-
-def _relabel_lists(blocks: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Division):
-            block = Division(block.type, block.head, _relabel_lists(block.blocks, rules), block.n, block.span)
-        elif (listed := _listed_label(block)) is not None and rules.label_of(_leading(listed)) is not None:
-            block = listed
-        out.append(block)
-    return tuple(out)
-
-
-def _leading(block: Paragraph) -> str:
-    first = block.content[0] if block.content else ""
-    return first if isinstance(first, str) else ""
 
 
 def _looks_like_play(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> bool:

@@ -43,8 +43,8 @@ def words_of(content: Inlines) -> str:
 def lstrip(content: Inlines) -> Inlines:
     """``content`` without leading whitespace (empty strings removed)."""
     items = list(content)
-    while items and isinstance(items[0], str):
-        head = items[0].lstrip()
+    while items and isinstance(items[0], (str, LineBreak)):
+        head = items[0].lstrip() if isinstance(items[0], str) else ""
         if head:
             items[0] = head
             break
@@ -54,8 +54,8 @@ def lstrip(content: Inlines) -> Inlines:
 
 def rstrip(content: Inlines) -> Inlines:
     items = list(content)
-    while items and isinstance(items[-1], str):
-        tail = items[-1].rstrip()
+    while items and isinstance(items[-1], (str, LineBreak)):
+        tail = items[-1].rstrip() if isinstance(items[-1], str) else ""
         if tail:
             items[-1] = tail
             break

@@ -1,0 +1,116 @@
+"""The paragraph units speaker labels are looked for in, and the blocks rewritten around them.
+
+A unit is a paragraph, or one line of a paragraph that kept its line breaks (a scene printed
+without blank lines between speeches: ``Ber. Who's there?`` / ``Fran. Nay, answer me.``), or a
+one-item list the segmenter made of a numbered label (``1. KIND.``). ``units`` lists them with
+the text that follows each (for telling headings from labels); ``prepare`` splits lined
+paragraphs where a line opens with a speaker label and turns listed labels back into paragraphs,
+so the turn builder only ever sees paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...model import Block, Division, Inline, Inlines, LineBreak, ListBlock, Paragraph, Span
+from .inlines import plain
+
+
+def leading(block: Paragraph) -> str:
+    first = block.content[0] if block.content else ""
+    return first if isinstance(first, str) else ""
+
+
+def units(blocks: tuple[Block, ...]) -> list[tuple[Paragraph, str]]:
+    """Every unit in reading order with the text of the unit right after it ("" if none)."""
+    out: list[tuple[Paragraph, str]] = []
+    slots: list[Paragraph | None] = []
+    for block in blocks:
+        if isinstance(block, Division):
+            out.extend(units(block.blocks))
+            slots.append(None)
+        elif isinstance(block, Paragraph):
+            slots.extend(_lines_as_paragraphs(block))
+        elif (listed := listed_label(block)) is not None:
+            slots.append(listed)
+        else:
+            slots.append(None)
+    for i, slot in enumerate(slots):
+        if slot is None:
+            continue
+        nxt = slots[i + 1] if i + 1 < len(slots) else None
+        out.append((slot, plain(nxt.content) if nxt is not None else ""))
+    return out
+
+
+def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Division):
+            out.append(Division(block.type, block.head, prepare(block.blocks, is_label), block.n, block.span))
+        elif isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.content):
+            out.extend(_split_at_labels(block, is_label))
+        elif (listed := listed_label(block)) is not None and is_label(leading(listed)):
+            out.append(listed)
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+def listed_label(block: Block) -> Paragraph | None:
+    """A one-item list the segmenter made of a numbered label ("1. KIND.") as a paragraph."""
+    if not isinstance(block, ListBlock) or len(block.items) != 1:
+        return None
+    item = block.items[0]
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+        return None
+    content = item.blocks[0].content
+    if not content or not isinstance(content[0], str):
+        return None
+    return Paragraph((f"{item.label} {content[0]}",) + tuple(content[1:]), block.span)
+
+
+def _lines(content: Inlines) -> list[list[Inline]]:
+    lines: list[list[Inline]] = [[]]
+    for inline in content:
+        if isinstance(inline, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(inline)
+    return lines
+
+
+def _lines_as_paragraphs(block: Paragraph) -> list[Paragraph | None]:
+    if not any(isinstance(i, LineBreak) for i in block.content):
+        return [block]
+    return [
+        Paragraph(tuple(line), Span(block.span.start + k, block.span.start + k))
+        for k, line in enumerate(_lines(block.content))
+        if line
+    ]
+
+
+def _split_at_labels(block: Paragraph, is_label: Callable[[str], bool]) -> list[Paragraph]:
+    groups: list[list[list[Inline]]] = []
+    starts: list[int] = []
+    for k, line in enumerate(_lines(block.content)):
+        first = line[0] if line else ""
+        text = first.lstrip() if isinstance(first, str) else ""
+        if not groups or (text and is_label(text)):
+            groups.append([])
+            starts.append(k)
+            if line and isinstance(line[0], str):
+                line = [line[0].lstrip(), *line[1:]]
+        groups[-1].append(line)
+    if len(groups) == 1:
+        return [block]
+    out = []
+    for g, lines in enumerate(groups):
+        content: list[Inline] = []
+        for k, line in enumerate(lines):
+            if k:
+                content.append(LineBreak())
+            content.extend(line)
+        end = starts[g + 1] - 1 if g + 1 < len(groups) else block.span.end - block.span.start
+        out.append(Paragraph(tuple(content), Span(block.span.start + starts[g], block.span.start + end)))
+    return out
