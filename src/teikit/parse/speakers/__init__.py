@@ -73,6 +73,7 @@ def attribute_speakers(document: Document) -> Document:
         is_interviewer=lambda who: any(
             p.id == who and p.role == "interviewer" for p in registry.persons()
         ),
+        examiner=(lambda name: registry.add(name_key(name), name, "interviewer")) if speakers & INTERVIEWER_KEYS else None,
     )
     body = builder.rewrite(body)
     body = _reported(body, registry, author)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Block, Division, Document, LetterPart
+from ...model import Block, Division, Document, LetterPart, Paragraph
 from .select import INTERVIEWER_KEYS, LabelRules
 
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
@@ -20,8 +20,21 @@ _LETTER = re.compile(r"\bletters?\b|\bepistle\b", re.IGNORECASE)
 _PLAY = re.compile(r"\b(?:a\s+(?:comedy|tragedy|drama|farce|play)|in\s+(?:one|two|three|four|five)\s+acts?)\b", re.I)
 
 
+_OPENING = 8  # paragraphs read as the title block when the front-matter reader found none
+
+
 def title_block(document: Document) -> str:
-    return "\n".join(line.text for line in document.metadata.front)
+    """The title block's lines; without one, the short opening paragraphs of the body (a title
+    page the front-matter reader did not recognise still names an interview's parties)."""
+    if document.metadata.front:
+        return "\n".join(line.text for line in document.metadata.front)
+    lines = []
+    for block in document.body[:_OPENING]:
+        if isinstance(block, Paragraph) and block.content and isinstance(block.content[0], str):
+            text = block.content[0]
+            if len(text.split()) <= 16:
+                lines.append(text)
+    return "\n".join(lines)
 
 
 def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> str:
@@ -30,10 +43,10 @@ def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast
     if has_cast or _has_division(document.body, ("act", "scene")) or _PLAY.search(titles):
         if speakers:
             return "play"
-    if keys & INTERVIEWER_KEYS or (_INTERVIEW.search(titles) and not _HEARING.search(titles)):
-        return "interview"
     if any("chairman" in k or "chair" == k for k in keys) or (_HEARING.search(titles) and speakers):
         return "hearing"
+    if keys & INTERVIEWER_KEYS or _INTERVIEW.search(titles):
+        return "interview"
     if len(speakers) >= 3 and rules.dominant is not None and rules.dominant[1] in (".", ""):
         return "play"
     if len(speakers) >= 2:

@@ -33,6 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NAME_RUN = re.compile(r"\b(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+")
 
 AUTHOR_KEY = "\x00author"
+SUBJECT_KEY = "\x00subject"
 Warn = Callable[[str, int], None]
 
 
@@ -135,7 +136,7 @@ class Registry:
 
     def known(self, name: str) -> bool:
         key = self._canon(name_key(name))
-        return key in self._entries or key == AUTHOR_KEY
+        return key in self._entries or key == AUTHOR_KEY or key == SUBJECT_KEY
 
     def set_role(self, name: str, role: str) -> None:
         """Give the person shown as ``name`` (e.g. named as interviewer in the front matter) ``role``."""
@@ -181,6 +182,8 @@ class Registry:
             key = self._canonical[key]
         if self.author and key not in INTERVIEWER_KEYS and _names_author(key, self.author):
             return AUTHOR_KEY  # "Comrade Stalin", "STALIN" and "J. V. Stalin" are one person
+        if self.subject and key not in INTERVIEWER_KEYS and _names_author(key, self.subject):
+            return SUBJECT_KEY
         role = self._cast_role(key)
         return name_key(role) if role else key
 
@@ -217,7 +220,7 @@ class Registry:
             return self.author, "", True
         if key in self._roles:
             return self._roles[key], "", False
-        if self.subject and _names_author(key, self.subject):
+        if key == SUBJECT_KEY or (self.subject and _names_author(key, self.subject)):
             return self.subject, "interviewee", False
         if key in self._cast_words and key != name_key(shown):
             return self._cast_words[key], "", False

@@ -112,6 +112,12 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
                 agree[c.key] += 1
     # A label must be printed the way the document prints its speakers, most of the time.
     accepted = {key for key, n in agree.items() if 2 * n >= counts[key]}
+    if term == ".":
+        # Transcripts of questions and answers ("Q." / "A.") also print named turns with a colon.
+        accepted |= {
+            c.key for cands in per_text for c in cands
+            if c.key in strong and c.term == ":" and not c.weak and " " in c.key
+        }
     if dominant[2]:
         # Where labels stand alone, a recurring bare name is a label without its full stop.
         accepted |= {

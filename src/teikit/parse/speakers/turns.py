@@ -35,8 +35,10 @@ from ...model import (
 )
 from .inlines import drop_prefix, is_whole_italic, is_whole_stage, plain, split_stages, strip
 from .labels import Label
-from .select import LabelRules
+from .select import INTERVIEWER_KEYS, LabelRules
 
+# "By Mr. Migdal:" in a hearing transcript: the questions that follow ("Q.") are that person's.
+_EXAMINER = re.compile(r"^(?:BY|By)\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+):$")
 _STAGE_VERB = re.compile(r"^(?:Enter|Enters|Exit|Exeunt|Re-enter|Re-enters|Manet|Manent)\b")
 _CLOSES = tuple(".!?…:;,)]\"'”’»—–-_")
 
@@ -58,7 +60,9 @@ class TurnBuilder:
     play: bool
     interviewee: Callable[[], str] | None = None  # id answering unlabelled after a question
     is_interviewer: Callable[[str], bool] = lambda who: False
+    examiner: Callable[[str], str] | None = None  # id of the person a "By NAME:" line names
     turns: int = 0
+    _asking: str = ""
 
     def rewrite(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         out: list[Block] = []
@@ -75,6 +79,13 @@ class TurnBuilder:
                 flush()
                 out.append(Division(block.type, block.head, self.rewrite(block.blocks), block.n, block.span))
                 continue
+            if isinstance(block, Paragraph) and self.examiner is not None:
+                by = _EXAMINER.match(plain(block.content).strip())
+                if by:
+                    flush()
+                    self._asking = self.examiner(by.group("name"))
+                    out.append(block)
+                    continue
             if isinstance(block, Paragraph):
                 awaiting = (
                     current is not None
@@ -114,7 +125,10 @@ class TurnBuilder:
     # -- helpers -----------------------------------------------------------------------------
 
     def _open(self, label: Label, block: Paragraph) -> _Open:
-        who = self.resolve(label)
+        if self._asking and label.key in INTERVIEWER_KEYS:
+            who = self._asking  # "Q." after "By Mr. Migdal:" is Mr. Migdal's question
+        else:
+            who = self.resolve(label)
         current = _Open(label, who, start=block.span.start, end=block.span.end,
                         interviewer=self.is_interviewer(who))
         rest = strip(drop_prefix(block.content, label.length)) if label.length <= len(_leading(block)) else ()
