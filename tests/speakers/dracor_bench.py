@@ -49,6 +49,11 @@ def render(path: Path, layout: str) -> tuple[str, list[Turn]]:
     assert body is not None
     out: list[str] = []
     turns: list[Turn] = []
+    cast = root.find(f".//{TEI}front/{TEI}castList")
+    if cast is not None:  # the cast list as printed before the play: heading, one entry a line
+        head = cast.find(f"{TEI}head")
+        out.append(_text(head) if head is not None else "Dramatis Personae")
+        out.extend(_text(item) for item in cast.iter(f"{TEI}castItem"))
     for node in body.iter():
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == f"{TEI}head" and node.getparent() is not None and node.getparent().tag == f"{TEI}div":

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 
 from ...model import Block, CastItem, CastList, Division, Heading, Inline, Inlines, LineBreak, Paragraph, Span
 from .inlines import plain, strip, words_of
+from .labels import CONNECTORS
 
 CAST_HEAD = re.compile(
     r"^(?:dramatis\s+person\w*|(?:the\s+)?persons\s+(?:of|in)\s+the\s+(?:play|drama|comedy|tragedy)|"
     r"persons\s+represented|(?:the\s+)?characters(?:\s+(?:of|in)\s+the\s+play)?|"
-    r"cast(?:\s+of\s+characters)?|personen|personnages|personaggi|personajes|"
+    r"cast(?:\s+of\s+characters)?|(?:die\s+)?personen(?:\s+der\s+handlung)?|(?:les\s+)?personnages|acteurs|"
+    r"personaggi|personajes|interlocutori|mitwirkende|"
     r"действующие\s+лица|lica|osoby)[.:]?$",
     re.IGNORECASE,
 )
@@ -122,12 +124,19 @@ def _split_lines(content: Inlines) -> list[Inlines]:
 
 
 def _cast_item(content: Inlines, span: Span) -> CastItem:
+    """"HALLA, a well-to-do widow." → role "HALLA", description ", a well-to-do widow." (the
+    separator stays with the description so no character is lost)."""
     text = plain(content).strip()
     match = _ROLE_END.search(text)
-    if match is None:
-        return CastItem(text, "", "", span)
-    role = text[: match.start()].strip()
-    return CastItem(role, text[match.start() :].strip(), "", span)
+    end = match.start() if match is not None else len(text)
+    words = list(re.finditer(r"\S+", text[:end]))
+    for k, word in enumerate(words[1:], start=1):
+        w = word.group()
+        if w[:1].isalpha() and w[:1].islower() and w.casefold() not in CONNECTORS:
+            end = words[k - 1].end()  # "Hippolyta queen of the Amazons": the role is the name
+            break
+    role = text[:end].strip()
+    return CastItem(role, text[end:].strip(), "", span)
 
 
 def _text_of(items: tuple[CastItem | Paragraph, ...]) -> list[str]:

@@ -92,7 +92,9 @@ class TurnBuilder:
                     and self.rules.alone_style
                     and not any(isinstance(b, Paragraph) for b in current.blocks)
                 )
-                label = None if awaiting else self.rules.label_of(_leading(block))
+                label = self.rules.label_of(_leading(block))
+                if awaiting and label is not None and not (current.blocks and self.rules.counts.get(label.key, 0) >= 2):
+                    label = None  # right after a label, "Sixty." is the speech, not a speaker
                 if label is not None:
                     flush()
                     current = self._open(label, block)
