@@ -134,16 +134,18 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
     for index, cands in enumerate(per_text):
         if len(speakers - INTERVIEWER_KEYS) < 2 or _longest(cands, accepted) is not None:
             continue
-        follower = followers[index].lstrip()
-        if cands and cands[-1].alone and (
-            not follower or is_whole_stage((follower,)) or _longest(candidates(follower), accepted)
-        ):
+        if cands and cands[-1].alone and _heading_before(followers[index], accepted):
             continue  # a heading ("Nacht.") before a direction, a label or nothing
         for c in cands:
             if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)
                                              or (c.term == ":" and " " in c.key)):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts))
+
+
+def _heading_before(follower: str, labels: set[str] | frozenset[str]) -> bool:
+    follower = follower.lstrip()
+    return not follower or is_whole_stage((follower,)) or _longest(candidates(follower), labels) is not None
 
 
 def _agrees(label: Label, dominant: tuple[bool, str, bool, bool]) -> bool:
