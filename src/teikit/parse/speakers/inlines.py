@@ -68,11 +68,24 @@ def strip(content: Inlines) -> Inlines:
 
 
 def drop_prefix(content: Inlines, length: int) -> Inlines:
-    """``content`` without its first ``length`` characters, which must lie in the leading str."""
-    if not content or not isinstance(content[0], str) or len(content[0]) < length:
-        raise ValueError("prefix does not lie in the leading string")
-    rest = content[0][length:]
-    return ((rest,) if rest else ()) + tuple(content[1:])
+    """``content`` without the first ``length`` characters of its plain text (``plain``).
+
+    Nodes wholly inside the prefix (an emphasised label ``_Gudfinna._``) are dropped; a string is
+    cut; a node the prefix ends inside is kept whole (a label never ends inside one).
+    """
+    items = list(content)
+    while items and length > 0:
+        first = items[0]
+        size = len(first) if isinstance(first, str) else len(_plain_one(first))
+        if size <= length:
+            items.pop(0)
+            length -= size
+        elif isinstance(first, str):
+            items[0] = first[length:]
+            length = 0
+        else:
+            break
+    return tuple(items)
 
 
 _OPEN_CLOSE = {"[": "]"}

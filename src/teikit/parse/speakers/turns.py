@@ -36,6 +36,7 @@ from ...model import (
 from .inlines import drop_prefix, is_whole_italic, is_whole_stage, plain, split_stages, strip
 from .labels import Label
 from .select import INTERVIEWER_KEYS, LabelRules
+from .units import leading
 
 # "By Mr. Migdal:" in a hearing transcript: the questions that follow ("Q.") are that person's.
 _EXAMINER = re.compile(r"^(?:BY|By)\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+):$")
@@ -99,7 +100,7 @@ class TurnBuilder:
                     flush()
                     current = self._open(label, block)
                     continue
-                if self.play and self._is_stage(block):
+                if self._is_stage(block):
                     stage = Stage(strip(block.content), block.span)
                     if current is not None and self.rules.alone_style:
                         self._add(current, stage)
@@ -133,7 +134,7 @@ class TurnBuilder:
             who = self.resolve(label)
         current = _Open(label, who, start=block.span.start, end=block.span.end,
                         interviewer=self.is_interviewer(who))
-        rest = strip(drop_prefix(block.content, label.length)) if label.length <= len(_leading(block)) else ()
+        rest = strip(drop_prefix(block.content, label.length))
         if rest:
             self._add_paragraph(current, rest, block.span)
         return current
@@ -160,9 +161,14 @@ class TurnBuilder:
         speaker = current.label.verbatim if current.label is not None else ""
         return Speech(current.who, speaker, tuple(current.blocks), Span(current.start, current.end))
 
-    @staticmethod
-    def _is_stage(block: Paragraph) -> bool:
-        return (
+    def _is_stage(self, block: Paragraph) -> bool:
+        """A bracketed paragraph is a direction (or an aside like "[Applause]") in any text with
+        turns; italic paragraphs and "Enter …" lines only in plays."""
+        if self.rules.dominant is None and not self.play:
+            return False
+        if plain(block.content).lstrip().startswith("[") and is_whole_stage(block.content):
+            return True
+        return self.play and (
             is_whole_stage(block.content)
             or is_whole_italic(block.content)
             or bool(_STAGE_VERB.match(plain(block.content).lstrip()))
@@ -170,8 +176,7 @@ class TurnBuilder:
 
 
 def _leading(block: Paragraph) -> str:
-    first = block.content[0] if block.content else ""
-    return first if isinstance(first, str) else ""
+    return leading(block)
 
 
 def _heading_like(block: Paragraph | Heading) -> bool:

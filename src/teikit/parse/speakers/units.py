@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...model import Block, Division, Inline, Inlines, LineBreak, ListBlock, Paragraph, Span
+from ...model import Block, Division, Emphasis, Inline, Inlines, LineBreak, ListBlock, Paragraph, Span
 from .inlines import plain
 
 
 def leading(block: Paragraph) -> str:
+    """The text a label is looked for in: the paragraph's plain text when it opens with text or
+    emphasis (a label may be emphasised, or followed by a direction the segmenter already made
+    an ``Editorial``), else ""."""
     first = block.content[0] if block.content else ""
-    return first if isinstance(first, str) else ""
+    return plain(block.content) if isinstance(first, (str, Emphasis)) else ""
 
 
 def units(blocks: tuple[Block, ...]) -> list[tuple[Paragraph, str]]:
@@ -94,8 +97,7 @@ def _split_at_labels(block: Paragraph, is_label: Callable[[str], bool]) -> list[
     groups: list[list[list[Inline]]] = []
     starts: list[int] = []
     for k, line in enumerate(_lines(block.content)):
-        first = line[0] if line else ""
-        text = first.lstrip() if isinstance(first, str) else ""
+        text = leading(Paragraph(tuple(line))).lstrip() if line else ""
         if not groups or (text and is_label(text)):
             groups.append([])
             starts.append(k)
