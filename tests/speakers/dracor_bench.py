@@ -25,7 +25,7 @@ from teikit.model import Block, Division, Speech
 from teikit.parse import parse_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-LAYOUTS = ("alone", "inline", "verse")
+LAYOUTS = ("alone", "inline", "verse", "txt")
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,23 @@ def _bracketed(text: str) -> str:
 
 
 def render(path: Path, layout: str) -> tuple[str, list[Turn]]:
-    """Plain text of the play's body in ``layout`` and its expert turns in order."""
+    """Plain text of the play's body in ``layout`` and its expert turns in order.
+
+    "txt" is what DraCor's own plain-text export gives: every text node of the document except
+    the header, indentation and all (whitespace-only lines then separate most elements).
+    """
     root = etree.parse(str(path)).getroot()
     body = root.find(f".//{TEI}text/{TEI}body")
     assert body is not None
+    if layout == "txt":
+        for header in root.findall(f"{TEI}teiHeader"):
+            root.remove(header)
+        turns = [
+            Turn(sp.get("who", ""), _text(sp.find(f"{TEI}speaker")))
+            for sp in body.iter(f"{TEI}sp")
+            if sp.find(f"{TEI}speaker") is not None and _text(sp.find(f"{TEI}speaker"))
+        ]
+        return "".join(root.itertext()), turns
     out: list[str] = []
     turns: list[Turn] = []
     cast = root.find(f".//{TEI}front/{TEI}castList")

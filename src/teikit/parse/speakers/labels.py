@@ -41,7 +41,7 @@ GROUP_WORDS = frozenset(
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 _TERMINATOR = re.compile(r"(?P<note>(?<=[^\W\d_])\d{1,3})?(?P<term>[.:])(?P<close>_?)(?=\s|$)")
 _INNER = re.compile(
-    r"^(?P<name>.*?)(?P<inner>\s*\([^()]{1,80}\)|\s*\[[^\[\]]{1,40}\]|,\s+[^\W\d_A-Z][^.:]{0,60})$"
+    r"^(?P<name>.*?)(?P<inner>\s*\([^()]{1,80}\)|\s*\[[^\[\]]{1,40}\]|\s*,\s*[^\W\d_A-Z][^.:]{0,120})$"
 )
 _ORDINAL = re.compile(r"^\d{1,2}\.\s+")  # "1. KIND.", "2. Citizen."
 _MAX_HEAD = 70
@@ -169,11 +169,24 @@ def _bare_label(text: str) -> Label | None:
 def _name_part(head: str) -> str | None:
     """The name in a label head, or None when the head is not name-shaped."""
     match = _INNER.match(head)
+    if match and match.group("inner").lstrip().startswith(",") and _speech_like(match.group("inner")):
+        match = None
     name = match.group("name") if match and match.group("name").strip() else head
     name = name.strip()
     if name != head.strip() and head.strip()[len(name):].lstrip().startswith(",") and _weak(name):
         return None  # "Sveinungi and Jon appear, carrying the chest": a direction, not a name
     return name if is_name(name) else None
+
+
+def _speech_like(clause: str) -> bool:
+    """A comma clause after a name is a direction ("ROSINE, à part") unless it reads like
+    speech: a capitalised word inside it ("LYSANDER , waking up And run through fire I will")."""
+    words = clause.strip(" ,").split()
+    if " I " in f" {clause} ":
+        return True
+    return len(words) > 8 and any(
+        w[:1].isupper() and nxt[:1].islower() for w, nxt in zip(words[1:], words[2:])
+    )  # "à part, à Bazile" names someone; "waking up And run through fire" is verse
 
 
 def is_name(name: str) -> bool:

@@ -104,11 +104,15 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
     if not styles:
         return LabelRules()
     dominant = styles.most_common(1)[0][0]
+    # Names alone in their paragraph are labels too when the text prints a fair share of its
+    # labels that way (DraCor's plain text mixes both); where it never does, they are headings.
+    alone_share = sum(n for style, n in styles.items() if style[2]) / sum(styles.values())
+    allow_alone = alone_share >= 0.2
     term = terms.most_common(1)[0][0]
     agree: Counter[str] = Counter()
     for cands in per_text:
         for c in cands:
-            if c.key in strong and c.term == term and _agrees(c, dominant):
+            if c.key in strong and c.term == term and _agrees(c, dominant, allow_alone):
                 agree[c.key] += 1
     # A label must be printed the way the document prints its speakers, most of the time.
     accepted = {key for key, n in agree.items() if 2 * n >= counts[key]}
@@ -118,11 +122,11 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
             c.key for cands in per_text for c in cands
             if c.key in strong and c.term == ":" and not c.weak and " " in c.key
         }
-    if dominant[2]:
+    if allow_alone:
         # Where labels stand alone, a recurring bare name is a label without its full stop.
         accepted |= {
             c.key for cands in per_text for c in cands
-            if c.key in strong and c.term == "" and c.alone and _agrees(c, dominant)
+            if c.key in strong and c.term == "" and c.alone and _agrees(c, dominant, allow_alone)
         }
     if not accepted & INTERVIEWER_KEYS:
         accepted -= ANSWER_KEYS  # "A." without "Q." letters a list
@@ -137,7 +141,7 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
         if cands and cands[-1].alone and _heading_before(followers[index], accepted):
             continue  # a heading ("Nacht.") before a direction, a label or nothing
         for c in cands:
-            if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)
+            if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant, allow_alone) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)
                                              or (c.term == ":" and " " in c.key)):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts))
@@ -148,10 +152,10 @@ def _heading_before(follower: str, labels: set[str] | frozenset[str]) -> bool:
     return not follower or is_whole_stage((follower,)) or _longest(candidates(follower), labels) is not None
 
 
-def _agrees(label: Label, dominant: tuple[bool, str, bool, bool]) -> bool:
+def _agrees(label: Label, dominant: tuple[bool, str, bool, bool], allow_alone: bool) -> bool:
     upper, _, alone, italic = dominant
     # Where speeches follow their label in the same paragraph, a name alone is a heading.
-    return label.italic == italic and (label.upper or not upper) and (alone or not label.alone)
+    return label.italic == italic and (label.upper or not upper) and (alone or allow_alone or not label.alone)
 
 
 def _longest(cands: list[Label], keys: set[str] | frozenset[str]) -> Label | None:
