@@ -82,6 +82,16 @@ _ITALIC_NAME = re.compile(
 )
 
 
+def capitalised_head(name: str) -> str:
+    """The key of the words before the first lower-case word ("Altmayer leise" → "altmayer"),
+    or "" when there is none."""
+    words = name.split()
+    for k, word in enumerate(words[1:], start=1):
+        if word[:1].isalpha() and word[:1].islower() and word.casefold() not in CONNECTORS:
+            return name_key(" ".join(words[:k]))
+    return ""
+
+
 def candidates(text: str) -> list[Label]:
     """Every label shape at the start of ``text``, shortest first."""
     found: list[Label] = []

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...model import Person
-from .labels import GROUP_WORDS, TITLES, name_key
+from .labels import GROUP_WORDS, TITLES, capitalised_head, name_key
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS
 
 _GROUP_FIRST = frozenset("some all several other others many both two three four five various".split())
@@ -73,6 +73,11 @@ class Registry:
         for name in names:
             keys.setdefault(name_key(name), name)
         self._learned = set(keys)
+        for key, shown in keys.items():
+            head = capitalised_head(shown)
+            if head and head != key and head in keys:
+                # "Altmayer leise", "Mephistopheles zu Faust": the speaker, then a direction.
+                self._canonical[key] = head
         singles = [k for k in keys if " " not in k]
         # Full personal names only: not joint turns ("COOLING AND LILY") nor descriptions.
         multis = [

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .inlines import is_whole_stage
-from .labels import GROUP_WORDS, Label, candidates
+from .labels import GROUP_WORDS, Label, candidates, capitalised_head
 
 INTERVIEWER_KEYS = frozenset({"q", "question", "questions", "interviewer", "int", "frage", "вопрос"})
 ANSWER_KEYS = frozenset({"a", "answer", "antwort", "ответ", "réponse", "reponse"})
@@ -130,6 +130,11 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
         }
     if not accepted & INTERVIEWER_KEYS:
         accepted -= ANSWER_KEYS  # "A." without "Q." letters a list
+    # "Faust abgewendet.": a known speaker's name, then a direction in lower case.
+    accepted |= {
+        c.key for cands in per_text for c in cands
+        if c.weak and c.term == term and capitalised_head(c.name) in accepted
+    }
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
     speakers = {c.key for cands in per_text if (c := _longest(cands, accepted)) is not None}
     if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (speakers & INTERVIEWER_KEYS and turns >= 2):
