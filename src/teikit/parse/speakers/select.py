@@ -131,10 +131,12 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
     if not accepted & INTERVIEWER_KEYS:
         accepted -= ANSWER_KEYS  # "A." without "Q." letters a list
     # "Faust abgewendet.": a known speaker's name, then a direction in lower case.
-    accepted |= {
-        c.key for cands in per_text for c in cands
-        if c.weak and c.term == term and capitalised_head(c.name) in accepted
-    }
+    heads = set(accepted)
+    for index, cands in enumerate(per_text):
+        for c in cands:
+            if c.weak and c.term == term and capitalised_head(c.name) in heads:
+                if not c.alone or not _heading_before(followers[index], heads):
+                    accepted.add(c.key)  # not "Хлестаков один." before the next label
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
     speakers = {c.key for cands in per_text if (c := _longest(cands, accepted)) is not None}
     if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (speakers & INTERVIEWER_KEYS and turns >= 2):
