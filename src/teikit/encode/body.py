@@ -26,15 +26,29 @@ def build_text(document: m.Document, parent: etree._Element, keep_linebreaks: bo
     if front_lines:
         _write_front(el(text, "front"), front_lines)
     body = el(text, "body")
-    if document.body:
-        write_blocks(body, document.body)
+    blocks, trailing_notes = _split_trailing_notes(document.body)
+    if blocks:
+        write_blocks(body, blocks)
     else:
         el(body, "p")  # TEI requires content in body; an empty source has none
-    if document.notes:
+    if document.notes or trailing_notes:
         back = el(text, "back")
-        notes = el(back, "div", type="notes")
-        for note in document.notes:
-            write_block(notes, note)
+        for division in trailing_notes:
+            write_block(back, division)
+        if document.notes:
+            notes = el(back, "div", type="notes")
+            for note in document.notes:
+                write_block(notes, note)
+
+
+def _split_trailing_notes(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Block, ...], tuple[m.Block, ...]]:
+    """A notes section that ends the text (``Notes`` and its notes) belongs in ``back``."""
+    cut = len(blocks)
+    while cut > 0 and isinstance(blocks[cut - 1], m.Division) and blocks[cut - 1].type == "notes":
+        cut -= 1
+    if cut == 0:
+        return blocks, ()
+    return blocks[:cut], blocks[cut:]
 
 
 def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:
@@ -55,8 +69,56 @@ def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:
 
 
 def write_blocks(parent: etree._Element, blocks: tuple[m.Block, ...]) -> None:
-    for block in blocks:
-        write_block(parent, block)
+    """Write blocks in order. TEI allows no paragraph-level content between or after ``div``s of
+    one parent, so blocks that follow a division are kept in an unheaded ``div`` of their own
+    (reading order and text unchanged)."""
+    pending: list[m.Block] = []
+    seen_division = False
+    divisional = etree.QName(parent).localname in ("div", "body", "back", "front")
+    for i, block in enumerate(blocks):
+        if isinstance(block, m.LetterPart) and not (divisional and _letter_part_fits(blocks, i)):
+            if seen_division:
+                pending.append(block)
+            else:
+                _letter_part_as_block(parent, block)
+        elif isinstance(block, m.Division):
+            if pending:
+                _write_continuation(parent, pending)
+                pending = []
+            seen_division = True
+            write_block(parent, block)
+        elif seen_division:
+            pending.append(block)
+        else:
+            write_block(parent, block)
+    if pending:
+        _write_continuation(parent, pending)
+
+
+def _write_continuation(parent: etree._Element, blocks: list[m.Block]) -> None:
+    node = el(parent, "div", type="continued")
+    write_blocks(node, tuple(blocks))
+
+
+def _letter_part_fits(blocks: tuple[m.Block, ...], i: int) -> bool:
+    """TEI puts ``opener`` before a division's content and ``closer`` after it, nowhere else."""
+    block = blocks[i]
+    assert isinstance(block, m.LetterPart)
+    if block.kind == "opener":
+        return all(isinstance(b, m.LetterPart) and b.kind == "opener" for b in blocks[:i])
+    return all(isinstance(b, m.LetterPart) and b.kind == "closer" for b in blocks[i + 1 :]) and any(
+        not isinstance(b, m.LetterPart) for b in blocks[:i]
+    )
+
+
+def _letter_part_as_block(parent: etree._Element, block: m.LetterPart) -> None:
+    """A salutation or closing in mid-text (a letter quoted in a novel): an ``ab`` that keeps
+    its lines, typed by its role, since ``opener``/``closer`` would not be valid there."""
+    node = el(parent, "ab", type=block.kind)
+    for i, (_role, content) in enumerate(block.lines):
+        if i:
+            el(node, "lb")
+        write_inlines(node, content)
 
 
 def write_block(parent: etree._Element, block: m.Block) -> None:

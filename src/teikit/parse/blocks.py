@@ -1,33 +1,336 @@
-"""Body lines → blocks (first version: paragraphs and numbered items)."""
+"""Body lines → blocks, by an ordered list of small rules (as markdown-it-py's ``rules_block``).
+
+The body is cut into groups of non-blank lines (``lines.groups_of``); at each position the rules
+below are tried in order and the first that matches consumes one or more groups and emits
+blocks or division openings. ``divisions.nest`` then builds the division tree and ``notes``
+links the note anchors. Every block keeps the source line span it came from.
+
+Order matters: a notes heading is checked before headings, headings before lists (``II. THE
+MARKET`` is a heading, ``II. Wages fell`` in a run of items is an item), letter parts before
+paragraphs, the paragraph rule last.
+"""
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from ..model import Block, Item, ListBlock, Paragraph, Span
-from .lines import SourceLine, blocks_of
+from ..model import Block, Inline, Inlines, Item, LineBreak, ListBlock, Paragraph, Quote, Span
+from . import breaks, contents, headings, letters, lists, notes, quotes
+from .divisions import CloseAll, Opening, nest
+from .lines import Group, SourceLine, groups_of
+from .wrapping import Layout, group_inlines, inline_lines
 
-_ITEM = re.compile(r"^(?P<label>\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[).])\s+(?P<text>\S.*)$")
+
+@dataclass(slots=True)
+class State:
+    groups: list[Group]
+    layout: Layout
+    recurring: frozenset[str]
+    pos: int = 0
+    flat: list[Block | Opening | CloseAll] = field(default_factory=list)
+    note_targets: dict[str, str] = field(default_factory=dict)
+    note_count: int = 0
+    last_paragraph_group: Group | None = None
+
+    @property
+    def group(self) -> Group:
+        return self.groups[self.pos]
+
+    def peek(self, offset: int = 1) -> Group | None:
+        i = self.pos + offset
+        return self.groups[i] if 0 <= i < len(self.groups) else None
+
+    def next_note_id(self, label: str) -> str:
+        self.note_count += 1
+        note_id = f"note-{self.note_count}"
+        self.note_targets.setdefault(notes.label_key(label), note_id)
+        return note_id
+
+
+Rule = Callable[[State], bool]
 
 
 def segment(lines: list[SourceLine]) -> list[Block]:
-    out: list[Block] = []
-    pending: list[Item] = []
-    for group in blocks_of(lines):
-        text = " ".join(line.stripped for line in group)
-        span = Span(group[0].number, group[-1].number)
-        match = _ITEM.match(text)
-        if match:
-            pending.append(Item(match.group("label"), (Paragraph((match.group("text"),), span),), span))
-            continue
-        if pending:
-            out.append(_list_of(pending))
-            pending = []
-        out.append(Paragraph((text,), span))
-    if pending:
-        out.append(_list_of(pending))
-    return out
+    groups = groups_of(lines)
+    if not groups:
+        return []
+    state = State(groups, Layout.of(groups), _recurring(groups))
+    while state.pos < len(state.groups):
+        for rule in RULES:
+            if rule(state):
+                break
+    body = tuple(nest(state.flat))
+    return list(notes.link_anchors(body, state.note_targets))
 
 
-def _list_of(items: list[Item]) -> ListBlock:
-    return ListBlock(tuple(items), "ordered", Span(items[0].span.start, items[-1].span.end))
+def _recurring(groups: list[Group]) -> frozenset[str]:
+    counts = Counter(g.lines[0].stripped for g in groups if len(g.lines) == 1 and len(g.lines[0].text) <= 80)
+    return frozenset(text for text, n in counts.items() if n >= 2)
+
+
+def _span(first: Group, last: Group | None = None) -> Span:
+    return Span(first.start, (last or first).end)
+
+
+# -- rules, in order -------------------------------------------------------------------------------
+
+
+def notes_section(state: State) -> bool:
+    head = state.group
+    first = state.peek()
+    if not notes.is_notes_heading(head) or first is None or notes.note_label(first.text) is None:
+        return False
+    state.pos += 1
+    collected: list[tuple[str, list[Group]]] = []
+    while state.pos < len(state.groups):
+        group = state.group
+        labelled = notes.note_label(group.lines[0].stripped)
+        if labelled is not None:
+            collected.append((labelled[0], [group]))
+        elif _ends_notes(group, state):
+            break
+        else:
+            collected[-1][1].append(group)
+        state.pos += 1
+    note_blocks: list[Block] = []
+    for label, groups in collected:
+        note_id = state.next_note_id(label)
+        blocks = tuple(Paragraph(group_inlines(g, state.layout), _span(g)) for g in groups)
+        first_para = blocks[0]
+        assert isinstance(first_para, Paragraph)
+        blocks = (_strip_label(first_para, label),) + blocks[1:]
+        note_blocks.append(notes.make_note(state.note_count, label, blocks, "end", _span(groups[0], groups[-1])))
+        del note_id
+    from ..model import Division
+
+    state.flat.append(CloseAll())
+    head_text = head.lines[0].stripped
+    state.flat.append(Division("notes", (head_text,), tuple(note_blocks), "", _span(head, state.groups[state.pos - 1])))
+    return True
+
+
+def _ends_notes(group: Group, state: State) -> bool:
+    text = group.text
+    return bool(
+        breaks.section_break(group)
+        or (headings.keyword_heading(text) is not None and len(group.lines) == 1)
+        or contents.is_contents_heading(group)
+    )
+
+
+def _strip_label(paragraph: Paragraph, label: str) -> Paragraph:
+    content = paragraph.content
+    first = content[0]
+    if isinstance(first, str) and first.startswith(label):
+        content = (first[len(label) :].lstrip(),) + content[1:]
+    return Paragraph(content, paragraph.span)
+
+
+def table_of_contents(state: State) -> bool:
+    head = state.group
+    if not contents.is_contents_heading(head):
+        return False
+    entries: list[Group] = []
+    i = 1
+    while (group := state.peek(i)) is not None and contents.is_entry_group(group):
+        entries.append(group)
+        i += 1
+    if not entries:
+        return False
+    state.flat.append(contents.contents_division(head, entries))
+    state.pos += i
+    return True
+
+
+def break_lines(state: State) -> bool:
+    block = breaks.section_break(state.group) or breaks.page_break(state.group)
+    if block is None:
+        return False
+    state.flat.append(block)
+    state.pos += 1
+    return True
+
+
+def footnote(state: State) -> bool:
+    group = state.group
+    label = notes.footnote_block(group)
+    if label is None:
+        return False
+    note_id = state.next_note_id(label or "*")
+    paragraph = Paragraph(group_inlines(group, state.layout), _span(group))
+    state.flat.append(notes.Note(note_id, label, (paragraph,), "foot", _span(group)))
+    state.pos += 1
+    return True
+
+
+def heading(state: State) -> bool:
+    group = state.group
+    match = headings.heading_of(group, state.layout, state.recurring)
+    if match is None:
+        return False
+    if match.n and not match.keyword and _next_is_item(state, group):
+        return False
+    head: Inlines = group_inlines(group, state.layout)
+    last = group
+    title = state.peek()
+    if (
+        match.keyword
+        and title is not None
+        and group.blank_after <= 4
+        and headings.is_title_line(title, state.layout, state.recurring)
+    ):
+        head = head + (LineBreak(),) + group_inlines(title, state.layout)
+        last = title
+        state.pos += 1
+    state.flat.append(Opening(match.type, head, match.n, match.level, _span(group, last)))
+    state.pos += 1
+    return True
+
+
+def _next_is_item(state: State, group: Group) -> bool:
+    here = lists.item_start(group.text)
+    if here is None:
+        return False
+    for offset in (-1, 1):
+        other = state.peek(offset)
+        if other is not None:
+            there = lists.item_start(other.lines[0].stripped)
+            if there is not None and lists.same_style(here, there):
+                return True
+    return False
+
+
+def letter_opener(state: State) -> bool:
+    group = state.group
+    if len(group.lines) > 2 or not letters.is_salutation(group.text):
+        return False
+    parts: list[tuple[str, Inlines]] = []
+    start = group
+    previous = state.last_paragraph_group
+    if (
+        previous is not None
+        and state.flat
+        and isinstance(state.flat[-1], Paragraph)
+        and state.flat[-1].span == _span(previous)
+        and letters.is_dateline(previous)
+    ):
+        state.flat.pop()
+        parts.append(("dateline", group_inlines(previous, state.layout)))
+        start = previous
+    parts.append(("salute", group_inlines(group, state.layout)))
+    state.flat.append(letters.opener(parts, _span(start, group)))
+    state.pos += 1
+    return True
+
+
+def letter_closer(state: State) -> bool:
+    group = state.group
+    first = group.lines[0].stripped
+    if not letters.is_closing(first) or len(group.lines) > 4:
+        return False
+    parts: list[tuple[str, Inlines]] = [("salute", (first,))]
+    parts.extend(("signed", (line.stripped,)) for line in group.lines[1:])
+    last = group
+    taken = 0
+    while taken < 2 and (following := state.peek(1 + taken)) is not None and letters.is_signature(following):
+        parts.append(("signed", inline_lines(following.lines, state.layout)))
+        last = following
+        taken += 1
+    state.flat.append(letters.closer(parts, _span(group, last)))
+    state.pos += 1 + taken
+    return True
+
+
+def list_items(state: State) -> bool:
+    group = state.group
+    start = lists.item_start(group.lines[0].stripped)
+    if start is None:
+        return False
+    if len(group.lines) >= 2:
+        split = _items_in_lines(group, start, state.layout)
+        if split is not None:
+            state.flat.append(split)
+            state.pos += 1
+            return True
+    run = [group]
+    starts = [start]
+    while (following := state.peek(len(run))) is not None:
+        there = lists.item_start(following.lines[0].stripped)
+        if there is None or not lists.same_style(start, there):
+            break
+        run.append(following)
+        starts.append(there)
+    if len(run) < 2:
+        return False
+    items = tuple(
+        Item(s.label, (_without_label(Paragraph(group_inlines(g, state.layout), _span(g)), s.label),), _span(g))
+        for s, g in zip(starts, run)
+    )
+    state.flat.append(ListBlock(items, _kind(start), _span(run[0], run[-1])))
+    state.pos += len(run)
+    return True
+
+
+def _items_in_lines(group: Group, start: lists.ItemStart, layout: Layout) -> ListBlock | None:
+    chunks: list[tuple[lists.ItemStart, list[SourceLine]]] = []
+    for line in group.lines:
+        there = lists.item_start(line.stripped)
+        if there is not None and lists.same_style(start, there):
+            chunks.append((there, [line]))
+        elif chunks:
+            chunks[-1][1].append(line)
+    if len(chunks) < 2:
+        return None
+    items = []
+    for s, chunk in chunks:
+        span = Span(chunk[0].number, chunk[-1].number)
+        items.append(Item(s.label, (_without_label(Paragraph(inline_lines(chunk, layout), span), s.label),), span))
+    return ListBlock(tuple(items), _kind(start), _span(group))
+
+
+def _without_label(paragraph: Paragraph, label: str) -> Paragraph:
+    return _strip_label(paragraph, label)
+
+
+def _kind(start: lists.ItemStart) -> str:
+    return "bulleted" if start.style.startswith("bullet") else "ordered"
+
+
+def indented_block(state: State) -> bool:
+    if not state.layout.hard_wrapped or not quotes.is_indented_block(state.group, state.layout):
+        return False
+    run: list[Group] = []
+    while (group := state.peek(len(run))) is not None and quotes.is_indented_block(group, state.layout):
+        if run and headings.heading_of(group, state.layout, state.recurring) is not None:
+            break
+        run.append(group)
+    blocks = tuple(quotes.quoted_block(g, state.layout) for g in run)
+    state.flat.append(Quote(blocks, _span(run[0], run[-1])))
+    state.pos += len(run)
+    return True
+
+
+def paragraph(state: State) -> bool:
+    group = state.group
+    state.flat.append(Paragraph(group_inlines(group, state.layout), _span(group)))
+    state.last_paragraph_group = group
+    state.pos += 1
+    return True
+
+
+RULES: tuple[Rule, ...] = (
+    notes_section,
+    table_of_contents,
+    break_lines,
+    footnote,
+    heading,
+    letter_opener,
+    letter_closer,
+    list_items,
+    indented_block,
+    paragraph,
+)
+
+__all__ = ["RULES", "State", "segment", "Inline"]

@@ -1,4 +1,4 @@
-"""The source as numbered lines, shared by every parse rule."""
+"""The source as numbered lines and blank-separated groups, shared by every parse rule."""
 
 from __future__ import annotations
 
@@ -25,21 +25,69 @@ class SourceLine:
         return len(self.text) - len(self.text.lstrip(" "))
 
 
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A run of non-blank lines with the number of blank lines before and after it.
+
+    Blank lines are the strongest layout signal plain text has: headings are usually set off by
+    more of them than paragraphs are.
+    """
+
+    lines: tuple[SourceLine, ...]
+    blank_before: int
+    blank_after: int
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def text(self) -> str:
+        """The group's lines joined by single spaces (for matching, not for output)."""
+        return " ".join(line.stripped for line in self.lines)
+
+    @property
+    def indent(self) -> int:
+        return min(line.indent for line in self.lines)
+
+
 def split_lines(text: str) -> list[SourceLine]:
     return [SourceLine(i, t.rstrip()) for i, t in enumerate(text.split("\n"), start=1)]
 
 
 def blocks_of(lines: list[SourceLine]) -> list[list[SourceLine]]:
     """Group lines into runs separated by blank lines."""
-    groups: list[list[SourceLine]] = []
+    return [list(group.lines) for group in groups_of(lines)]
+
+
+def groups_of(lines: list[SourceLine]) -> list[Group]:
+    """Runs of non-blank lines with their surrounding blank-line counts.
+
+    The first group's ``blank_before`` and the last group's ``blank_after`` count the blank lines
+    to the edge of ``lines`` plus a large margin, so an edge never looks like a tight join.
+    """
+    runs: list[tuple[list[SourceLine], int]] = []
     current: list[SourceLine] = []
+    blanks = 0
     for line in lines:
         if line.blank:
             if current:
-                groups.append(current)
+                runs.append((current, blanks))
                 current = []
+                blanks = 0
+            blanks += 1
         else:
             current.append(line)
     if current:
-        groups.append(current)
-    return groups
+        runs.append((current, blanks))
+        blanks = 0
+    edge = 4
+    out: list[Group] = []
+    for i, (run, before) in enumerate(runs):
+        after = runs[i + 1][1] if i + 1 < len(runs) else blanks + edge
+        out.append(Group(tuple(run), before + edge if i == 0 else before, after))
+    return out

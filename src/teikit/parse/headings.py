@@ -1,0 +1,179 @@
+"""Heading lines: which groups open a division, of what type and at what depth.
+
+Recognises, on a group of one short line (or two short lines of a hard-wrapped text):
+
+* keyword headings: ``CHAPTER I``, ``Chapter 12: Title``, ``PART TWO``, ``BOOK III.``,
+  ``ACT I``, ``THE FIRST ACT``, ``Scene 2``, ``SCENE``, ``PROLOGUE``, ``PREFACE``…;
+* numeral headings: a roman numeral alone (``IV``, ``XII.``), or a numeral before a title
+  (``1. The Birth of Reformism``, ``II. THE MARKET``);
+* plain heading lines: short, no closing punctuation, in capitals or in Title Case, and (in a
+  hard-wrapped text, where short lines are common) set off by blank lines or in capitals.
+
+A short line that recurs in the document is a speaker label or running head, never a heading;
+a line that ends like a sentence (``.``, ``,``, ``;``, ``:``, ``!``) is not a plain heading.
+Depth: volume 0, part/book 1, act/chapter 2, scene 3, plain sections 4.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Group
+from .wrapping import Layout
+
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|final"
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty"
+)
+_ROMAN = r"[IVXLCDM]+|[ivxlcdm]+"
+_NUMBER = rf"(?:\d{{1,4}}|{_ROMAN}|{_NUMBER_WORDS}|the\s+(?:{_ORDINALS}))"
+
+_KEYWORD_TYPES = {
+    "volume": ("volume", 0),
+    "part": ("part", 1),
+    "book": ("book", 1),
+    "act": ("act", 2),
+    "chapter": ("chapter", 2),
+    "chap": ("chapter", 2),
+    "scene": ("scene", 3),
+    "section": ("section", 3),
+    "canto": ("canto", 2),
+    "letter": ("letter", 2),
+}
+_KEYWORD = re.compile(
+    rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS}))\s+)?"
+    r"(?P<kw>volume|part|book|act|chapter|chap\.?|scene|section|canto|letter)"
+    rf"(?:\s+(?P<num>{_NUMBER})\b)?"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_SINGLE_TYPES = {
+    "prologue": "prologue",
+    "epilogue": "epilogue",
+    "preface": "preface",
+    "foreword": "preface",
+    "introduction": "introduction",
+    "conclusion": "conclusion",
+    "afterword": "afterword",
+    "appendix": "appendix",
+    "postscript": "postscript",
+    "interlude": "interlude",
+    "dedication": "dedication",
+    "induction": "induction",
+}
+_SINGLE = re.compile(
+    r"^(?:the\s+)?(?P<kw>" + "|".join(_SINGLE_TYPES) + r")\b(?P<rest>[^.,;!?]*)\.?$", re.IGNORECASE
+)
+_ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
+_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]{1,7})[.:)]?\s+(?P<title>\S.*)$")
+_CLOSING = re.compile(r"[.,;:!]['’”\"]?$|[-–—]$")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to with via vs its his her their our".split()
+)
+MAX_HEADING = 80
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    type: str
+    n: str
+    level: int
+    keyword: bool  # a keyword or numeral heading (may take the following title line as its own)
+
+
+def heading_of(group: Group, layout: Layout, recurring: frozenset[str]) -> HeadingMatch | None:
+    if len(group.lines) > 2 or (len(group.lines) == 2 and not layout.hard_wrapped):
+        return None
+    text = group.text
+    if len(text) > MAX_HEADING or text in recurring:
+        return None
+    if len(group.lines) == 2 and not all(layout.is_short(line) for line in group.lines):
+        return None
+    return keyword_heading(text) or plain_heading(group, text, layout)
+
+
+def keyword_heading(text: str) -> HeadingMatch | None:
+    match = _KEYWORD.match(text)
+    if match:
+        kind, level = _KEYWORD_TYPES[match.group("kw").lower().rstrip(".")]
+        num = match.group("num") or ""
+        rest = match.group("rest").strip()
+        ordinal = match.group("ord") or ""
+        if not num and not ordinal and (kind != "scene" or rest):
+            return None
+        if rest and not _is_title_rest(rest):
+            return None
+        if kind in ("letter", "section") and not num:
+            return None
+        return HeadingMatch(kind, num or ordinal, level, True)
+    match = _SINGLE.match(text)
+    if match and (not match.group("rest").strip() or _is_title_rest(match.group("rest"))):
+        if _is_capitalised(text):
+            return HeadingMatch(_SINGLE_TYPES[match.group("kw").lower()], "", 2, True)
+    roman = _ROMAN_ALONE.match(text)
+    if roman:
+        return HeadingMatch("chapter", roman.group("num"), 2, True)
+    return None
+
+
+def _is_title_rest(rest: str) -> bool:
+    """What may follow ``CHAPTER IV``: nothing, a separator and a title, or a title."""
+    rest = rest.strip()
+    if not rest:
+        return True
+    rest = rest.lstrip(".:—–- ").strip()
+    if not rest:
+        return True
+    return not _CLOSING.search(rest) or (rest.endswith(".") and _is_capitalised(rest))
+
+
+def plain_heading(group: Group, text: str, layout: Layout) -> HeadingMatch | None:
+    numbered = _NUMBERED_TITLE.match(text)
+    title = numbered.group("title") if numbered else text
+    if not _WORD.search(title) or _CLOSING.search(title):
+        return None
+    if title[0] in "([{" or title[0].islower():
+        return None
+    capitals = _is_upper(title)
+    if not capitals and not _is_capitalised(title):
+        return None
+    if layout.hard_wrapped and not capitals and group.blank_before < 2:
+        return None
+    n = numbered.group("num") if numbered else ""
+    return HeadingMatch("section", n, 4, False)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+
+
+def _is_capitalised(text: str) -> bool:
+    """Title Case: the first word and most content words start with a capital."""
+    words = _WORD.findall(text)
+    if not words or not words[0][0].isupper():
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitals = sum(1 for w in content if w[0].isupper())
+    return capitals * 4 >= len(content) * 3 and len(words) <= 14
+
+
+def is_title_line(group: Group, layout: Layout, recurring: frozenset[str]) -> bool:
+    """A line that can complete a keyword heading (``CHAPTER I`` / ``THE MARKET``)."""
+    if len(group.lines) > 2:
+        return False
+    text = group.text
+    if len(text) > MAX_HEADING or text in recurring or keyword_heading(text) is not None:
+        return False
+    if not _WORD.search(text) or text[0] in "([{":
+        return False
+    if _is_upper(text):
+        return not text.endswith((",", ";", ":"))
+    return _is_capitalised(text) and not _CLOSING.search(text)

@@ -1,0 +1,56 @@
+"""Numbered, lettered and bulleted items: ``1)``, ``1.``, ``(a)``, ``a)``, ``I.``, ``•``, ``-``.
+
+Items are either groups of their own (one item per blank-separated group) or lines of one group
+where every line but continuation lines starts with a label. A lone labelled paragraph is not a
+list (``1914. The war…``, ``A. Smith said…``): at least two items of the same label style in a row
+make a list. Em and en dashes open dialogue in many novels and are never bullets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LABEL = re.compile(
+    r"^(?P<label>"
+    r"\((?P<p>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)"
+    r"|(?P<n>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[).]"
+    r"|(?P<b>[•●▪◦‣·*-])"
+    r")\s+(?P<text>\S.*)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStart:
+    label: str
+    text: str
+    style: str  # "paren-digit", "dot-alpha", "bullet-•"...
+
+
+def item_start(text: str) -> ItemStart | None:
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    label = match.group("label")
+    if match.group("b"):
+        return ItemStart(label, match.group("text"), f"bullet{label}")
+    core = match.group("p") or match.group("n")
+    shape = "(" if match.group("p") else label[-1]
+    if core.isdigit():
+        kind = "digit"
+    elif re.fullmatch(r"[ivxlc]+", core) and (len(core) > 1 or core == "i"):
+        kind = "roman"
+    elif re.fullmatch(r"[IVXLC]+", core) and (len(core) > 1 or core == "I"):
+        kind = "ROMAN"
+    else:
+        kind = "alpha" if core.islower() else "ALPHA"
+    return ItemStart(label, match.group("text"), f"{shape}{kind}")
+
+
+def same_style(a: ItemStart, b: ItemStart) -> bool:
+    if a.style == b.style:
+        return True
+    # "i." may be a roman one or the letter i; "I." likewise; accept either reading.
+    loose = {a.style.replace("roman", "alpha").replace("ROMAN", "ALPHA"),
+             b.style.replace("roman", "alpha").replace("ROMAN", "ALPHA")}
+    return len(loose) == 1

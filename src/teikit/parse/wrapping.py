@@ -1,0 +1,74 @@
+"""Hard-wrapped or not: the document's layout, and a group's lines as inline content.
+
+Gutenberg-style texts wrap prose at a fixed width (~70 columns) and separate paragraphs by blank
+lines; MIA-style texts put one paragraph on one line and keep a ``<br>`` as a newline inside a
+group. ``Layout.of`` measures the wrap width from the lines that are followed by another line of
+the same group. ``inline_lines`` joins wrapped lines with a space and keeps a deliberate break
+(a line that ends well before the wrap width although the next word would have fitted) as a
+``LineBreak``, so nothing that looks like a line break to a reader is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Inline, Inlines, LineBreak
+from .lines import Group, SourceLine
+
+# A hard-wrapped text wraps at a width of at most this many columns.
+_MAX_WRAP = 110
+_MIN_WRAP = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    hard_wrapped: bool
+    width: int  # wrap width in columns (0 when not hard-wrapped)
+    base_indent: int  # the indentation of ordinary prose
+
+    @staticmethod
+    def of(groups: list[Group]) -> Layout:
+        inner: list[int] = []  # lengths of lines followed by another line of their group
+        indents: dict[int, int] = {}
+        for group in groups:
+            for line in group.lines[:-1]:
+                inner.append(len(line.text))
+            for line in group.lines:
+                indents[line.indent] = indents.get(line.indent, 0) + 1
+        base = max(indents, key=lambda k: (indents[k], -k)) if indents else 0
+        if len(inner) < 5:
+            return Layout(False, 0, base)
+        inner.sort()
+        width = inner[int(len(inner) * 0.95) - 1] if len(inner) >= 20 else inner[-1]
+        median = inner[len(inner) // 2]
+        hard = _MIN_WRAP <= width <= _MAX_WRAP and median >= width * 0.6
+        return Layout(hard, width if hard else 0, base)
+
+    def wrapped_after(self, line: SourceLine, following: SourceLine) -> bool:
+        """True when the break between the two lines is the wrapper's, not the author's."""
+        if not self.hard_wrapped:
+            return False
+        first_word = following.stripped.split(" ", 1)[0]
+        return len(line.text) + 1 + len(first_word) > self.width * 0.8
+
+    def is_short(self, line: SourceLine) -> bool:
+        return self.hard_wrapped and len(line.text) < self.width * 0.7
+
+
+def inline_lines(lines: tuple[SourceLine, ...] | list[SourceLine], layout: Layout) -> Inlines:
+    """The lines as inline content: wrapped lines joined by spaces, kept breaks as ``LineBreak``."""
+    out: list[Inline] = []
+    buffer = lines[0].stripped
+    for previous, line in zip(lines, lines[1:]):
+        if layout.wrapped_after(previous, line):
+            buffer += " " + line.stripped
+        else:
+            out.append(buffer)
+            out.append(LineBreak())
+            buffer = line.stripped
+    out.append(buffer)
+    return tuple(out)
+
+
+def group_inlines(group: Group, layout: Layout) -> Inlines:
+    return inline_lines(group.lines, layout)
