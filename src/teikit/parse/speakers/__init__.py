@@ -51,11 +51,14 @@ def attribute_speakers(document: Document) -> Document:
     body = cast.blocks
     found = units(body)
     rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found])
+    if not rules.accepted:  # perhaps a scene printed without blank lines: look at line starts
+        found = units(body, lines=True)
+        rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found])
     body = prepare(body, lambda text: rules.label_of(text) is not None)
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
-    labels = [label for p, _ in units(body) if (label := rules.label_of(leading(p))) is not None]
+    labels = [label for p, _ in units(body, True) if (label := rules.label_of(leading(p))) is not None]
     registry.learn((label.name for label in labels), warn)
     speakers = {registry_key(label) for label in labels}
 

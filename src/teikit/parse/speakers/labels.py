@@ -43,6 +43,7 @@ _TERMINATOR = re.compile(r"(?P<note>(?<=[^\W\d_])\d{1,3})?(?P<term>[.:])(?P<clos
 _INNER = re.compile(
     r"^(?P<name>.*?)(?P<inner>\s*\([^()]{1,80}\)|\s*\[[^\[\]]{1,40}\]|\s*,\s*[^\W\d_A-Z][^.:]{0,120})$"
 )
+_EDITORIAL = re.compile(r"\s*\[[^\[\]]{1,40}\](?=\s+\S)")
 _ORDINAL = re.compile(r"^\d{1,2}\.\s+")  # "1. KIND.", "2. Citizen."
 _MAX_HEAD = 70
 
@@ -110,9 +111,9 @@ def candidates(text: str) -> list[Label]:
         start = ordinal.end()
     for match in _TERMINATOR.finditer(text, start):
         head = text[start : match.start()]
-        if len(head) > _MAX_HEAD or "\n" in head:
+        if len(head) > _MAX_HEAD or head.count("\n") > 1:
             break
-        name = _name_part(head)
+        name = _name_part(" ".join(head.split()))  # "Лопахин\n(прислушивается)." spans two lines
         if name is not None and ordinal:
             name = text[: ordinal.end()] + name
         if name is None:
@@ -178,6 +179,7 @@ def _bare_label(text: str) -> Label | None:
 
 def _name_part(head: str) -> str | None:
     """The name in a label head, or None when the head is not name-shaped."""
+    head = _EDITORIAL.sub("", head)  # "LOUIS [WOYZECK] lauscht": an editor's insertion
     match = _INNER.match(head)
     if match and match.group("inner").lstrip().startswith(",") and _speech_like(match.group("inner")):
         match = None

@@ -24,18 +24,21 @@ def leading(block: Paragraph) -> str:
     return plain(block.content) if isinstance(first, (str, Emphasis)) else ""
 
 
-def units(blocks: tuple[Block, ...]) -> list[tuple[Paragraph, str]]:
-    """Every unit in reading order with the text of the unit right after it ("" if none)."""
+def units(blocks: tuple[Block, ...], lines: bool = False) -> list[tuple[Paragraph, str]]:
+    """Every unit in reading order with the text of the unit right after it ("" if none).
+
+    With ``lines``, each line of a paragraph that kept its line breaks is a unit of its own (for
+    scenes printed without blank lines, where only line starts show the labels)."""
     out: list[tuple[Paragraph, str]] = []
     slots: list[Paragraph | None] = []
     for block in blocks:
         if isinstance(block, Division):
-            out.extend(units(block.blocks))
+            out.extend(units(block.blocks, lines))
             slots.append(None)
         elif isinstance(block, Paragraph):
-            slots.extend(_lines_as_paragraphs(block))
-        elif (listed := listed_label(block)) is not None:
-            slots.append(listed)
+            slots.extend(_lines_as_paragraphs(block) if lines else [block])
+        elif isinstance(block, ListBlock) and (listed_items := listed_labels(block)):
+            slots.extend(listed_items)
         else:
             slots.append(None)
     for i, slot in enumerate(slots):
@@ -53,24 +56,25 @@ def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple
             out.append(Division(block.type, block.head, prepare(block.blocks, is_label), block.n, block.span))
         elif isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.content):
             out.extend(_split_at_labels(block, is_label))
-        elif (listed := listed_label(block)) is not None and is_label(leading(listed)):
-            out.append(listed)
+        elif isinstance(block, ListBlock) and any(is_label(leading(p)) for p in listed_labels(block)):
+            out.extend(listed_labels(block))  # "1. KIND." / "2. KIND.": numbered speakers
         else:
             out.append(block)
     return tuple(out)
 
 
-def listed_label(block: Block) -> Paragraph | None:
-    """A one-item list the segmenter made of a numbered label ("1. KIND.") as a paragraph."""
-    if not isinstance(block, ListBlock) or len(block.items) != 1:
-        return None
-    item = block.items[0]
-    if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
-        return None
-    content = item.blocks[0].content
-    if not content or not isinstance(content[0], str):
-        return None
-    return Paragraph((f"{item.label} {content[0]}",) + tuple(content[1:]), block.span)
+def listed_labels(block: ListBlock) -> list[Paragraph]:
+    """The items of a list the segmenter made of numbered labels ("1. KIND." / "2. KIND."), as
+    the paragraphs they were; [] when an item is more than one paragraph of text."""
+    out = []
+    for item in block.items:
+        if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+            return []
+        content = item.blocks[0].content
+        if not content or not isinstance(content[0], str):
+            return []
+        out.append(Paragraph((f"{item.label} {content[0]}",) + tuple(content[1:]), item.span))
+    return out
 
 
 def _lines(content: Inlines) -> list[list[Inline]]:
