@@ -117,7 +117,7 @@ def _letter_part_as_block(parent: etree._Element, block: m.LetterPart) -> None:
     node = el(parent, "ab", type=block.kind)
     for i, (_role, content) in enumerate(block.lines):
         if i:
-            el(node, "lb")
+            el(node, "lb").tail = "\n"
         write_inlines(node, content)
 
 
@@ -290,7 +290,8 @@ def _said(node: etree._Element, inline: m.Said) -> None:
 
 
 def _line_break(node: etree._Element, inline: m.LineBreak) -> None:
-    el(node, "lb")
+    # The newline keeps the words on either side apart for any text extraction (lb is empty).
+    el(node, "lb").tail = "\n"
 
 
 def _page_break_inline(node: etree._Element, inline: m.PageBreakInline) -> None:

@@ -100,7 +100,7 @@ def notes_section(state: State) -> bool:
         blocks = tuple(Paragraph(group_inlines(g, state.layout), _span(g)) for g in groups)
         first_para = blocks[0]
         assert isinstance(first_para, Paragraph)
-        blocks = (_strip_label(first_para, label),) + blocks[1:]
+        del first_para  # the label stays in the note's text as printed (and in Note.label)
         note_blocks.append(notes.make_note(state.note_count, label, blocks, "end", _span(groups[0], groups[-1])))
         del note_id
     from ..model import Division
@@ -135,6 +135,8 @@ def table_of_contents(state: State) -> bool:
     entries: list[Group] = []
     i = 1
     while (group := state.peek(i)) is not None and contents.is_entry_group(group):
+        if i > 1 and group.blank_before > 1:
+            break
         entries.append(group)
         i += 1
     if not entries:
@@ -247,7 +249,7 @@ def list_items(state: State) -> bool:
     group = state.group
     start = lists.item_start(group.lines[0].stripped)
     if start is None:
-        return False
+        return _intro_and_items(state)
     if len(group.lines) >= 2:
         split = _items_in_lines(group, start, state.layout)
         if split is not None:
@@ -270,6 +272,27 @@ def list_items(state: State) -> bool:
     )
     state.flat.append(ListBlock(items, _kind(start), _span(run[0], run[-1])))
     state.pos += len(run)
+    return True
+
+
+def _intro_and_items(state: State) -> bool:
+    """A group whose first lines introduce items printed one a line (``were:`` / ``(a) …``)."""
+    group = state.group
+    if len(group.lines) < 3:
+        return False
+    first = next((i for i, line in enumerate(group.lines) if lists.item_start(line.stripped)), None)
+    if first is None or first == 0 or first > 3:
+        return False
+    tail = Group(group.lines[first:], 0, group.blank_after)
+    start = lists.item_start(tail.lines[0].stripped)
+    assert start is not None
+    listed = _items_in_lines(tail, start, state.layout)
+    if listed is None:
+        return False
+    intro = group.lines[:first]
+    state.flat.append(Paragraph(inline_lines(intro, state.layout), Span(intro[0].number, intro[-1].number)))
+    state.flat.append(listed)
+    state.pos += 1
     return True
 
 

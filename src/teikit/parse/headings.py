@@ -90,11 +90,14 @@ def heading_of(group: Group, layout: Layout, recurring: frozenset[str]) -> Headi
     if len(group.lines) > 2 or (len(group.lines) == 2 and not layout.hard_wrapped):
         return None
     text = group.text
-    if len(text) > MAX_HEADING or text in recurring:
+    if len(text) > MAX_HEADING:
         return None
     if len(group.lines) == 2 and not all(layout.is_short(line) for line in group.lines):
         return None
-    return keyword_heading(text) or plain_heading(group, text, layout)
+    keyword = keyword_heading(text)
+    if keyword is not None:
+        return keyword
+    return None if text in recurring else plain_heading(group, text, layout)
 
 
 def keyword_heading(text: str) -> HeadingMatch | None:

@@ -36,7 +36,7 @@ class Layout:
             for line in group.lines:
                 indents[line.indent] = indents.get(line.indent, 0) + 1
         base = max(indents, key=lambda k: (indents[k], -k)) if indents else 0
-        if len(inner) < 5:
+        if len(inner) < 3:
             return Layout(False, 0, base)
         inner.sort()
         width = inner[int(len(inner) * 0.95) - 1] if len(inner) >= 20 else inner[-1]

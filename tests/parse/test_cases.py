@@ -1,0 +1,63 @@
+"""Golden cases for the segmenter: one data file per behaviour under ``cases/``.
+
+Each file holds the input text, a line ``=== blocks``, then the expected dump (see ``segdump``)
+of what ``blocks.segment`` makes of it, line spans included. ``TEIKIT_REGEN=1`` rewrites the
+expected part from the current output; review the diff before committing. Every case also runs
+twice to show that segmenting is deterministic, and is encoded and checked to lose no text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from segdump import dump, tei_text
+
+from teikit.encode import encode
+from teikit.encode.options import EncodeOptions
+from teikit.model import Document, Metadata
+from teikit.parse.blocks import segment
+from teikit.parse.breaks import is_break_line
+from teikit.parse.decode import normalise_text
+from teikit.parse.lines import split_lines
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.txt"))
+SEPARATOR = "=== blocks\n"
+
+
+def _read(path: Path) -> tuple[str, str]:
+    text = path.read_text(encoding="utf-8")
+    source, _, expected = text.partition(SEPARATOR)
+    return source, expected
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case(path: Path) -> None:
+    source, expected = _read(path)
+    text, _ = normalise_text(source)
+    blocks = segment(split_lines(text))
+    got = "\n".join(dump(blocks)) + "\n"
+    if os.environ.get("TEIKIT_REGEN"):
+        path.write_text(source + SEPARATOR + got, encoding="utf-8")
+        expected = got
+    assert got == expected
+    assert segment(split_lines(text)) == blocks
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case_loses_no_text(path: Path) -> None:
+    source, _ = _read(path)
+    text, _ = normalise_text(source)
+    document = Document(Metadata(), tuple(segment(split_lines(text))))
+    xml = encode(document, EncodeOptions(when="2026-01-01"))
+    kept = [line for line in text.split("\n") if not is_break_line(line)]
+    assert tei_text(xml).split() == " ".join(kept).split()
+
+
+def test_cases_exist() -> None:
+    assert len(CASES) >= 10
+    for path in CASES:
+        assert SEPARATOR in path.read_text(encoding="utf-8"), path.name
+        assert re.fullmatch(r"[a-z0-9_]+\.txt", path.name)
