@@ -58,7 +58,10 @@ def attribute_speakers(document: Document) -> Document:
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
-    labels = [label for p, _ in units(body, True) if (label := rules.label_of(leading(p))) is not None]
+    labels = [
+        label for lines in (False, True) for p, _ in units(body, lines)
+        if (label := rules.label_of(leading(p))) is not None
+    ]
     registry.learn((label.name for label in labels), warn)
     speakers = {registry_key(label) for label in labels}
 

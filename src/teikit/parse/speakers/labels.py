@@ -113,6 +113,10 @@ def candidates(text: str) -> list[Label]:
         head = text[start : match.start()]
         if len(head) > _MAX_HEAD or head.count("\n") > 1:
             break
+        if "\n" in head and not head.split("\n", 1)[1].lstrip()[:1] in ("(", "[") and not (
+            head.split("\n", 1)[1].lstrip()[:1].islower()
+        ):
+            break  # a second line belongs to a label only as a direction ("Licht\nhalblaut.")
         name = _name_part(" ".join(head.split()))  # "Лопахин\n(прислушивается)." spans two lines
         if name is not None and ordinal:
             name = text[: ordinal.end()] + name

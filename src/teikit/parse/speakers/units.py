@@ -16,6 +16,9 @@ from ...model import Block, Division, Emphasis, Inline, Inlines, LineBreak, List
 from .inlines import plain
 
 
+_KEPT = frozenset({"act", "scene", "notes", "contents", "castList", "front", "book", "part", "chapter"})
+
+
 def leading(block: Paragraph) -> str:
     """The text a label is looked for in: the paragraph's plain text when it opens with text or
     emphasis (a label may be emphasised, or followed by a direction the segmenter already made
@@ -52,7 +55,13 @@ def units(blocks: tuple[Block, ...], lines: bool = False) -> list[tuple[Paragrap
 def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Division):
+        if isinstance(block, Division) and block.type not in _KEPT and is_label(
+            leading(Paragraph(block.head))
+        ):
+            # "Adam.\nWer seid Ihr?" is a short turn, not a section heading.
+            out.append(Paragraph(block.head, Span(block.span.start, block.span.start)))
+            out.extend(prepare(block.blocks, is_label))
+        elif isinstance(block, Division):
             out.append(Division(block.type, block.head, prepare(block.blocks, is_label), block.n, block.span))
         elif isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.content):
             out.extend(_split_at_labels(block, is_label))
