@@ -26,7 +26,7 @@ CAST_HEAD = re.compile(
 )
 _MAX_ITEMS = 40
 _SHORT_ENTRY = 14  # words; longer joined paragraphs cannot be split back into entries
-_ROLE_END = re.compile(r",|\s\(|\s[—–-]{1,2}\s|\s{2,}|\.\s")
+_ROLE_END = re.compile(r",|\s\(|\s[—–-]{1,2}\s|\s{2,}")
 
 
 @dataclass
