@@ -143,7 +143,7 @@ def render(document: Document) -> dict[str, Any]:
             }.items() if v not in ((), [], "", False)}
             for p in document.persons
         ],
-        "warnings": [d.message for d in document.warnings],
+        "warnings": [f"line {d.line}: {d.message}" for d in document.warnings],
         "body": [render_block(b) for b in document.body],
     }
 

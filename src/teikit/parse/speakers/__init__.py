@@ -23,7 +23,7 @@ from ...model import Block, CastItem, CastList, Division, Document, ListBlock, P
 from .cast import extract_cast
 from .genre import classify, title_block
 from .inlines import plain
-from .labels import Label, name_key
+from .labels import name_key
 from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
@@ -58,12 +58,12 @@ def attribute_speakers(document: Document) -> Document:
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
-    labels = [
-        label for lines in (False, True) for p, _ in units(body, lines)
+    labelled = [
+        (label, p.span.start) for lines in (False, True) for p, _ in units(body, lines)
         if (label := rules.label_of(leading(p))) is not None
     ]
-    registry.learn((label.name for label in labels), warn)
-    speakers = {registry_key(label) for label in labels}
+    registry.learn(((label.name, line) for label, line in labelled), warn)
+    speakers = {label.key for label, _ in labelled}
 
     interviewer, subject = _interview_parties(document, author)
     registry.interviewer_name = interviewer
@@ -107,10 +107,6 @@ def _has_speech(blocks: tuple[Block, ...]) -> bool:
     return any(
         isinstance(b, Speech) or (isinstance(b, Division) and _has_speech(b.blocks)) for b in blocks
     )
-
-
-def registry_key(label: Label) -> str:
-    return label.key
 
 
 def _looks_like_play(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> bool:

@@ -67,11 +67,16 @@ class Registry:
 
     # -- learning -------------------------------------------------------------------------------
 
-    def learn(self, names: Iterable[str], warn: Warn | None = None) -> None:
-        """Decide which label names are the same person, before any turn is resolved."""
+    def learn(self, names: Iterable[tuple[str, int]], warn: Warn | None = None) -> None:
+        """Decide which label names are the same person, before any turn is resolved.
+
+        ``names`` are (label name, source line) pairs; ambiguities go to ``warn`` with the line
+        of the label's first occurrence."""
         keys: dict[str, str] = {}
-        for name in names:
+        lines: dict[str, int] = {}
+        for name, line in names:
             keys.setdefault(name_key(name), name)
+            lines.setdefault(name_key(name), line)
         self._learned = set(keys)
         for key, shown in keys.items():
             head = capitalised_head(shown)
@@ -93,23 +98,23 @@ class Registry:
                 self._canonical[key] = longer[0]
                 continue
             if len(longer) > 1 and warn:
-                warn(f"abbreviated speaker {keys[key]!r} could be any of {sorted(longer)}", 0)
+                warn(f"abbreviated speaker {keys[key]!r} could be any of {sorted(longer)}", lines[key])
             firsts = [m for m in multis if m.split()[0] == key and not _has_title(m)]
             if len(firsts) == 1:
                 self._canonical[key] = firsts[0]
                 continue
-            expanded = self._expand_from_cast(key, keys[key], warn)
+            expanded = self._expand_from_cast(key, keys[key], warn, lines[key])
             if expanded:
                 self._canonical[key] = expanded
 
-    def _expand_from_cast(self, key: str, shown: str, warn: Warn | None) -> str:
+    def _expand_from_cast(self, key: str, shown: str, warn: Warn | None, line: int) -> str:
         if not self._cast_words or key in self._cast_words or len(key) < 2:
             return ""
         matches = sorted({w for w in self._cast_words if w.startswith(key) and w != key})
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1 and warn:
-            warn(f"abbreviated speaker {shown!r} matches several cast names: {matches}", 0)
+            warn(f"abbreviated speaker {shown!r} matches several cast names: {matches}", line)
         return ""
 
     # -- resolving ------------------------------------------------------------------------------
