@@ -28,7 +28,7 @@ from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
 from .turns import TurnBuilder
-from .units import leading, prepare, units
+from .units import leading, prepare, run_in_pattern, split_run_in, units
 
 _INTERVIEWER = re.compile(
     r"\binterview\s+(?:with|to|given\s+to|granted\s+to)\s+(?P<article>an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
@@ -58,6 +58,15 @@ def attribute_speakers(document: Document) -> Document:
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
+    if rules.dominant is not None and rules.dominant[0]:
+        # Capitals run into the end of the previous speech: the segmenter joined lines that had
+        # no blank line between speeches ("… mon père ? ELVIRE. Tous mes sens …").
+        run_in = run_in_pattern({
+            label.verbatim.strip() for p, _ in units(body) if (label := rules.label_of(leading(p)))
+            and label.upper and label.term == rules.dominant[1] and rules.counts.get(label.key, 0) >= 3
+        })
+        if run_in is not None:
+            body = split_run_in(body, run_in)
     labelled = [
         (label, p.span.start) for lines in (False, True) for p, _ in units(body, lines)
         if (label := rules.label_of(leading(p))) is not None

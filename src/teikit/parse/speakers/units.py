@@ -10,10 +10,12 @@ so the turn builder only ever sees paragraphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ...model import Block, Division, Emphasis, Inline, Inlines, LineBreak, ListBlock, Paragraph, Span
 from .inlines import plain
+from .labels import TITLES
 
 
 _KEPT = frozenset({"act", "scene", "notes", "contents", "castList", "front", "book", "part", "chapter"})
@@ -70,6 +72,52 @@ def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple
         else:
             out.append(block)
     return tuple(out)
+
+
+def run_in_pattern(verbatims: set[str]) -> re.Pattern[str] | None:
+    """Where a label in capitals ("ELVIRE.") follows the end of the previous speech inside one
+    paragraph (the segmenter joined lines with no blank line between speeches)."""
+    if not verbatims:
+        return None
+    names = "|".join(re.escape(v) for v in sorted(verbatims, key=len, reverse=True))
+    return re.compile(r"(?<=[.!?…)\]»\"”’—–])\s+(?=(?:" + names + r")(?:\s|$))")
+
+
+def split_run_in(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Division):
+            out.append(Division(block.type, block.head, split_run_in(block.blocks, pattern), block.n, block.span))
+        elif isinstance(block, Paragraph):
+            out.extend(_split_paragraph(block, pattern))
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragraph]:
+    parts: list[list[Inline]] = [[]]
+    for inline in block.content:
+        if not isinstance(inline, str):
+            parts[-1].append(inline)
+            continue
+        start = 0
+        for match in pattern.finditer(inline):
+            before = inline[: match.start()].split()
+            if before and before[-1].rstrip(".").casefold() in TITLES:
+                continue  # "MRS. STIDULPH." is one label
+            after = inline[match.end() :].split(None, 1)
+            rest = after[1] if len(after) > 1 else ""
+            if rest and not (rest[0].isupper() or rest[0] in "[(«\"“‘'—–_"):
+                continue  # "FARNCOMBE, JIMMIE. LILY joins in": a direction naming people
+            parts[-1].append(inline[start : match.start()])
+            parts.append([])
+            start = match.end()
+        parts[-1].append(inline[start:])
+    if len(parts) == 1:
+        return [block]
+    return [Paragraph(tuple(i for i in part if i != ""), block.span) for part in parts if any(
+        not isinstance(i, str) or i.strip() for i in part)]
 
 
 def listed_labels(block: ListBlock) -> list[Paragraph]:
