@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Block, Inline, Inlines, Item, LineBreak, ListBlock, Paragraph, Quote, Span
+from ..model import Block, Inline, Inlines, Item, LineBreak, LineGroup, ListBlock, Paragraph, Quote, Span
 from . import breaks, contents, headings, letters, lists, notes, quotes
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
@@ -33,6 +33,7 @@ class State:
     note_targets: dict[str, str] = field(default_factory=dict)
     note_count: int = 0
     last_paragraph_group: Group | None = None
+    last_head: str = ""  # text of the latest heading (a cast list follows its own heading)
 
     @property
     def group(self) -> Group:
@@ -187,6 +188,7 @@ def heading(state: State) -> bool:
         last = title
         state.pos += 1
     state.flat.append(Opening(match.type, head, match.n, match.level, _span(group, last)))
+    state.last_head = group.text
     state.pos += 1
     return True
 
@@ -330,8 +332,19 @@ def indented_block(state: State) -> bool:
             break
         run.append(group)
     blocks = tuple(quotes.quoted_block(g, state.layout) for g in run)
-    state.flat.append(Quote(blocks, _span(run[0], run[-1])))
+    if state.layout.indented_share >= 0.3 and all(isinstance(b, LineGroup) for b in blocks):
+        state.flat.extend(blocks)  # a verse text (a verse play): its verse is no quotation
+    else:
+        state.flat.append(Quote(blocks, _span(run[0], run[-1])))
     state.pos += len(run)
+    return True
+
+
+def plain_verse(state: State) -> bool:
+    if not quotes.is_plain_verse(state.group, state.layout, state.last_head):
+        return False
+    state.flat.append(quotes.verse_block(state.group, state.layout))
+    state.pos += 1
     return True
 
 
@@ -353,6 +366,7 @@ RULES: tuple[Rule, ...] = (
     letter_closer,
     list_items,
     indented_block,
+    plain_verse,
     paragraph,
 )
 

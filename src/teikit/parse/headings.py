@@ -109,7 +109,8 @@ def keyword_heading(text: str) -> HeadingMatch | None:
         ordinal = match.group("ord") or ""
         if not num and not ordinal and (kind != "scene" or rest):
             return None
-        if rest and not _is_title_rest(rest):
+        # Acts and scenes may carry their setting ("SCENE I. Athens. The palace.").
+        if rest and not _is_title_rest(rest) and not (kind in ("act", "scene") and num and rest[0] in ".:—–-"):
             return None
         if kind in ("letter", "section") and not num:
             return None

@@ -29,12 +29,46 @@ def is_indented_block(group: Group, layout: Layout) -> bool:
 
 
 def is_verse(group: Group, layout: Layout) -> bool:
+    """Lines the author broke: in a hard-wrapped text, at most a third of them fill the measure
+    (prose quoted with an indent is wrapped like the rest) and most open with a capital."""
     lines = group.lines
     if len(lines) < 2:
         return False
-    if layout.hard_wrapped:
-        return all(not layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:]))
-    return all(len(line.stripped) <= 60 for line in lines)
+    if not layout.hard_wrapped:
+        return all(len(line.stripped) <= 60 for line in lines)
+    if all(not layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:])):
+        return True
+    full = sum(1 for line in lines[:-1] if len(line.text) >= layout.width * 0.85)
+    capitals = sum(1 for line in lines if line.stripped[0].isupper() or line.stripped[0] in "‘“'\"")
+    return full * 3 <= len(lines) - 1 and capitals * 4 >= len(lines) * 3
+
+
+_LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|\(|_)")
+_CAST_HEAD = re.compile(r"persons|characters|dramatis|cast\b|personae", re.IGNORECASE)
+
+
+def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
+    """Unindented verse in a hard-wrapped text: three or more lines, every break the author's,
+    every line opening with a capital or a quotation mark; not a cast list (after its heading)
+    and not a scene printed without blank lines (lines opening with speaker labels)."""
+    lines = group.lines
+    if not layout.hard_wrapped or len(lines) < 2 or _CAST_HEAD.search(previous):
+        return False
+    if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:])):
+        return False
+    for line in lines:
+        text = line.stripped
+        if not (text[0].isupper() or text[0] in "‘“'\"") or _LABEL_START.match(text) or len(text) > layout.width:
+            return False
+    return True
+
+
+def verse_block(group: Group, layout: Layout) -> LineGroup:
+    return LineGroup(
+        tuple(Line(inline_lines([line], layout), Span.of_lines(line.number)) for line in group.lines),
+        "stanza",
+        Span(group.start, group.end),
+    )
 
 
 def quoted_block(group: Group, layout: Layout) -> Block:

@@ -25,6 +25,7 @@ class Layout:
     hard_wrapped: bool
     width: int  # wrap width in columns (0 when not hard-wrapped)
     base_indent: int  # the indentation of ordinary prose
+    indented_share: float = 0.0  # share of lines indented beyond the prose (verse-heavy texts)
 
     @staticmethod
     def of(groups: list[Group]) -> Layout:
@@ -42,7 +43,22 @@ class Layout:
         width = inner[int(len(inner) * 0.95) - 1] if len(inner) >= 20 else inner[-1]
         median = inner[len(inner) // 2]
         hard = _MIN_WRAP <= width <= _MAX_WRAP and median >= width * 0.6
-        return Layout(hard, width if hard else 0, base)
+        if not hard:
+            return Layout(False, 0, base)
+        # Prose indentation is that of the lines that fill the measure (verse rarely does).
+        full: dict[int, int] = {}
+        total = 0
+        for group in groups:
+            for line in group.lines:
+                total += 1
+                if len(line.text) >= width * 0.8:
+                    full[line.indent] = full.get(line.indent, 0) + 1
+        if full:
+            base = max(full, key=lambda k: (full[k], -k))
+        indented = sum(1 for g in groups for line in g.lines if line.indent >= base + 2)
+        # Too few indented lines say nothing about the text as a whole.
+        share = indented / total if total and indented >= 40 else 0.0
+        return Layout(True, width, base, share)
 
     def wrapped_after(self, line: SourceLine, following: SourceLine) -> bool:
         """True when the break between the two lines is the wrapper's, not the author's."""
