@@ -36,6 +36,7 @@ _INTERVIEWER = re.compile(
 )
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+(?P<who>(?:[A-Z][\w’'-]+\s){1,3}?[A-Z][\w’'-]+)")
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|and\s+others)\s*$", re.IGNORECASE)
+RUN_IN_TITLE = True
 ROLES = {"play": "character", "dialogue": "speaker", "hearing": "speaker", "interview": "interviewee"}
 
 
@@ -58,12 +59,12 @@ def attribute_speakers(document: Document) -> Document:
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
-    if rules.dominant is not None and rules.dominant[0]:
+    if rules.dominant is not None and (rules.dominant[0] or RUN_IN_TITLE):
         # Capitals run into the end of the previous speech: the segmenter joined lines that had
         # no blank line between speeches ("… mon père ? ELVIRE. Tous mes sens …").
         run_in = run_in_pattern({
             label.verbatim.strip() for p, _ in units(body) if (label := rules.label_of(leading(p)))
-            and label.upper and label.term == rules.dominant[1] and rules.counts.get(label.key, 0) >= 3
+            and (label.upper or RUN_IN_TITLE) and label.term == rules.dominant[1] and rules.counts.get(label.key, 0) >= 3
         })
         if run_in is not None:
             body = split_run_in(body, run_in)

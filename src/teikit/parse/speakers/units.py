@@ -13,7 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ...model import Block, Division, Emphasis, Inline, Inlines, LineBreak, ListBlock, Paragraph, Span
+from ...model import (
+    Block,
+    Division,
+    Emphasis,
+    Inline,
+    Inlines,
+    Line,
+    LineBreak,
+    LineGroup,
+    ListBlock,
+    Paragraph,
+    Span,
+)
 from .inlines import plain
 from .labels import TITLES
 
@@ -42,6 +54,10 @@ def units(blocks: tuple[Block, ...], lines: bool = False) -> list[tuple[Paragrap
             slots.append(None)
         elif isinstance(block, Paragraph):
             slots.extend(_lines_as_paragraphs(block) if lines else [block])
+        elif isinstance(block, LineGroup) and block.lines and isinstance(block.lines[0], Line):
+            # Verse the segmenter grouped with its speaker's name as the first line.
+            verse = [ln for ln in block.lines if isinstance(ln, Line)]
+            slots.extend(Paragraph(ln.content, ln.span) for ln in (verse if lines else verse[:1]))
         elif isinstance(block, ListBlock) and (listed_items := listed_labels(block)):
             slots.extend(listed_items)
         else:
@@ -67,6 +83,10 @@ def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple
             out.append(Division(block.type, block.head, prepare(block.blocks, is_label), block.n, block.span))
         elif isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.content):
             out.extend(_split_at_labels(block, is_label))
+        elif isinstance(block, LineGroup) and any(
+            isinstance(ln, Line) and is_label(leading(Paragraph(ln.content))) for ln in block.lines
+        ):
+            out.extend(_split_verse(block, is_label))
         elif isinstance(block, ListBlock) and any(is_label(leading(p)) for p in listed_labels(block)):
             out.extend(listed_labels(block))  # "1. KIND." / "2. KIND.": numbered speakers
         else:
@@ -118,6 +138,35 @@ def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragra
         return [block]
     return [Paragraph(tuple(i for i in part if i != ""), block.span) for part in parts if any(
         not isinstance(i, str) or i.strip() for i in part)]
+
+
+def _split_verse(block: LineGroup, is_label: Callable[[str], bool]) -> list[Block]:
+    """A verse group with speaker names among its lines → each name line as a paragraph (the
+    label, with any words after it), followed by the verse lines that belong to it."""
+    out: list[Block] = []
+    run: list[Line | LineGroup] = []
+
+    def flush() -> None:
+        if run:
+            out.append(LineGroup(tuple(run), block.kind, Span(_start(run[0]), _end(run[-1]))))
+            run.clear()
+
+    for line in block.lines:
+        if isinstance(line, Line) and is_label(leading(Paragraph(line.content))):
+            flush()
+            out.append(Paragraph(line.content, line.span))
+        else:
+            run.append(line)
+    flush()
+    return out
+
+
+def _start(line: Line | LineGroup) -> int:
+    return line.span.start
+
+
+def _end(line: Line | LineGroup) -> int:
+    return line.span.end
 
 
 def listed_labels(block: ListBlock) -> list[Paragraph]:
