@@ -30,7 +30,7 @@ LAYOUTS = ("wrapped", "lines")
 
 def samples(corpus: Path) -> list[Path]:
     root = corpus / "tei" / "samples"
-    return sorted((root / "eltec").glob("ENG*.xml")) + sorted((root / "dracor").glob("shake_*.xml"))
+    return sorted((root / "eltec").glob("*.xml")) + sorted(p for p in (root / "dracor").glob("*.xml") if "tst0" not in p.name)
 
 
 def _text(node: etree._Element) -> str:

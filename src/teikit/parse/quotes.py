@@ -54,13 +54,33 @@ def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
     lines = group.lines
     if not layout.hard_wrapped or len(lines) < 2 or _CAST_HEAD.search(previous):
         return False
-    if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:])):
+    if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:])) and not (
+        _ragged(group, layout) or _punctuated(group)
+    ):
         return False
     for line in lines:
         text = line.stripped
-        if not (text[0].isupper() or text[0] in "‘“'\"") or _LABEL_START.match(text) or len(text) > layout.width:
+        if not (text[0].isupper() or text[0] in "‘“'\"«–—") or _LABEL_START.match(text) or len(text) > layout.width:
             return False
     return True
+
+
+def _ragged(group: Group, layout: Layout) -> bool:
+    """Lines of very uneven length although wrapping would have filled them: verse in a text
+    whose measured wrap width comes from verse itself (a verse play)."""
+    lengths = [len(line.text) for line in group.lines]
+    longest = max(lengths)
+    if longest < layout.width * 0.75:
+        return True
+    return len(lengths) >= 3 and any(n < longest * 0.75 for n in lengths[:-1])
+
+
+def _punctuated(group: Group) -> bool:
+    """Verse of even lines (alexandrines): many line ends are punctuation, where wrapped prose
+    mostly breaks between words (the capitals at line starts are checked by the caller)."""
+    inner = group.lines[:-1]
+    ends = sum(1 for line in inner if line.text[-1] in ",;:.!?»”’—-")
+    return len(group.lines) >= 3 and ends * 5 >= len(inner) * 2
 
 
 def verse_block(group: Group, layout: Layout) -> LineGroup:
