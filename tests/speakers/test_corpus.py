@@ -24,7 +24,7 @@ PLAYS = {
     # file: oracle for one speech label as it starts a paragraph of the raw source
     "pg844_wilde_importance-of-being-earnest.txt": r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?\.  \S",
     "pg21849_pinero_mind-the-paint-girl.latin1.txt": r"^[A-Z][A-Z .'-]*[A-Z]\.$",
-    "pg21937_sigurjonsson_modern-icelandic-plays.latin1.txt": r"^_[A-Z][^_]{0,100}?(?:\._|_ \(_.*\)\.)(?:\s|$)",
+    "pg21937_sigurjonsson_modern-icelandic-plays.latin1.txt": r"^_[A-Z][^_]{0,100}?(?:\._(?:\s|$)|_ \(_)",
 }
 
 

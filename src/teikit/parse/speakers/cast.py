@@ -12,7 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...model import Block, CastItem, CastList, Division, Heading, Inline, Inlines, LineBreak, Paragraph, Span
+from ...model import (
+    Block,
+    CastItem,
+    CastList,
+    Division,
+    Heading,
+    Inline,
+    Inlines,
+    Line,
+    LineBreak,
+    LineGroup,
+    Paragraph,
+    Span,
+)
 from .inlines import plain, strip, words_of
 from .labels import CONNECTORS
 
@@ -87,6 +100,10 @@ def _items(blocks: tuple[Block, ...], start: int) -> tuple[tuple[CastItem | Para
     items: list[CastItem | Paragraph] = []
     used = 0
     for block in blocks[start : start + _MAX_ITEMS]:
+        if isinstance(block, LineGroup):  # a cast printed as indented lines
+            items.extend(_cast_item(line.content, line.span) for line in block.lines if isinstance(line, Line))
+            used += 1
+            continue
         if not isinstance(block, Paragraph) or _ends_cast(block):
             break
         items.extend(_entries(block))
