@@ -120,7 +120,7 @@ def predicted_starts(blocks: tuple[m.Block, ...]) -> set[int]:
                 else:
                     out |= predicted_starts((line,))
         elif isinstance(block, m.Note):
-            continue
+            out |= predicted_starts(block.blocks)
         elif isinstance(block, m.CastList):
             out.add(block.span.start)
             for entry in block.items:
