@@ -1,13 +1,17 @@
 """Bytes → text: detect the encoding and normalise newlines and invisible whitespace.
 
-Order of trust: an explicit ``encoding``; a byte-order mark; strict UTF-8; Windows-1252 (a superset
-of Latin-1's printable range, and what "Latin-1" files usually are); Latin-1 as the last resort,
-which decodes any byte. Binary input (NUL bytes) and empty input are refused.
+Order of trust: an explicit ``encoding``; a byte-order mark; UTF-16 without a mark (every other
+byte NUL); strict UTF-8; UTF-8 with a few stray single bytes (a file edited in two encodings:
+the stray bytes are read as Windows-1252, the rest stays UTF-8, so no mojibake either way);
+Windows-1252 (a superset of Latin-1's printable range, and what "Latin-1" files usually are);
+Latin-1 as the last resort, which decodes any byte. Binary input (other NUL bytes) and empty
+input are refused.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -61,6 +65,9 @@ def _detect(data: bytes, file: str) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="strict"), name
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file: contains NUL bytes, not a text transcription", file=file, line=line)
@@ -68,11 +75,47 @@ def _detect(data: bytes, file: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    sequences = _UTF8_MULTIBYTE.findall(data)
+    if sequences:
+        # Bytes outside well-formed UTF-8 sequences; fewer of them than sequences means the
+        # file is UTF-8 with strays, not a single-byte encoding with chance sequences.
+        stray = len(_STRAY.findall(data)) - sum(len(s) for s in sequences)
+        if stray <= len(sequences):
+            return data.decode("utf-8", errors="teikit-cp1252"), "utf-8 (stray bytes read as windows-1252)"
     try:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps them to C1 controls instead of failing.
         return data.decode("latin-1"), "iso-8859-1"
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_STRAY = re.compile(rb"[\x80-\xff]")
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    byte = exc.object[exc.start : exc.start + 1]
+    return byte.decode("cp1252", errors="replace").replace("\ufffd", byte.decode("latin-1")), exc.start + 1
+
+
+codecs.register_error("teikit-cp1252", _cp1252_fallback)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark: NULs in (nearly) every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for nuls, name in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if nuls >= half * 0.9 and (even if name == "utf-16-le" else odd) == 0:
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 _INVISIBLE_SPACES = {
