@@ -37,7 +37,7 @@ def scope_attributes(unit: str, raw: str) -> dict[str, str]:
 def write_source_bibl(parent: etree._Element, text: str, *, type_: str, level: str) -> etree._Element:
     """A ``bibl`` for a "Title, Vol. 6, …, pp. 1-2" string; the leading segment is the title."""
     bibl = el(parent, "bibl", type=type_)
-    segments = [s for s in re.split(r"(,\s*)", text)]
+    segments = _split_keeping_dates(text)
     title_done = False
     for segment in segments:
         if not segment:
@@ -51,6 +51,32 @@ def write_source_bibl(parent: etree._Element, text: str, *, type_: str, level: s
             continue
         _write_part(bibl, segment)
     return bibl
+
+
+# "January 10, 1924" must stay one segment although it contains the separator.
+_MONTH_DAY_YEAR = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}")
+
+
+def _split_keeping_dates(text: str) -> list[str]:
+    protected = {m.start(): m.end() for m in _MONTH_DAY_YEAR.finditer(text)}
+    segments: list[str] = []
+    current = ""
+    i = 0
+    while i < len(text):
+        if i in protected:
+            current += text[i : protected[i]]
+            i = protected[i]
+            continue
+        sep = re.match(r",\s*", text[i:])
+        if sep:
+            segments.extend([current, sep.group(0)])
+            current = ""
+            i += sep.end()
+            continue
+        current += text[i]
+        i += 1
+    segments.append(current)
+    return segments
 
 
 def _write_part(bibl: etree._Element, segment: str) -> None:
@@ -68,7 +94,7 @@ def _write_part(bibl: etree._Element, segment: str) -> None:
 
 def write_imprint_parts(bibl: etree._Element, text: str) -> None:
     """"Foreign Languages Publishing House, Moscow, 1954" → publisher, pubPlace, date."""
-    segments = re.split(r"(,\s*)", text)
+    segments = _split_keeping_dates(text)
     publisher_done = False
     for segment in segments:
         if not segment:
