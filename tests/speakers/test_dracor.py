@@ -1,8 +1,11 @@
 """The attribution benchmark on expert-encoded DraCor plays must not regress (``TEIKIT_CORPUS``).
 
-``dracor_bench`` renders each play's TEI back to plain text in three layouts and scores the share
-of expert speeches whose speaker teikit identifies. Floors are a little under the measured figures
-so a real regression fails while small rule changes can move the score.
+``dracor_bench`` renders each play's TEI back to plain text in four layouts and scores the share
+of expert speeches whose speaker teikit identifies. Floors sit a little under the measured figures
+(rules alone, 2026-11-25: alone 0.989, inline 0.941, verse 0.941, DraCor txt 0.968; whole
+pipeline: 0.985, 0.941, 0.943, 0.953) so a real regression fails while small changes can move the
+score. The "inline" and "verse" layouts lose mostly where DraCor's own speaker text lacks its full
+stop ("Faust" run into the verse), which no rule can separate from the speech.
 """
 
 from __future__ import annotations
@@ -14,15 +17,27 @@ from dracor_bench import LAYOUTS, plays, score
 
 pytestmark = pytest.mark.corpus
 
-FLOORS = {"alone": 0.97, "inline": 0.92, "verse": 0.92, "txt": 0.93}
+FLOORS = {"alone": 0.98, "inline": 0.93, "verse": 0.93, "txt": 0.95}
+PIPELINE_FLOOR = 0.93  # the segmenter is another module: a looser floor, for breakage only
+
+
+def _share(corpus: Path, layout: str, pipeline: bool) -> float:
+    correct = total = 0
+    for path in plays(corpus):
+        right, n = score(path, layout, pipeline)
+        correct += right
+        total += n
+    assert total > 5000
+    return correct / total
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_dracor_speaker_attribution(layout: str, corpus: Path) -> None:
-    correct = total = 0
-    for path in plays(corpus):
-        right, n = score(path, layout)
-        correct += right
-        total += n
-    assert total > 5000
-    assert correct / total >= FLOORS[layout], f"{layout}: {correct / total:.4f}"
+    share = _share(corpus, layout, pipeline=False)
+    assert share >= FLOORS[layout], f"{layout}: {share:.4f}"
+
+
+@pytest.mark.parametrize("layout", ["alone", "txt"])
+def test_dracor_speaker_attribution_whole_pipeline(layout: str, corpus: Path) -> None:
+    share = _share(corpus, layout, pipeline=True)
+    assert share >= PIPELINE_FLOOR, f"{layout}: {share:.4f}"
