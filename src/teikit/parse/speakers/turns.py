@@ -72,7 +72,11 @@ class TurnBuilder:
         def flush() -> None:
             nonlocal current
             if current is not None:
-                out.append(self._speech(current))
+                if current.label is not None and not current.blocks and self._count(current.label) < 3:
+                    # A rare "label" with nothing to say was a heading ("Studierzimmer.").
+                    out.append(Paragraph((current.label.verbatim,), Span(current.start, current.end)))
+                else:
+                    out.append(self._speech(current))
                 current = None
 
         for block in blocks:
@@ -94,7 +98,7 @@ class TurnBuilder:
                     and not any(isinstance(b, Paragraph) for b in current.blocks)
                 )
                 label = self.rules.label_of(_leading(block))
-                if awaiting and label is not None and not (current.blocks and self.rules.counts.get(label.key, 0) >= 2):
+                if awaiting and label is not None and not self._overrides(current, label):
                     label = None  # right after a label, "Sixty." is the speech, not a speaker
                 if label is not None:
                     flush()
@@ -126,6 +130,18 @@ class TurnBuilder:
         return tuple(out)
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _count(self, label: Label) -> int:
+        return self.rules.counts.get(label.key, 0)
+
+    def _overrides(self, current: _Open, label: Label) -> bool:
+        """Whether ``label`` right after ``current``'s label still opens a new turn: after a
+        direction, a recurring label does; and a label far more frequent than the one before it
+        ("Faust" after the scene heading "Studierzimmer.") shows the first was no speaker."""
+        if current.blocks and self._count(label) >= 2:
+            return True
+        before = self._count(current.label) if current.label is not None else 0
+        return self._count(label) >= 5 * max(1, before) and self._count(label) >= 5
 
     def _open(self, label: Label, block: Paragraph) -> _Open:
         if self._asking and label.key in INTERVIEWER_KEYS:
