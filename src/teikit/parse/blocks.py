@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Block, Inline, Inlines, Item, LineBreak, LineGroup, ListBlock, Paragraph, Quote, Span
+from ..model import Block, Heading, Inline, Inlines, Item, LineGroup, ListBlock, Paragraph, Quote, Span
 from . import breaks, contents, headings, letters, lists, notes, quotes
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
@@ -176,7 +176,8 @@ def heading(state: State) -> bool:
     if match.n and not match.keyword and _next_is_item(state, group):
         return False
     head: Inlines = group_inlines(group, state.layout)
-    last = group
+    state.flat.append(Opening(match.type, head, match.n, match.level, _span(group)))
+    state.last_head = group.text
     title = state.peek()
     if (
         match.keyword
@@ -184,11 +185,10 @@ def heading(state: State) -> bool:
         and group.blank_after <= 4
         and headings.is_title_line(title, state.layout, state.recurring)
     ):
-        head = head + (LineBreak(),) + group_inlines(title, state.layout)
-        last = title
+        # "CHAPTER I" / "THE ARRIVAL" printed apart: the division's second head, as printed.
+        state.flat.append(Heading(group_inlines(title, state.layout), 2, _span(title)))
+        state.last_head = title.text
         state.pos += 1
-    state.flat.append(Opening(match.type, head, match.n, match.level, _span(group, last)))
-    state.last_head = group.text
     state.pos += 1
     return True
 
