@@ -19,7 +19,19 @@ import re
 from dataclasses import replace
 
 from ...errors import Diagnostic, warning
-from ...model import Block, CastItem, CastList, Division, Document, ListBlock, Paragraph, Quote, Span, Speech
+from ...model import (
+    Block,
+    CastItem,
+    CastList,
+    Division,
+    Document,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Said,
+    Span,
+    Speech,
+)
 from .cast import extract_cast
 from .genre import classify, title_block
 from .inlines import plain
@@ -36,7 +48,6 @@ _INTERVIEWER = re.compile(
 )
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+(?P<who>(?:[A-Z][\w’'-]+\s){1,3}?[A-Z][\w’'-]+)")
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|and\s+others)\s*$", re.IGNORECASE)
-RUN_IN_TITLE = True
 ROLES = {"play": "character", "dialogue": "speaker", "hearing": "speaker", "interview": "interviewee"}
 
 
@@ -59,15 +70,7 @@ def attribute_speakers(document: Document) -> Document:
     author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
-    if rules.dominant is not None and (rules.dominant[0] or RUN_IN_TITLE):
-        # Capitals run into the end of the previous speech: the segmenter joined lines that had
-        # no blank line between speeches ("… mon père ? ELVIRE. Tous mes sens …").
-        run_in = run_in_pattern({
-            label.verbatim.strip() for p, _ in units(body) if (label := rules.label_of(leading(p)))
-            and (label.upper or RUN_IN_TITLE) and label.term == rules.dominant[1] and rules.counts.get(label.key, 0) >= 3
-        })
-        if run_in is not None:
-            body = split_run_in(body, run_in)
+    body = _split_run_in(body, rules)
     labelled = [
         (label, p.span.start) for lines in (False, True) for p, _ in units(body, lines)
         if (label := rules.label_of(leading(p))) is not None
@@ -111,6 +114,26 @@ def attribute_speakers(document: Document) -> Document:
         genre=genre,
         warnings=tuple(document.warnings) + tuple(diagnostics),
     )
+
+
+def _split_run_in(body: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:
+    """Labels run into the end of the previous speech ("… mon père ? ELVIRE. Tous mes sens …"),
+    where the segmenter joined lines that had no blank line between speeches, open their own
+    paragraphs. Only recurring labels with the document's terminator count; a bare name (no
+    terminator) only in capitals."""
+    if rules.dominant is None:
+        return body
+    term = rules.dominant[1]
+    verbatims = {
+        label.verbatim.strip()
+        for p, _ in units(body)
+        if (label := rules.label_of(leading(p))) is not None
+        and label.term == term
+        and (label.upper or term)
+        and rules.counts.get(label.key, 0) >= 3
+    }
+    pattern = run_in_pattern(verbatims)
+    return split_run_in(body, pattern) if pattern is not None else body
 
 
 def _has_speech(blocks: tuple[Block, ...]) -> bool:
@@ -190,8 +213,6 @@ def _span(block: Block) -> Span:
 
 
 def _has_said(block: Block) -> bool:
-    from ...model import Said
-
     return isinstance(block, Paragraph) and any(isinstance(i, Said) for i in block.content)
 
 
@@ -210,4 +231,4 @@ def _link_cast(blocks: tuple[Block, ...], registry: Registry) -> tuple[Block, ..
     return out and tuple(out) or ()
 
 
-__all__ = ["attribute_speakers", "plain"]
+__all__ = ["attribute_speakers"]

@@ -24,7 +24,6 @@ _QUOTED = re.compile(
     r"^(?P<before>[“\"][^”\"]+[”\"])(?P<clause>,?\s*" + _VERBS + r"\s" + _NAME
     + r"(?:,[^“\"]*)?,?\s*)(?P<after>[“\"][^”\"]+[”\"])(?P<tail>.*)$"
 )
-_HONORIFIC = re.compile(r"^(?:Comrade|Mr\.?|Mrs\.?|Dr\.?|Citizen|Professor)\s+")
 
 
 @dataclass(frozen=True)
@@ -60,12 +59,3 @@ def find_reported(content: Inlines, accept: Callable[[str], bool]) -> Reported |
 
 def with_speaker(content: Inlines, who: str) -> Inlines:
     return tuple(Said(who, i.content, i.direct) if isinstance(i, Said) else i for i in content)
-
-
-def bare_name(name: str) -> str:
-    """The name a reporting clause uses, as a variant ("Comrade Stalin")."""
-    return name.strip()
-
-
-def surname_key(name: str) -> str:
-    return _HONORIFIC.sub("", name.strip())
