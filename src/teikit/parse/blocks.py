@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Block, Heading, Inline, Inlines, Item, LineGroup, ListBlock, Paragraph, Quote, Span
-from . import breaks, contents, headings, letters, lists, notes, quotes
+from . import breaks, contents, editorial, headings, letters, lists, notes, quotes
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
 from .wrapping import Layout, group_inlines, inline_lines
@@ -63,7 +63,7 @@ def segment(lines: list[SourceLine]) -> list[Block]:
             if rule(state):
                 break
     body = tuple(nest(state.flat))
-    return list(notes.link_anchors(body, state.note_targets))
+    return list(editorial.mark(notes.link_anchors(body, state.note_targets)))
 
 
 def _recurring(groups: list[Group]) -> frozenset[str]:
