@@ -28,6 +28,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(target)) from exc
     try:
+        # mkstemp makes the file private (0600); an output should get the usual mode instead:
+        # the old file's mode when replacing one, else what the umask allows.
+        os.chmod(tmp_name, _target_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -41,6 +44,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(target)) from exc
         raise
+
+
+def _target_mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def safe_parser(*, line_numbers: bool = True, recover: bool = False) -> etree.XMLParser:

@@ -1,0 +1,70 @@
+"""TEI P5 → other formats. ``CONVERTERS`` is the registry: add a format by adding a writer.
+
+``convert(source, to)`` reads any TEI P5 document (path, bytes or lxml tree) into a block tree
+(``reader``) and hands it to the writer. Unknown elements keep their text and are reported in
+``Conversion.diagnostics``; with ``strict=True`` they raise ``ConversionError`` instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from ..errors import ConversionError, Diagnostic
+from ..io import parse_xml_bytes, parse_xml_file
+from . import html, jsondoc, markdown, text
+from .reader import Reader, Reading
+
+
+@dataclass(frozen=True)
+class Writer:
+    render: Callable[..., str]
+    extension: str
+    media_type: str
+
+
+CONVERTERS: dict[str, Writer] = {
+    "html": Writer(html.render, ".html", "text/html"),
+    "text": Writer(text.render, ".txt", "text/plain"),
+    "markdown": Writer(markdown.render, ".md", "text/markdown"),
+    "json": Writer(jsondoc.render, ".json", "application/json"),
+}
+
+
+@dataclass
+class Conversion:
+    output: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read(source: Any, file: str = "") -> Reading:
+    if isinstance(source, etree._ElementTree):
+        tree = source
+    elif isinstance(source, (bytes, bytearray)):
+        tree = parse_xml_bytes(bytes(source), file=file)
+    elif isinstance(source, (str, os.PathLike)):
+        file = file or str(source)
+        tree = parse_xml_file(Path(source))
+    else:
+        raise TypeError(f"cannot convert a {type(source).__name__}")
+    return Reader(file).read(tree)
+
+
+def convert(source: Any, to: str, *, strict: bool = False, css: str | None = None, file: str = "") -> Conversion:
+    writer = CONVERTERS.get(to)
+    if writer is None:
+        raise ConversionError(f"unknown output format {to!r}; choose from {', '.join(CONVERTERS)}")
+    reading = read(source, file)
+    if strict and reading.diagnostics:
+        first = reading.diagnostics[0]
+        raise ConversionError(first.message, file=first.file, line=first.line)
+    output = writer.render(reading, css=css) if to == "html" else writer.render(reading)
+    return Conversion(output, list(reading.diagnostics))
+
+
+__all__ = ["CONVERTERS", "Conversion", "convert", "read"]

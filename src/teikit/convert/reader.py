@@ -1,0 +1,351 @@
+"""Any TEI P5 document → a small block tree that every output format renders.
+
+The reader knows TEI; the writers (text, markdown, html, json) only know the block tree. Every
+TEI element is classified: a block, a container of blocks, an inline wrapper, a milestone, a note,
+or metadata that is not reading text. An element in none of these sets keeps its text and adds a
+``convert-unhandled-element`` warning with its line, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from ..errors import ConversionError, Diagnostic, warning
+from .vocabulary import TEI_ELEMENTS
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+# TEI's own examples (egXML and what it contains) are part of the text of TEI documentation.
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+# Elements that hold blocks and are shown as a group.
+CONTAINERS = {
+    "text", "group", "front", "body", "back", "div", "div1", "div2", "div3", "div4", "div5", "div6",
+    "div7", "lg", "sp", "spGrp", "list", "listBibl", "quote", "cit", "castList", "castGroup",
+    "titlePage", "docTitle", "opener", "closer", "table", "row", "floatingText", "figure", "epigraph",
+    "argument", "postscript", "set", "performance", "prologue", "epilogue", "listPerson", "listPlace",
+    "listOrg", "listEvent", "person", "personGrp", "place", "event", "org", "entry", "superEntry",
+    "sense", "u", "annotationBlock", "spanGrp", "item", "castItem", "div", "lg", "noteGrp", "byline",
+    "letter", "listWit", "listApp", "listNym", "listRelation", "teiCorpus", "TEI", "facsimile",
+    "sourceDoc", "surface", "zone", "standOff", "ab", "listObject", "object", "nym", "app",
+}
+# Elements rendered as one block of inline content.
+BLOCKS = {
+    "p", "head", "l", "ab", "speaker", "stage", "label", "item", "castItem", "role", "roleDesc",
+    "titlePart", "docAuthor", "docDate", "docEdition", "docImprint", "byline", "salute", "signed",
+    "dateline", "trailer", "cell", "bibl", "biblStruct", "caption", "address", "argument", "u",
+    "epigraph", "quote", "fw", "seg", "q", "said", "figDesc", "desc", "move", "view", "camera",
+    "sound", "tech", "caesura", "lem", "rdg", "persName", "placeName", "orgName", "form", "def",
+    "sense", "gloss", "eg", "egXML", "incident", "kinesic", "vocal", "writing", "shift", "pause",
+    "actor", "note", "msDesc", "event", "listBibl", "graphic", "formula", "notatedMusic",
+}
+# Inline elements: their text flows into the surrounding block.
+INLINE = {
+    "hi", "emph", "foreign", "term", "title", "name", "persName", "placeName", "orgName", "geogName",
+    "roleName", "forename", "surname", "addName", "genName", "nameLink", "rs", "date", "time", "num",
+    "measure", "measureGrp", "unit", "q", "quote", "said", "soCalled", "mentioned", "gloss", "distinct",
+    "seg", "w", "c", "pc", "s", "cl", "phr", "m", "choice", "sic", "corr", "orig", "reg", "abbr",
+    "expan", "ex", "am", "add", "del", "unclear", "supplied", "surplus", "damage", "restore", "subst",
+    "handShift", "gap", "space", "ref", "ptr", "anchor", "idno", "email", "address", "addrLine",
+    "street", "postCode", "postBox", "settlement", "region", "country", "district", "bloc", "geo",
+    "affiliation", "age", "birth", "death", "occupation", "sex", "residence", "education", "faith",
+    "nationality", "state", "trait", "floruit", "langKnowledge", "socecStatus", "event", "bibl",
+    "author", "editor", "publisher", "pubPlace", "biblScope", "citedRange", "edition", "series",
+    "monogr", "analytic", "imprint", "respStmt", "resp", "stage", "label", "lang", "code", "ident",
+    "gi", "att", "val", "tag", "eg", "graphic", "media", "binaryObject", "formula", "g", "ruby",
+    "rb", "rt", "app", "lem", "rdg", "rdgGrp", "wit", "witDetail", "metamark", "mod", "redo", "undo",
+    "retrace", "secl", "span", "interp", "interpGrp", "link", "linkGrp", "join", "certainty",
+    "precision", "respons", "oRef", "pRef", "oVar", "pVar", "orth", "pron", "hyph", "syll", "stress",
+    "gramGrp", "pos", "subc", "colloc", "usage", "lbl", "xr", "etym", "headword", "gram", "gen",
+    "number", "case", "per", "tns", "mood", "iType", "lemma", "form", "def", "cit", "catchwords",
+    "signatures", "secFol", "dimensions", "height", "width", "depth", "dim", "locus", "locusGrp",
+    "material", "objectType", "origDate", "origPlace", "msName", "repository", "collection",
+    "institution", "altIdentifier", "watermark", "stamp", "heraldry", "dateline", "salute", "signed",
+    "docAuthor", "docDate", "docTitle", "titlePart", "listRef", "ornament", "actor", "roleDesc",
+    "role", "time", "offset", "geogFeat", "climate", "terrain", "population", "location", "persona",
+    "object", "objectName", "listChange", "change", "vocal", "kinesic", "incident", "writing",
+    "shift", "pause", "emph", "camera", "sound", "caption", "view", "move", "tech", "caesura",
+    "rhyme", "metSym", "seg", "lb", "pb", "cb", "milestone", "gb", "fw", "nym", "specList", "specDesc",
+    "classSpec", "elementSpec", "macroSpec", "moduleSpec", "dataSpec", "constraintSpec", "attDef",
+    "dataRef", "valList", "valItem", "content", "sequence", "alternate", "elementRef", "classRef",
+    "macroRef", "moduleRef", "attRef", "datatype", "anyElement", "empty", "textNode", "constraint",
+    "exemplum", "remarks", "listRef", "equiv", "altIdent", "paramList", "paramSpec", "param",
+    "schemaSpec", "specGrp", "specGrpRef", "memberOf", "classes", "attList", "defaultVal",
+    "desc", "msDesc", "msIdentifier", "msContents", "msItem", "physDesc", "history", "origin",
+    "provenance", "acquisition", "additional", "note", "listTranspose", "transpose", "facsimile",
+    "listAnnotation", "annotation", "timeline", "when", "path", "zone", "surface", "surfaceGrp",
+    "line", "sourceDoc", "fLib", "fs", "f", "string", "symbol", "numeric", "binary", "vAlt", "vColl",
+    "vLabel", "vMerge", "vNot", "vRange", "fvLib", "fsdDecl", "fsDecl", "fDecl", "graph", "tree",
+    "eTree", "forest", "listForest", "node", "arc", "leaf", "iNode", "eLeaf", "triangle",
+    "biblFull", "listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym",
+    "listRelation", "relation", "persPronouns", "idno", "unitDecl", "standOff", "spanGrp",
+    "listApp", "listWit", "witness", "notatedMusic", "entryFree", "dictScrap", "re", "superEntry",
+    "entry", "hom", "sense", "ptr", "ref", "pc", "alt", "altGrp", "addSpan", "delSpan", "damageSpan",
+    "substJoin", "listBibl", "quotation", "correction", "normalization", "segmentation",
+    "derivation", "domain", "factuality", "interaction", "preparedness", "purpose", "constitution",
+    "channel", "setting", "locale", "activity", "particDesc", "settingDesc", "langUsage",
+    "language", "textDesc", "citeData", "citeStructure", "dataFacet", "unihanProp", "mapping",
+    "localProp", "glyph", "char", "charDecl", "charProp", "glyphName", "localName", "value",
+    "floatingText", "signatures", "performance", "set", "castGroup", "castItem", "castList",
+    "camera", "epigraph", "trailer", "argument", "imprimatur", "docEdition", "docImprint",
+    "titlePage", "byline", "opener", "closer", "postscript", "table", "row", "cell", "figure",
+    "figDesc", "ab", "p", "head", "l", "lg", "sp", "spGrp", "speaker", "list", "item", "div",
+    "u", "annotationBlock", "teiCorpus", "TEI", "text", "group", "front", "body", "back", "letter",
+    "object", "attRef", "dataFacet",
+}
+# Reading text never includes the header; milestones render as markers only.
+SKIPPED = {"teiHeader"}
+MILESTONES = {"pb", "cb", "gb", "milestone", "lb", "anchor", "caesura", "handShift", "gap", "space"}
+
+
+@dataclass
+class Span:
+    """An inline run: ``kind`` is text, emph, noteref, ref, lb, pb, anchor or stage."""
+
+    kind: str
+    text: str = ""
+    children: list[Span] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    def plain(self) -> str:
+        if self.kind == "lb":
+            return "\n"
+        if self.kind in ("pb", "anchor"):
+            return ""
+        if self.kind == "noteref":
+            return f"[{self.attrs.get('n', '')}]"
+        return self.text + "".join(child.plain() for child in self.children)
+
+
+@dataclass
+class Block:
+    """One node of the reading tree. ``kind`` is the TEI local name (div, p, head, sp, l, …)."""
+
+    kind: str
+    inlines: list[Span] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    def plain(self) -> str:
+        return "".join(span.plain() for span in self.inlines)
+
+
+@dataclass
+class Reading:
+    """A converted document: header facts, the block tree and the inline notes."""
+
+    header: dict[str, Any]
+    blocks: list[Block]
+    notes: list[Block]
+    diagnostics: list[Diagnostic]
+
+
+def local(node: etree._Element) -> str:
+    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+
+
+def is_tei(node: etree._Element) -> bool:
+    return isinstance(node.tag, str) and etree.QName(node).namespace in (TEI_NS, EXAMPLES_NS)
+
+
+class Reader:
+    def __init__(self, file: str = "") -> None:
+        self.file = file
+        self.notes: list[Block] = []
+        self.diagnostics: list[Diagnostic] = []
+        self._reported: set[str] = set()
+
+    # -- entry point ------------------------------------------------------------------------------
+
+    def read(self, tree: etree._ElementTree) -> Reading:
+        root = tree.getroot()
+        if not is_tei(root) or local(root) not in ("TEI", "teiCorpus"):
+            raise ConversionError(
+                f"not a TEI document: root element is {root.tag!r}, expected TEI or teiCorpus "
+                f"in the namespace {TEI_NS}",
+                file=self.file,
+                line=root.sourceline or 0,
+            )
+        from .header import read_header
+
+        header = read_header(root)
+        blocks: list[Block] = []
+        for text in self._texts(root):
+            blocks.extend(self.blocks_of(text))
+        return Reading(header, blocks, self.notes, self.diagnostics)
+
+    def _texts(self, root: etree._Element) -> list[etree._Element]:
+        # Each TEI's <text> (teiCorpus holds several TEI); nested corpora are walked in order.
+        return [node for node in root.iter(f"{{{TEI_NS}}}text") if local(node.getparent()) in ("TEI",)]
+
+    # -- blocks -----------------------------------------------------------------------------------
+
+    def blocks_of(self, node: etree._Element) -> list[Block]:
+        """The blocks inside a container, with loose text wrapped into an anonymous block."""
+        out: list[Block] = []
+        loose: list[Span] = []
+
+        def flush() -> None:
+            if any(s.plain().strip() or s.kind in ("noteref", "pb", "anchor") for s in loose):
+                out.append(Block("p", list(loose), attrs={"anonymous": "1"}, line=node.sourceline or 0))
+            loose.clear()
+
+        if node.text and node.text.strip():
+            loose.append(Span("text", node.text))
+        for child in node:
+            if not isinstance(child.tag, str):
+                if child.tail and child.tail.strip():
+                    loose.append(Span("text", child.tail))
+                continue
+            name = local(child)
+            if not is_tei(child):
+                self._unhandled(child)
+                loose.extend(self._inline_children_of(child))
+            elif name in SKIPPED:
+                pass
+            elif name == "note" and local(node) not in ("div", "back", "noteGrp", "body", "front"):
+                loose.append(self._note_ref(child))
+            elif self._is_block(child):
+                flush()
+                out.append(self.block(child))
+            elif name in MILESTONES:
+                if name == "pb":
+                    flush()
+                    out.append(Block("pb", attrs=_attrs(child, "n", XML_ID), line=child.sourceline or 0))
+                elif name == "milestone":
+                    flush()
+                    out.append(Block("milestone", attrs=_attrs(child, "unit", "rend", "n"), line=child.sourceline or 0))
+                else:
+                    loose.extend(self.inline(child, include_tail=False))
+            else:
+                loose.extend(self.inline(child, include_tail=False))
+            if child.tail and child.tail.strip():
+                loose.append(Span("text", child.tail))
+            elif child.tail and loose:
+                loose.append(Span("text", " "))
+        flush()
+        return out
+
+    def _is_block(self, node: etree._Element) -> bool:
+        name = local(node)
+        if name in ("quote", "q", "said", "cit", "seg", "bibl", "stage", "label", "persName",
+                    "placeName", "orgName", "epigraph", "argument", "fw", "event", "desc", "note",
+                    "address", "listBibl", "graphic", "formula", "figure", "table", "list", "lg",
+                    "floatingText", "msDesc", "notatedMusic"):
+            # Phrase-or-block elements are blocks when they hold blocks or stand between blocks.
+            parent = node.getparent()
+            parent_name = local(parent) if parent is not None else ""
+            if parent_name in BLOCKS and parent_name not in ("item", "castItem", "argument", "epigraph", "u", "quote", "note"):
+                return False
+            if name in ("list", "lg", "table", "figure", "floatingText", "listBibl", "msDesc"):
+                return True
+            return any(local(c) in ("p", "lg", "l", "list", "sp", "ab", "div") for c in node) or (
+                parent_name in CONTAINERS and parent_name not in ("p",)
+            )
+        return name in CONTAINERS or name in BLOCKS
+
+    def block(self, node: etree._Element) -> Block:
+        name = local(node)
+        block = Block(name, line=node.sourceline or 0, attrs=_attrs(
+            node, XML_ID, "type", "n", "who", "rend", "unit", "place", "role", "corresp", "target", "when"
+        ))
+        has_block_children = any(
+            isinstance(c.tag, str) and is_tei(c) and self._is_block(c) and local(c) not in ("note",)
+            for c in node
+        )
+        if name in CONTAINERS and (has_block_children or name not in BLOCKS):
+            block.children = self.blocks_of(node)
+        else:
+            block.inlines = self._inline_children_of(node)
+        return block
+
+    # -- inlines ----------------------------------------------------------------------------------
+
+    def _inline_children_of(self, node: etree._Element) -> list[Span]:
+        spans: list[Span] = []
+        if node.text:
+            spans.append(Span("text", node.text))
+        for child in node:
+            spans.extend(self.inline(child))
+        return spans
+
+    def inline(self, node: etree._Element, include_tail: bool = True) -> list[Span]:
+        spans: list[Span] = []
+        if isinstance(node.tag, str):
+            name = local(node)
+            if not is_tei(node):
+                self._unhandled(node)
+                spans.append(Span("span", children=self._inline_children_of(node)))
+            elif name == "note":
+                spans.append(self._note_ref(node))
+            elif name == "lb":
+                spans.append(Span("lb"))
+            elif name == "pb":
+                spans.append(Span("pb", attrs=_attrs(node, "n")))
+            elif name == "anchor" and node.get(XML_ID):
+                spans.append(Span("anchor", attrs={"id": node.get(XML_ID, "")}))
+            elif name in ("hi", "emph", "foreign", "title", "term", "mentioned", "soCalled"):
+                spans.append(Span("emph", children=self._inline_children_of(node),
+                                  attrs=_attrs(node, "rend", XML_ID)))
+            elif name in ("ref", "ptr"):
+                target = node.get("target", "")
+                children = self._inline_children_of(node)
+                if name == "ptr" and not children:
+                    children = [Span("text", target)]
+                spans.append(Span("ref", children=children, attrs={"target": target, "type": node.get("type", "")}))
+            elif name == "stage":
+                spans.append(Span("stage", children=self._inline_children_of(node)))
+            elif name in ("said", "q", "quote"):
+                spans.append(Span("said", children=self._inline_children_of(node), attrs=_attrs(node, "who")))
+            elif name in SKIPPED:
+                pass
+            elif name in INLINE or name in BLOCKS or name in CONTAINERS or name in TEI_ELEMENTS:
+                spans.append(Span("span", children=self._inline_children_of(node), attrs=_attrs(node, XML_ID)))
+            else:
+                self._unhandled(node)
+                spans.append(Span("span", children=self._inline_children_of(node)))
+        if include_tail and node.tail:
+            spans.append(Span("text", node.tail))
+        return spans
+
+    def _note_ref(self, node: etree._Element) -> Span:
+        number = str(len(self.notes) + 1)
+        n = node.get("n") or number
+        note_id = node.get(XML_ID) or f"teikit-note-{number}"
+        note = Block("note", line=node.sourceline or 0, attrs={"n": n, "id": note_id})
+        if any(isinstance(c.tag, str) and local(c) in ("p", "lg", "list", "quote", "table") for c in node):
+            note.children = self.blocks_of(node)
+        else:
+            note.inlines = self._inline_children_of(node)
+        self.notes.append(note)
+        return Span("noteref", attrs={"n": n, "id": note_id})
+
+    def _unhandled(self, node: etree._Element) -> None:
+        name = node.tag if not is_tei(node) else local(node)
+        key = f"{name}:{node.sourceline}"
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        self.diagnostics.append(warning(
+            "convert-unhandled-element",
+            f"element {_qname(node)} is not handled by the converter; its text is kept as plain text",
+            file=self.file, line=node.sourceline or 0,
+        ))
+
+
+def _qname(node: etree._Element) -> str:
+    q = etree.QName(node)
+    return f"{{{q.namespace}}}{q.localname}" if q.namespace and q.namespace != TEI_NS else q.localname
+
+
+def _attrs(node: etree._Element, *names: str) -> dict[str, str]:
+    out = {}
+    for name in names:
+        value = node.get(name)
+        if value is not None:
+            out["id" if name == XML_ID else name] = value
+    return out

@@ -1,0 +1,88 @@
+"""The block tree → plain text (teikit's documented text profile, see docs/convert.md).
+
+Blocks are separated by a blank line; a speech is its speaker label, a space, then its first
+paragraph; list items are their label, a space, the item; line breaks are kept; page breaks and
+milestones print nothing (a section break is structure, shown as a rule in HTML and Markdown);
+notes found inside
+running text print their marker ``[n]`` in place and their text at the end, after a line "Notes".
+"""
+
+from __future__ import annotations
+
+from .reader import Block, Reading
+
+_SILENT = {"pb"}
+
+
+def render(reading: Reading) -> str:
+    paragraphs: list[str] = []
+    for block in reading.blocks:
+        _block(block, paragraphs)
+    if reading.notes:
+        paragraphs.append("Notes")
+        for note in reading.notes:
+            body: list[str] = []
+            _block_content(note, body)
+            paragraphs.append(f"[{note.attrs.get('n', '')}] " + "\n\n".join(body))
+    text = "\n\n".join(p for p in (_tidy(p) for p in paragraphs) if p)
+    return text + "\n" if text else ""
+
+
+def _tidy(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def _block(block: Block, out: list[str]) -> None:
+    if block.kind in _SILENT:
+        return
+    if block.kind == "milestone":
+        return
+    if block.kind == "sp":
+        _speech(block, out)
+        return
+    if block.kind == "list":
+        _list(block, out)
+        return
+    _block_content(block, out)
+
+
+def _block_content(block: Block, out: list[str]) -> None:
+    if block.children:
+        for child in block.children:
+            _block(child, out)
+    else:
+        text = block.plain()
+        if text.strip():
+            out.append(text)
+
+
+def _speech(block: Block, out: list[str]) -> None:
+    children = list(block.children)
+    label = ""
+    if children and children[0].kind == "speaker":
+        label = children.pop(0).plain().strip()
+    inner: list[str] = []
+    for child in children:
+        _block(child, inner)
+    if label and inner:
+        inner[0] = f"{label} {inner[0]}"
+    elif label:
+        inner = [label]
+    out.extend(inner)
+
+
+def _list(block: Block, out: list[str]) -> None:
+    pending_label = ""
+    for child in block.children:
+        if child.kind == "label":
+            pending_label = child.plain().strip()
+            continue
+        inner: list[str] = []
+        _block(child, inner)
+        if pending_label:
+            inner = [f"{pending_label} {inner[0]}", *inner[1:]] if inner else [pending_label]
+            pending_label = ""
+        out.extend(inner)
+    if pending_label:
+        out.append(pending_label)
