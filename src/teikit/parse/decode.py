@@ -118,6 +118,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
 _INVISIBLE_SPACES = {
     "\u00a0": " ",  # no-break space
     "\u2007": " ",
@@ -144,8 +146,7 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
             text = text.replace(ch, _INVISIBLE_SPACES[ch])
         notes.append("no-break and zero-width spaces normalised")
     # Other C0 controls cannot appear in XML 1.0; keep the character visible as a replacement.
-    controls = {c for c in text if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0}
-    if controls:
-        text = "".join("\ufffd" if c in controls else c for c in text)
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("\ufffd", text)
         notes.append("control characters replaced by U+FFFD")
     return text, notes

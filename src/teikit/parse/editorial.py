@@ -49,6 +49,8 @@ def mark(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 def _block(block: Block) -> Block:
     if isinstance(block, Paragraph):
+        if not any(isinstance(i, str) and "[" in i for i in block.content):
+            return block
         return replace(block, content=mark_inlines(block.content))
     if isinstance(block, (Division, Quote, Note)):
         return replace(block, blocks=mark(block.blocks))

@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
 class SourceLine:
-    """One line of the decoded source: 1-based ``number``, verbatim ``text`` (no newline)."""
+    """One line of the decoded source: 1-based ``number``, verbatim ``text`` (no newline).
+
+    ``stripped``, ``blank`` and ``indent`` are computed once: every rule asks for them.
+    """
 
     number: int
     text: str
+    stripped: str = field(init=False, compare=False, repr=False)
+    blank: bool = field(init=False, compare=False, repr=False)
+    indent: int = field(init=False, compare=False, repr=False)
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-    @property
-    def indent(self) -> int:
-        return len(self.text) - len(self.text.lstrip(" "))
+    def __post_init__(self) -> None:
+        stripped = self.text.strip()
+        object.__setattr__(self, "stripped", stripped)
+        object.__setattr__(self, "blank", not stripped)
+        object.__setattr__(self, "indent", len(self.text) - len(self.text.lstrip(" ")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,11 @@ class Group:
     lines: tuple[SourceLine, ...]
     blank_before: int
     blank_after: int
+    text: str = field(init=False, compare=False, repr=False)
+    """The group's lines joined by single spaces (for matching, not for output)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", " ".join(line.stripped for line in self.lines))
 
     @property
     def start(self) -> int:
@@ -44,11 +49,6 @@ class Group:
     @property
     def end(self) -> int:
         return self.lines[-1].number
-
-    @property
-    def text(self) -> str:
-        """The group's lines joined by single spaces (for matching, not for output)."""
-        return " ".join(line.stripped for line in self.lines)
 
     @property
     def indent(self) -> int:
