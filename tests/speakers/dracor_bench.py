@@ -72,9 +72,17 @@ def render(path: Path, layout: str) -> tuple[str, list[Turn]]:
         out.extend(_text(item) for item in cast.iter(f"{TEI}castItem"))
     for node in body.iter():
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == f"{TEI}head" and node.getparent() is not None and node.getparent().tag == f"{TEI}div":
+        if (
+            tag == f"{TEI}head"
+            and node.getparent() is not None
+            and node.getparent().tag == f"{TEI}div"
+        ):
             out.append(_text(node))
-        elif tag == f"{TEI}stage" and node.getparent() is not None and node.getparent().tag == f"{TEI}div":
+        elif (
+            tag == f"{TEI}stage"
+            and node.getparent() is not None
+            and node.getparent().tag == f"{TEI}div"
+        ):
             out.append(_bracketed(_text(node)))
         elif tag == f"{TEI}sp":
             speaker_node = node.find(f"{TEI}speaker")
@@ -98,7 +106,7 @@ def _speech(sp: etree._Element, speaker: str, layout: str) -> list[str]:
             parts.append("\n".join(lines))
             lines = []
         if tag == f"{TEI}lg":
-            parts.append("\n".join(_text(l) for l in child.iter(f"{TEI}l")))
+            parts.append("\n".join(_text(line) for line in child.iter(f"{TEI}l")))
         elif tag in (f"{TEI}p", f"{TEI}ab"):
             parts.append(_text(child))
         elif tag == f"{TEI}stage":
@@ -138,8 +146,12 @@ def score(path: Path, layout: str, pipeline: bool = False) -> tuple[int, int]:
     text, expert = render(path, layout)
     document = parse_text(text, path.name) if pipeline else simple_document(text, path.name)
     found = [Turn(s.who, " ".join(s.speaker.split())) for s in speeches(document.body)]
-    matcher = SequenceMatcher(None, [_first(t.speaker) for t in expert], [_first(t.speaker) for t in found],
-                              autojunk=False)
+    matcher = SequenceMatcher(
+        None,
+        [_first(t.speaker) for t in expert],
+        [_first(t.speaker) for t in found],
+        autojunk=False,
+    )
     pairs: list[tuple[str, str]] = []
     for block in matcher.get_matching_blocks():
         for k in range(block.size):

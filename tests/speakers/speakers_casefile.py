@@ -115,18 +115,28 @@ def inline_text(content: Inlines) -> str:
 
 def render_block(block: Block) -> Any:
     if isinstance(block, Speech):
-        return {"sp": block.who, "speaker": block.speaker, "blocks": [render_block(b) for b in block.blocks]}
+        return {
+            "sp": block.who,
+            "speaker": block.speaker,
+            "blocks": [render_block(b) for b in block.blocks],
+        }
     if isinstance(block, Stage):
         return {"stage": inline_text(block.content)}
     if isinstance(block, Paragraph):
         return {"p": inline_text(block.content)}
     if isinstance(block, Division):
-        return {"div": block.type, "head": inline_text(block.head), "blocks": [render_block(b) for b in block.blocks]}
+        return {
+            "div": block.type,
+            "head": inline_text(block.head),
+            "blocks": [render_block(b) for b in block.blocks],
+        }
     if isinstance(block, CastList):
         return {
             "castList": inline_text(block.head),
             "items": [
-                [i.role, i.description, i.who] if isinstance(i, CastItem) else inline_text(i.content)
+                [i.role, i.description, i.who]
+                if isinstance(i, CastItem)
+                else inline_text(i.content)
                 for i in block.items
             ],
         }
@@ -137,10 +147,18 @@ def render(document: Document) -> dict[str, Any]:
     return {
         "genre": document.genre,
         "persons": [
-            {k: v for k, v in {
-                "id": p.id, "name": p.name, "names": list(p.names), "role": p.role,
-                "group": p.group, "is_author": p.is_author,
-            }.items() if v not in ((), [], "", False)}
+            {
+                k: v
+                for k, v in {
+                    "id": p.id,
+                    "name": p.name,
+                    "names": list(p.names),
+                    "role": p.role,
+                    "group": p.group,
+                    "is_author": p.is_author,
+                }.items()
+                if v not in ((), [], "", False)
+            }
             for p in document.persons
         ],
         "warnings": [f"line {d.line}: {d.message}" for d in document.warnings],

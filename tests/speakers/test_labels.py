@@ -59,9 +59,16 @@ def test_emphasised_labels_from_the_segmenter() -> None:
 
 
 def test_directions_already_marked_as_editorial() -> None:
-    lines = [("Lane.  ", "Yes, sir.  "), ("Algernon.  ", "Oh! "), ("Lane.  ", "No, sir.  "),
-             ("Algernon.  ", "Well. "), ("Lane.  ", "Thank you.  ")]
-    paragraphs = [Paragraph((label + text, Editorial("stage", "[Goes out.]"))) for label, text in lines]
+    lines = [
+        ("Lane.  ", "Yes, sir.  "),
+        ("Algernon.  ", "Oh! "),
+        ("Lane.  ", "No, sir.  "),
+        ("Algernon.  ", "Well. "),
+        ("Lane.  ", "Thank you.  "),
+    ]
+    paragraphs = [
+        Paragraph((label + text, Editorial("stage", "[Goes out.]"))) for label, text in lines
+    ]
     result = attribute_speakers(_document(*paragraphs))
     turns = [b for b in result.body if isinstance(b, Speech)]
     assert [t.speaker for t in turns] == [label.strip() for label, _ in lines]
@@ -69,7 +76,9 @@ def test_directions_already_marked_as_editorial() -> None:
 
 
 def test_direction_between_turns_is_stage() -> None:
-    paragraphs = [Paragraph((f"{n}.  Line {k}.",)) for k, n in enumerate(["Jack", "Lane", "Jack", "Lane"])]
+    paragraphs = [
+        Paragraph((f"{n}.  Line {k}.",)) for k, n in enumerate(["Jack", "Lane", "Jack", "Lane"])
+    ]
     paragraphs.insert(2, Paragraph(("[Enter Lane.]",)))
     result = attribute_speakers(_document(*paragraphs))
     assert isinstance(result.body[2], Stage) and result.body[2].content == ("[Enter Lane.]",)

@@ -15,7 +15,13 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 PERSONS = (
-    Person("j-v-stalin", "J. V. Stalin", ("Comrade Stalin", "STALIN"), role="interviewee", is_author=True),
+    Person(
+        "j-v-stalin",
+        "J. V. Stalin",
+        ("Comrade Stalin", "STALIN"),
+        role="interviewee",
+        is_author=True,
+    ),
     Person("rosta-correspondent", "Rosta correspondent", role="interviewer"),
     Person("all", "ALL", group=True, role="character"),
     Person("lane", "Lane", ("Lane",), role="character", description="Manservant"),
@@ -36,7 +42,10 @@ def test_persons_groups_variants_and_author_role() -> None:
     stalin = people[0]
     assert stalin.get("role") == "interviewee author"
     assert [(n.text, n.get("type")) for n in stalin.xpath("t:persName", namespaces=NS)] == [
-        ("J. V. Stalin", None), ("Comrade Stalin", "variant"), ("STALIN", "variant")]
+        ("J. V. Stalin", None),
+        ("Comrade Stalin", "variant"),
+        ("STALIN", "variant"),
+    ]
     assert [n.text for n in people[2].xpath("t:name", namespaces=NS)] == ["ALL"]
     lane = people[3]
     assert [n.text for n in lane.xpath("t:persName", namespaces=NS)] == ["Lane"]
@@ -53,7 +62,7 @@ def test_partic_desc_is_valid_tei(tei_all: Path, jing: str, tmp_path: Path) -> N
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     header = etree.SubElement(root, tei("teiHeader"))
     file_desc = etree.SubElement(header, tei("fileDesc"))
-    for tag, text in (("titleStmt", None), ("publicationStmt", None), ("sourceDesc", None)):
+    for tag in ("titleStmt", "publicationStmt", "sourceDesc"):
         node = etree.SubElement(file_desc, tei(tag))
         child = etree.SubElement(node, tei("title" if tag == "titleStmt" else "p"))
         child.text = "x"

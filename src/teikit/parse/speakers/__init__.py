@@ -46,9 +46,16 @@ _INTERVIEWER = re.compile(
     r"\binterview\s+(?:with|to|given\s+to|granted\s+to)\s+(?P<article>an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
     re.IGNORECASE,
 )
-_INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+(?P<who>(?:[A-Z][\w’'-]+\s){1,3}?[A-Z][\w’'-]+)")
+_INTERVIEWED_BY = re.compile(
+    r"\binterviewed\s+by\s+(?P<who>(?:[A-Z][\w’'-]+\s){1,3}?[A-Z][\w’'-]+)"
+)
 _ET_AL = re.compile(r"\s+(?:et\s+al\.?|and\s+others)\s*$", re.IGNORECASE)
-ROLES = {"play": "character", "dialogue": "speaker", "hearing": "speaker", "interview": "interviewee"}
+ROLES = {
+    "play": "character",
+    "dialogue": "speaker",
+    "hearing": "speaker",
+    "interview": "interviewee",
+}
 
 
 def attribute_speakers(document: Document) -> Document:
@@ -57,7 +64,9 @@ def attribute_speakers(document: Document) -> Document:
     diagnostics: list[Diagnostic] = []
 
     def warn(message: str, line: int) -> None:
-        diagnostics.append(warning("speaker-ambiguous", message, file=document.source_name, line=line))
+        diagnostics.append(
+            warning("speaker-ambiguous", message, file=document.source_name, line=line)
+        )
 
     cast = extract_cast(document.body)
     body = cast.blocks
@@ -72,7 +81,9 @@ def attribute_speakers(document: Document) -> Document:
     registry = Registry(author, context, cast.text, cast.roles)
     body = _split_run_in(body, rules)
     labelled = [
-        (label, p.span.start) for lines in (False, True) for p, _ in units(body, lines)
+        (label, p.span.start)
+        for lines in (False, True)
+        for p, _ in units(body, lines)
         if (label := rules.label_of(leading(p))) is not None
     ]
     registry.learn(((label.name, line) for label, line in labelled), warn)
@@ -87,12 +98,19 @@ def attribute_speakers(document: Document) -> Document:
         rules,
         resolve=lambda label: registry.resolve(label.name),
         play=play,
-        interviewee=(lambda: registry.add("a", author or subject or "Interviewee", "interviewee", bool(author)))
-        if only_questions else None,
+        interviewee=(
+            lambda: registry.add(
+                "a", author or subject or "Interviewee", "interviewee", bool(author)
+            )
+        )
+        if only_questions
+        else None,
         is_interviewer=lambda who: any(
             p.id == who and p.role == "interviewer" for p in registry.persons()
         ),
-        examiner=(lambda name: registry.add(name_key(name), name, "interviewer")) if speakers & INTERVIEWER_KEYS else None,
+        examiner=(lambda name: registry.add(name_key(name), name, "interviewer"))
+        if speakers & INTERVIEWER_KEYS
+        else None,
     )
     body = builder.rewrite(body)
     body = _reported(body, registry, author)
@@ -142,10 +160,14 @@ def _has_speech(blocks: tuple[Block, ...]) -> bool:
     )
 
 
-def _looks_like_play(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> bool:
+def _looks_like_play(
+    document: Document, rules: LabelRules, speakers: set[str], has_cast: bool
+) -> bool:
     if not speakers or speakers & (INTERVIEWER_KEYS | ANSWER_KEYS):
         return False
-    if has_cast or any(isinstance(b, Division) and b.type in ("act", "scene") for b in document.body):
+    if has_cast or any(
+        isinstance(b, Division) and b.type in ("act", "scene") for b in document.body
+    ):
         return True
     return rules.dominant is not None and rules.dominant[1] in (".", "") and len(speakers) >= 3
 
@@ -172,7 +194,13 @@ def _reported(blocks: tuple[Block, ...], registry: Registry, author: str) -> tup
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Division):
-            block = Division(block.type, block.head, _reported(block.blocks, registry, author), block.n, block.span)
+            block = Division(
+                block.type,
+                block.head,
+                _reported(block.blocks, registry, author),
+                block.n,
+                block.span,
+            )
         elif isinstance(block, Paragraph):
             found = find_reported(block.content, registry.known)
             if found is not None and not registry.known(found.name) and not _dashed(block):
@@ -226,7 +254,9 @@ def _link_cast(blocks: tuple[Block, ...], registry: Registry) -> tuple[Block, ..
             )
             block = CastList(block.head, items, block.span)
         elif isinstance(block, Division):
-            block = Division(block.type, block.head, _link_cast(block.blocks, registry), block.n, block.span)
+            block = Division(
+                block.type, block.head, _link_cast(block.blocks, registry), block.n, block.span
+            )
         out.append(block)
     return out and tuple(out) or ()
 

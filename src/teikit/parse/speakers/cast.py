@@ -101,7 +101,11 @@ def _items(blocks: tuple[Block, ...], start: int) -> tuple[tuple[CastItem | Para
     used = 0
     for block in blocks[start : start + _MAX_ITEMS]:
         if isinstance(block, LineGroup):  # a cast printed as indented lines
-            items.extend(_cast_item(line.content, line.span) for line in block.lines if isinstance(line, Line))
+            items.extend(
+                _cast_item(line.content, line.span)
+                for line in block.lines
+                if isinstance(line, Line)
+            )
             used += 1
             continue
         if not isinstance(block, Paragraph) or _ends_cast(block):
@@ -141,7 +145,7 @@ def _split_lines(content: Inlines) -> list[Inlines]:
 
 
 def _cast_item(content: Inlines, span: Span) -> CastItem:
-    """"HALLA, a well-to-do widow." → role "HALLA", description ", a well-to-do widow." (the
+    """ "HALLA, a well-to-do widow." → role "HALLA", description ", a well-to-do widow." (the
     separator stays with the description so no character is lost)."""
     text = plain(content).strip()
     match = _ROLE_END.search(text)

@@ -14,10 +14,17 @@ from ...model import Block, Division, Document, LetterPart, Paragraph
 from .select import INTERVIEWER_KEYS, LabelRules
 
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
-_HEARING = re.compile(r"\b(?:testimony|hearings?|committee|minutes|proceedings|cross-examination|trial)\b", re.I)
-_SPEECH = re.compile(r"\b(?:speech|address|lecture|delivered|report\s+to|oration|sermon)\b", re.IGNORECASE)
+_HEARING = re.compile(
+    r"\b(?:testimony|hearings?|committee|minutes|proceedings|cross-examination|trial)\b", re.I
+)
+_SPEECH = re.compile(
+    r"\b(?:speech|address|lecture|delivered|report\s+to|oration|sermon)\b", re.IGNORECASE
+)
 _LETTER = re.compile(r"\bletters?\b|\bepistle\b", re.IGNORECASE)
-_PLAY = re.compile(r"\b(?:a\s+(?:comedy|tragedy|drama|farce|play)|in\s+(?:one|two|three|four|five)\s+acts?)\b", re.I)
+_PLAY = re.compile(
+    r"\b(?:a\s+(?:comedy|tragedy|drama|farce|play)|in\s+(?:one|two|three|four|five)\s+acts?)\b",
+    re.I,
+)
 
 
 _OPENING = 8  # paragraphs read as the title block when the front-matter reader found none
@@ -60,11 +67,13 @@ def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast
 
 def _has_division(blocks: tuple[Block, ...], types: tuple[str, ...]) -> bool:
     return any(
-        isinstance(b, Division) and (b.type in types or _has_division(b.blocks, types)) for b in blocks
+        isinstance(b, Division) and (b.type in types or _has_division(b.blocks, types))
+        for b in blocks
     )
 
 
 def _has_letter_part(blocks: tuple[Block, ...]) -> bool:
     return any(
-        isinstance(b, LetterPart) or (isinstance(b, Division) and _has_letter_part(b.blocks)) for b in blocks
+        isinstance(b, LetterPart) or (isinstance(b, Division) and _has_letter_part(b.blocks))
+        for b in blocks
     )

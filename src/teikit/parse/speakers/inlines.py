@@ -214,4 +214,9 @@ def is_whole_italic(content: Inlines) -> bool:
     if len(items) == 1 and isinstance(items[0], Emphasis):
         return True
     text = plain(items).strip()
-    return len(text) > 2 and text.startswith("_") and text.rstrip(".").endswith("_") and text.count("_") == 2
+    return (
+        len(text) > 2
+        and text.startswith("_")
+        and text.rstrip(".").endswith("_")
+        and text.count("_") == 2
+    )

@@ -102,8 +102,18 @@ def candidates(text: str) -> list[Label]:
         end = italic_name.end()
         rest = text[end:]
         name = italic_name.group("name").strip()
-        return [Label(text[:end], name, "", italic_name.group("term"), _is_upper(name), not rest.strip(),
-                      True, end + len(rest) - len(rest.lstrip()))]
+        return [
+            Label(
+                text[:end],
+                name,
+                "",
+                italic_name.group("term"),
+                _is_upper(name),
+                not rest.strip(),
+                True,
+                end + len(rest) - len(rest.lstrip()),
+            )
+        ]
     italic = text.startswith("_")
     start = 1 if italic else 0
     ordinal = _ORDINAL.match(text)
@@ -113,8 +123,10 @@ def candidates(text: str) -> list[Label]:
         head = text[start : match.start()]
         if len(head) > _MAX_HEAD or head.count("\n") > 1:
             break
-        if "\n" in head and not head.split("\n", 1)[1].lstrip()[:1] in ("(", "[") and not (
-            head.split("\n", 1)[1].lstrip()[:1].islower()
+        if (
+            "\n" in head
+            and head.split("\n", 1)[1].lstrip()[:1] not in ("(", "[")
+            and not (head.split("\n", 1)[1].lstrip()[:1].islower())
         ):
             break  # a second line belongs to a label only as a direction ("Licht\nhalblaut.")
         name = _name_part(" ".join(head.split()))  # "Лопахин\n(прислушивается)." spans two lines
@@ -157,7 +169,11 @@ def _caps_label(text: str) -> Label | None:
     """A name in capitals run into its speech without terminator ("ROBIN Now, fair…")."""
     tokens = list(re.finditer(r"\S+", text[:200]))
     count = 0
-    while count < min(4, len(tokens)) and _caps_word(tokens[count].group()) and tokens[count].group()[-1].isalpha():
+    while (
+        count < min(4, len(tokens))
+        and _caps_word(tokens[count].group())
+        and tokens[count].group()[-1].isalpha()
+    ):
         count += 1
     if count == 0 or count >= len(tokens):
         return None
@@ -185,11 +201,15 @@ def _name_part(head: str) -> str | None:
     """The name in a label head, or None when the head is not name-shaped."""
     head = _EDITORIAL.sub("", head)  # "LOUIS [WOYZECK] lauscht": an editor's insertion
     match = _INNER.match(head)
-    if match and match.group("inner").lstrip().startswith(",") and _speech_like(match.group("inner")):
+    if (
+        match
+        and match.group("inner").lstrip().startswith(",")
+        and _speech_like(match.group("inner"))
+    ):
         match = None
     name = match.group("name") if match and match.group("name").strip() else head
     name = name.strip()
-    if name != head.strip() and head.strip()[len(name):].lstrip().startswith(",") and _weak(name):
+    if name != head.strip() and head.strip()[len(name) :].lstrip().startswith(",") and _weak(name):
         return None  # "Sveinungi and Jon appear, carrying the chest": a direction, not a name
     return name if is_name(name) else None
 
@@ -201,7 +221,7 @@ def _speech_like(clause: str) -> bool:
     if " I " in f" {clause} ":
         return True
     return len(words) > 8 and any(
-        w[:1].isupper() and nxt[:1].islower() for w, nxt in zip(words[1:], words[2:])
+        w[:1].isupper() and nxt[:1].islower() for w, nxt in zip(words[1:], words[2:], strict=False)
     )  # "à part, à Bazile" names someone; "waking up And run through fire" is verse
 
 
@@ -218,7 +238,11 @@ def is_name(name: str) -> bool:
         bare = word.strip("'’")
         if bare.endswith("."):
             core = bare[:-1]
-            if core.casefold() in TITLES or (len(core) == 1 and core.isupper()) or _dotted_initials(bare):
+            if (
+                core.casefold() in TITLES
+                or (len(core) == 1 and core.isupper())
+                or _dotted_initials(bare)
+            ):
                 continue
             return False
         if i > 0 and bare.casefold() in CONNECTORS:
@@ -241,11 +265,20 @@ def is_name(name: str) -> bool:
 
 def _caps_word(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and word.strip(".").casefold() not in TITLES
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and word.strip(".").casefold() not in TITLES
+    )
 
 
 def _lower_word(word: str) -> bool:
-    return bool(word) and word[0].isalpha() and word[0].islower() and all(c.isalpha() or c in "-'’" for c in word)
+    return (
+        bool(word)
+        and word[0].isalpha()
+        and word[0].islower()
+        and all(c.isalpha() or c in "-'’" for c in word)
+    )
 
 
 def _weak(name: str) -> bool:
@@ -265,7 +298,11 @@ def _name_word(word: str) -> bool:
 
 def _is_upper(name: str) -> bool:
     letters = [
-        c for w in name.split() if w.strip(".").casefold() not in TITLES | CONNECTORS for c in w if c.isalpha()
+        c
+        for w in name.split()
+        if w.strip(".").casefold() not in TITLES | CONNECTORS
+        for c in w
+        if c.isalpha()
     ]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

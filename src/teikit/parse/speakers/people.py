@@ -27,7 +27,9 @@ from ...model import Person
 from .labels import GROUP_WORDS, TITLES, capitalised_head, name_key
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS
 
-_GROUP_FIRST = frozenset("some all several other others many both two three four five various".split())
+_GROUP_FIRST = frozenset(
+    "some all several other others many both two three four five various".split()
+)
 _JOINER = re.compile(r"\s+(?:and|&|und|et|e|y|и|og|och)\s+|\s*,\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NAME_RUN = re.compile(r"\b(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+")
@@ -52,7 +54,11 @@ class Registry:
     """Resolves label names to person ids and collects the persons that speak."""
 
     def __init__(
-        self, author: str = "", context: str = "", cast_text: str = "", cast_roles: tuple[str, ...] = ()
+        self,
+        author: str = "",
+        context: str = "",
+        cast_text: str = "",
+        cast_roles: tuple[str, ...] = (),
     ) -> None:
         self.author = author.strip()
         self.subject = ""  # the person an "Interview with NAME" title names (the one answering)
@@ -86,9 +92,13 @@ class Registry:
         singles = [k for k in keys if " " not in k]
         # Full personal names only: not joint turns ("COOLING AND LILY") nor descriptions.
         multis = [
-            k for k in keys
-            if " " in k and len(_JOINER.split(keys[k])) == 1 and len(k.split()) <= 3
-            and all(w[:1].isupper() for w in keys[k].split()) and not _is_group(k)
+            k
+            for k in keys
+            if " " in k
+            and len(_JOINER.split(keys[k])) == 1
+            and len(k.split()) <= 3
+            and all(w[:1].isupper() for w in keys[k].split())
+            and not _is_group(k)
         ]
         for key in singles:
             if key in INTERVIEWER_KEYS or key in ANSWER_KEYS or len(key) < 2:
@@ -98,7 +108,10 @@ class Registry:
                 self._canonical[key] = longer[0]
                 continue
             if len(longer) > 1 and warn:
-                warn(f"abbreviated speaker {keys[key]!r} could be any of {sorted(longer)}", lines[key])
+                warn(
+                    f"abbreviated speaker {keys[key]!r} could be any of {sorted(longer)}",
+                    lines[key],
+                )
             firsts = [m for m in multis if m.split()[0] == key and not _has_title(m)]
             if len(firsts) == 1:
                 self._canonical[key] = firsts[0]
@@ -149,7 +162,7 @@ class Registry:
         return key in self._entries or key == AUTHOR_KEY or key == SUBJECT_KEY
 
     def set_role(self, name: str, role: str) -> None:
-        """Give the person shown as ``name`` (e.g. named as interviewer in the front matter) ``role``."""
+        """Give ``role`` to the person shown as ``name`` (the front matter's interviewer)."""
         for entry in self._entries.values():
             if entry.name == name:
                 entry.role = role
@@ -174,8 +187,14 @@ class Registry:
                 continue
             names = tuple(n for n in dict.fromkeys(entry.names) if n != entry.name)
             out.append(
-                Person(entry.id, entry.name, names, role=entry.role, group=entry.group,
-                       is_author=entry.is_author)
+                Person(
+                    entry.id,
+                    entry.name,
+                    names,
+                    role=entry.role,
+                    group=entry.group,
+                    is_author=entry.is_author,
+                )
             )
         return tuple(out)
 
@@ -207,8 +226,12 @@ class Registry:
         if not words:
             return ""
         matches = [
-            role for rkey, role in self._roles.items()
-            if all(any(r == w or (len(w) >= 3 and r.startswith(w)) for r in rkey.split()) for w in words)
+            role
+            for rkey, role in self._roles.items()
+            if all(
+                any(r == w or (len(w) >= 3 and r.startswith(w)) for r in rkey.split())
+                for w in words
+            )
         ]
         return matches[0] if len(matches) == 1 else ""
 
@@ -253,7 +276,13 @@ class Registry:
 
 def slug(value: str, fallback: str = "person") -> str:
     """A readable NCName ("Lady Bracknell" → "lady-bracknell"; Unicode letters are kept)."""
-    text = unicodedata.normalize("NFKC", value).casefold().replace("’", "").replace("'", "").replace(".", " ")
+    text = (
+        unicodedata.normalize("NFKC", value)
+        .casefold()
+        .replace("’", "")
+        .replace("'", "")
+        .replace(".", " ")
+    )
     text = re.sub(r"[^\w.-]+", "-", text).strip("-.")
     text = re.sub(r"-{2,}", "-", text)
     if not text or not (text[0].isalpha() or text[0] == "_"):
@@ -262,11 +291,15 @@ def slug(value: str, fallback: str = "person") -> str:
 
 
 def _restore(key: str, shown: str) -> str:
-    return " ".join(w.capitalize() if w not in ("of", "the", "de", "von", "van") else w for w in key.split())
+    return " ".join(
+        w.capitalize() if w not in ("of", "the", "de", "von", "van") else w for w in key.split()
+    )
 
 
 def _has_title(key: str) -> bool:
-    return any(w in TITLES or w in ("miss", "lady", "lord", "sir", "madam", "madame") for w in key.split())
+    return any(
+        w in TITLES or w in ("miss", "lady", "lord", "sir", "madam", "madame") for w in key.split()
+    )
 
 
 def _is_group(key: str) -> bool:

@@ -15,13 +15,23 @@ from dataclasses import dataclass
 
 from ...model import Inline, Inlines, Said
 
-_VERBS = r"(?:said|says|declared|added|continued|replied|answered|stated|remarked|explained|concluded|observed)"
+_VERBS = (
+    r"(?:said|says|declared|added|continued|replied|answered|stated|remarked|explained|"
+    r"concluded|observed)"
+)
 _NAME = r"(?P<name>(?:[A-Z][\w.’'-]*\s){0,3}?[A-Z][\w’'-]+)"
 _DASHED = re.compile(
-    r"^(?P<before>.+?)(?P<dash>[—–]|--)(?P<clause>" + _NAME + r"\s" + _VERBS + r"\b[^—–]*?)(?P=dash)(?P<after>.+)$"
+    r"^(?P<before>.+?)(?P<dash>[—–]|--)(?P<clause>"
+    + _NAME
+    + r"\s"
+    + _VERBS
+    + r"\b[^—–]*?)(?P=dash)(?P<after>.+)$"
 )
 _QUOTED = re.compile(
-    r"^(?P<before>[“\"][^”\"]+[”\"])(?P<clause>,?\s*" + _VERBS + r"\s" + _NAME
+    r"^(?P<before>[“\"][^”\"]+[”\"])(?P<clause>,?\s*"
+    + _VERBS
+    + r"\s"
+    + _NAME
     + r"(?:,[^“\"]*)?,?\s*)(?P<after>[“\"][^”\"]+[”\"])(?P<tail>.*)$"
 )
 

@@ -24,19 +24,23 @@ from dataclasses import dataclass, field
 from .inlines import is_whole_stage
 from .labels import GROUP_WORDS, Label, candidates, capitalised_head
 
-INTERVIEWER_KEYS = frozenset({"q", "question", "questions", "interviewer", "int", "frage", "вопрос"})
-ANSWER_KEYS = frozenset({"a", "answer", "antwort", "ответ", "réponse", "reponse"})
+INTERVIEWER_KEYS = frozenset(
+    {"q", "question", "questions", "interviewer", "int", "frage", "вопрос"}
+)
+ANSWER_KEYS = frozenset({"a", "answer", "antwort", "ответ", "réponse"})
 # Words that open sentences in many languages and are never speaker names on their own.
 COMMON_WORDS = frozenset(
-    "yes no oh ah aha well so but and then now here there what why how who where when nothing never "
-    "indeed quite certainly thanks thank good very exactly perhaps well sure listen look see hush "
+    "yes no oh ah aha well so but and then now here there what why how who where when "
+    "nothing never indeed quite certainly thanks thank good very exactly perhaps well sure listen look see hush "
     "ja nein doch also gut ach oui non mais bien alors si sí no да нет ну вот так".split()
 )
-ENDINGS = frozenset({"the end", "end", "curtain", "finis", "fin", "ende", "конец", "the curtain", "slow curtain"})
+ENDINGS = frozenset(
+    {"the end", "end", "curtain", "finis", "fin", "ende", "конец", "the curtain", "slow curtain"}
+)
 # Words that open a stage direction or a sentence, never a name ("Enter Kari.", "In Hungary.").
 NOT_FIRST = frozenset(
-    "end curtain enter enters exit exeunt re-enter reenter manet manent exeunt. in on at by for from with to into "
-    "after before during under over about as if when while".split()
+    "end curtain enter enters exit exeunt re-enter reenter manet manent in on at by for from "
+    "with to into after before during under over about as if when while".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_TURNS = 4
@@ -83,7 +87,12 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
         if label.weak and counts[key] < 2:
             return False
         words = key.split()
-        if key in COMMON_WORDS or key in ENDINGS or words[0] in NOT_FIRST or words[-1] in COMMON_WORDS:
+        if (
+            key in COMMON_WORDS
+            or key in ENDINGS
+            or words[0] in NOT_FIRST
+            or words[-1] in COMMON_WORDS
+        ):
             return False
         if len(key) == 1 and key not in INTERVIEWER_KEYS | ANSWER_KEYS:
             return False  # "B." numbers a paragraph
@@ -91,9 +100,9 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
             return lower_words[key] <= 2 * counts[key] + 2
         return True
 
-    strong = {
-        c.key for cands in per_text for c in cands if counts[c.key] >= 2 and plausible(c)
-    } | {c.key for cands in per_text for c in cands if _in_cast(c, cast_keys) and plausible(c)}
+    strong = {c.key for cands in per_text for c in cands if counts[c.key] >= 2 and plausible(c)} | {
+        c.key for cands in per_text for c in cands if _in_cast(c, cast_keys) and plausible(c)
+    }
     styles: Counter[tuple[bool, str, bool, bool]] = Counter()
     terms: Counter[str] = Counter()
     for cands in per_text:
@@ -119,13 +128,17 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
     if term == ".":
         # Transcripts of questions and answers ("Q." / "A.") also print named turns with a colon.
         accepted |= {
-            c.key for cands in per_text for c in cands
+            c.key
+            for cands in per_text
+            for c in cands
             if c.key in strong and c.term == ":" and not c.weak and " " in c.key
         }
     if allow_alone:
         # Where labels stand alone, a recurring bare name is a label without its full stop.
         accepted |= {
-            c.key for cands in per_text for c in cands
+            c.key
+            for cands in per_text
+            for c in cands
             if c.key in strong and c.term == "" and c.alone and _agrees(c, dominant, allow_alone)
         }
     if not accepted & INTERVIEWER_KEYS:
@@ -139,7 +152,9 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
     speakers = {c.key for cands in per_text if (c := _longest(cands, accepted)) is not None}
-    if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (speakers & INTERVIEWER_KEYS and turns >= 2):
+    if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (
+        speakers & INTERVIEWER_KEYS and turns >= 2
+    ):
         return LabelRules()
     # Single occurrences in exactly the dominant style (minor characters with one speech).
     for index, cands in enumerate(per_text):
@@ -148,21 +163,37 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
         if cands and cands[-1].alone and _heading_before(followers[index], accepted):
             continue  # a heading ("Nacht.") before a direction, a label or nothing
         for c in cands:
-            if counts[c.key] == 1 and c.term == term and c.alone == dominant[2] and _agrees(c, dominant, allow_alone) and plausible(c) and (c.upper or c.alone or _in_cast(c, cast_keys)
-                                             or (c.term == ":" and " " in c.key)):
+            if (
+                counts[c.key] == 1
+                and c.term == term
+                and c.alone == dominant[2]
+                and _agrees(c, dominant, allow_alone)
+                and plausible(c)
+                and (
+                    c.upper or c.alone or _in_cast(c, cast_keys) or (c.term == ":" and " " in c.key)
+                )
+            ):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts))
 
 
 def _heading_before(follower: str, labels: set[str] | frozenset[str]) -> bool:
     follower = follower.lstrip()
-    return not follower or is_whole_stage((follower,)) or _longest(candidates(follower), labels) is not None
+    return (
+        not follower
+        or is_whole_stage((follower,))
+        or _longest(candidates(follower), labels) is not None
+    )
 
 
 def _agrees(label: Label, dominant: tuple[bool, str, bool, bool], allow_alone: bool) -> bool:
     upper, _, alone, italic = dominant
     # Where speeches follow their label in the same paragraph, a name alone is a heading.
-    return label.italic == italic and (label.upper or not upper) and (alone or allow_alone or not label.alone)
+    return (
+        label.italic == italic
+        and (label.upper or not upper)
+        and (alone or allow_alone or not label.alone)
+    )
 
 
 def _longest(cands: list[Label], keys: set[str] | frozenset[str]) -> Label | None:
@@ -181,4 +212,6 @@ def _in_cast(label: Label, cast_words: frozenset[str]) -> bool:
     if not cast_words:
         return False
     words = [w for w in label.key.split() if len(w) > 2]
-    return bool(words) and all(w in cast_words or any(c.startswith(w) for c in cast_words) for w in words)
+    return bool(words) and all(
+        w in cast_words or any(c.startswith(w) for c in cast_words) for w in words
+    )

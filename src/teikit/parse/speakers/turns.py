@@ -72,9 +72,15 @@ class TurnBuilder:
         def flush() -> None:
             nonlocal current
             if current is not None:
-                if current.label is not None and not current.blocks and self._count(current.label) < 3:
+                if (
+                    current.label is not None
+                    and not current.blocks
+                    and self._count(current.label) < 3
+                ):
                     # A rare "label" with nothing to say was a heading ("Studierzimmer.").
-                    out.append(Paragraph((current.label.verbatim,), Span(current.start, current.end)))
+                    out.append(
+                        Paragraph((current.label.verbatim,), Span(current.start, current.end))
+                    )
                 else:
                     out.append(self._speech(current))
                 current = None
@@ -82,7 +88,11 @@ class TurnBuilder:
         for block in blocks:
             if isinstance(block, Division):
                 flush()
-                out.append(Division(block.type, block.head, self.rewrite(block.blocks), block.n, block.span))
+                out.append(
+                    Division(
+                        block.type, block.head, self.rewrite(block.blocks), block.n, block.span
+                    )
+                )
                 continue
             if isinstance(block, Paragraph) and self.examiner is not None:
                 by = _EXAMINER.match(plain(block.content).strip())
@@ -115,7 +125,9 @@ class TurnBuilder:
                 if current is not None and (awaiting or not _heading_like(block)):
                     if current.interviewer and self.interviewee is not None and current.blocks:
                         flush()
-                        current = _Open(None, self.interviewee(), start=block.span.start, end=block.span.end)
+                        current = _Open(
+                            None, self.interviewee(), start=block.span.start, end=block.span.end
+                        )
                     self._add_paragraph(current, block.content, block.span)
                     continue
                 flush()
@@ -148,8 +160,13 @@ class TurnBuilder:
             who = self._asking  # "Q." after "By Mr. Migdal:" is Mr. Migdal's question
         else:
             who = self.resolve(label)
-        current = _Open(label, who, start=block.span.start, end=block.span.end,
-                        interviewer=self.is_interviewer(who))
+        current = _Open(
+            label,
+            who,
+            start=block.span.start,
+            end=block.span.end,
+            interviewer=self.is_interviewer(who),
+        )
         rest = strip(drop_prefix(block.content, label.length))
         if rest:
             self._add_paragraph(current, rest, block.span)

@@ -29,8 +29,9 @@ from ...model import (
 from .inlines import plain
 from .labels import TITLES
 
-
-_KEPT = frozenset({"act", "scene", "notes", "contents", "castList", "front", "book", "part", "chapter"})
+_KEPT = frozenset(
+    {"act", "scene", "notes", "contents", "castList", "front", "book", "part", "chapter"}
+)
 
 
 def leading(block: Paragraph) -> str:
@@ -73,21 +74,29 @@ def units(blocks: tuple[Block, ...], lines: bool = False) -> list[tuple[Paragrap
 def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Division) and block.type not in _KEPT and is_label(
-            leading(Paragraph(block.head))
+        if (
+            isinstance(block, Division)
+            and block.type not in _KEPT
+            and is_label(leading(Paragraph(block.head)))
         ):
             # "Adam.\nWer seid Ihr?" is a short turn, not a section heading.
             out.append(Paragraph(block.head, Span(block.span.start, block.span.start)))
             out.extend(prepare(block.blocks, is_label))
         elif isinstance(block, Division):
-            out.append(Division(block.type, block.head, prepare(block.blocks, is_label), block.n, block.span))
+            out.append(
+                Division(
+                    block.type, block.head, prepare(block.blocks, is_label), block.n, block.span
+                )
+            )
         elif isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.content):
             out.extend(_split_at_labels(block, is_label))
         elif isinstance(block, LineGroup) and any(
             isinstance(ln, Line) and is_label(leading(Paragraph(ln.content))) for ln in block.lines
         ):
             out.extend(_split_verse(block, is_label))
-        elif isinstance(block, ListBlock) and any(is_label(leading(p)) for p in listed_labels(block)):
+        elif isinstance(block, ListBlock) and any(
+            is_label(leading(p)) for p in listed_labels(block)
+        ):
             out.extend(listed_labels(block))  # "1. KIND." / "2. KIND.": numbered speakers
         else:
             out.append(block)
@@ -107,7 +116,11 @@ def split_run_in(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> tuple[B
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Division):
-            out.append(Division(block.type, block.head, split_run_in(block.blocks, pattern), block.n, block.span))
+            out.append(
+                Division(
+                    block.type, block.head, split_run_in(block.blocks, pattern), block.n, block.span
+                )
+            )
         elif isinstance(block, Paragraph):
             out.extend(_split_paragraph(block, pattern))
         else:
@@ -136,8 +149,11 @@ def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragra
         parts[-1].append(inline[start:])
     if len(parts) == 1:
         return [block]
-    return [Paragraph(tuple(i for i in part if i != ""), block.span) for part in parts if any(
-        not isinstance(i, str) or i.strip() for i in part)]
+    return [
+        Paragraph(tuple(i for i in part if i != ""), block.span)
+        for part in parts
+        if any(not isinstance(i, str) or i.strip() for i in part)
+    ]
 
 
 def _split_verse(block: LineGroup, is_label: Callable[[str], bool]) -> list[Block]:
@@ -224,5 +240,7 @@ def _split_at_labels(block: Paragraph, is_label: Callable[[str], bool]) -> list[
                 content.append(LineBreak())
             content.extend(line)
         end = starts[g + 1] - 1 if g + 1 < len(groups) else block.span.end - block.span.start
-        out.append(Paragraph(tuple(content), Span(block.span.start + starts[g], block.span.start + end)))
+        out.append(
+            Paragraph(tuple(content), Span(block.span.start + starts[g], block.span.start + end))
+        )
     return out
