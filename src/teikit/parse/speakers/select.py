@@ -31,7 +31,8 @@ ANSWER_KEYS = frozenset({"a", "answer", "antwort", "ответ", "réponse"})
 # Words that open sentences in many languages and are never speaker names on their own.
 COMMON_WORDS = frozenset(
     "yes no oh ah aha well so but and then now here there what why how who where when "
-    "nothing never indeed quite certainly thanks thank good very exactly perhaps well sure listen look see hush "
+    "nothing never indeed quite certainly thanks thank good very exactly perhaps sure "
+    "listen look see hush "
     "ja nein doch also gut ach oui non mais bien alors si sí no да нет ну вот так".split()
 )
 ENDINGS = frozenset(
