@@ -1,14 +1,50 @@
-"""``teikit validate`` (placeholder until the validation stage lands)."""
+"""``teikit validate``: TEI files against schemas and TEI reference checks, for people and CI."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+
+from ..validate import validate_paths
+from ..validate.report import render
+from .common import EXIT_INVALID, EXIT_OK, fail, user_errors
 
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--schema", "schemas", multiple=True, help="Schema file (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text")
-def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str) -> None:
-    """Validate TEI files against schemas."""
-    raise click.UsageError("validate is not available yet")
+@click.option("--schema", "schemas", multiple=True, metavar="FILE|teikit",
+              help="Schema to check against (.rng, .xsd, .sch, .dtd; repeatable). "
+                   "'teikit' is teikit's edition profile. Default: the file's <?xml-model?>.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--catalog", type=click.Path(exists=True, dir_okay=False),
+              help="TOML file mapping remote schema URLs to local files (offline CI).")
+@click.option("--no-xml-model", is_flag=True, help="Ignore <?xml-model?> declarations.")
+@click.option("--corpus", is_flag=True, help="Also require xml:id values to be unique across all files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: all cores).")
+@click.option("--warn-only", is_flag=True, help="Report problems but exit 0 (gradual adoption).")
+def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, catalog: str | None,
+                     no_xml_model: bool, corpus: bool, jobs: int | None, warn_only: bool) -> None:
+    """Validate TEI files (directories are searched for *.xml).
+
+    Exit status: 0 all valid, 1 any invalid, 2 usage or input error.
+
+    \b
+    Examples:
+      teikit validate editions/
+      teikit validate edition.xml --schema tei_all.rng --schema teikit
+      teikit validate tei/ --format github
+      teikit validate tei/ --format junit > report.xml
+    """
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        fail(f"error: {missing[0]}: no such file or directory")
+    with user_errors():
+        report = validate_paths(paths, schemas, use_xml_model=not no_xml_model, corpus=corpus,
+                                jobs=jobs, catalog=catalog)
+    if not report.files:
+        fail("error: no *.xml files found in " + ", ".join(paths))
+    sys.stdout.write(render(report, fmt))
+    sys.exit(EXIT_OK if report.ok or warn_only else EXIT_INVALID)

@@ -1,0 +1,92 @@
+"""Render a validation Report as text (jing-like), JSON, JUnit XML or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+from ..errors import Diagnostic
+
+
+def render(report: "Report", fmt: str) -> str:  # noqa: F821 - Report is defined in __init__
+    return {"text": _text, "json": _json, "junit": _junit, "github": _github}[fmt](report)
+
+
+def summary(report: "Report") -> str:  # noqa: F821
+    files = len(report.files)
+    invalid = sum(1 for f in report.files if not f.valid)
+    errors = sum(1 for d in report.diagnostics if d.is_error)
+    warnings = sum(1 for d in report.diagnostics if not d.is_error)
+    verdict = "all valid" if invalid == 0 else f"{invalid} invalid"
+    return f"{files} file{'s' if files != 1 else ''} checked: {verdict}; {errors} error(s), {warnings} warning(s)"
+
+
+def _text(report: "Report") -> str:  # noqa: F821
+    lines = [str(d) for d in report.diagnostics]
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _json(report: "Report") -> str:  # noqa: F821
+    data = {
+        "valid": report.ok,
+        "summary": summary(report),
+        "files": [
+            {"file": f.path, "valid": f.valid, "schemas": f.schemas,
+             "diagnostics": [d.to_dict() for d in f.diagnostics]}
+            for f in report.files
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _junit(report: "Report") -> str:  # noqa: F821
+    failures = sum(1 for f in report.files if not f.valid)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="teikit validate" tests="{len(report.files)}" failures="{failures}">',
+           f'<testsuite name="teikit validate" tests="{len(report.files)}" failures="{failures}">']
+    for f in report.files:
+        out.append(f"<testcase classname=\"teikit.validate\" name={quoteattr(f.path)}>")
+        errors = [d for d in f.diagnostics if d.is_error]
+        if errors:
+            out.append(f"<failure message={quoteattr(errors[0].message)} type={quoteattr(errors[0].code)}>"
+                       + escape("\n".join(str(d) for d in errors)) + "</failure>")
+        warnings = [d for d in f.diagnostics if not d.is_error]
+        if warnings:
+            out.append("<system-out>" + escape("\n".join(str(d) for d in warnings)) + "</system-out>")
+        out.append("</testcase>")
+    out += ["</testsuite>", "</testsuites>"]
+    return "\n".join(out) + "\n"
+
+
+def _github_escape(value: str, property_: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def _github(report: "Report") -> str:  # noqa: F821
+    lines = []
+    for d in report.diagnostics:
+        level = "error" if d.is_error else "warning"
+        props = [f"file={_github_escape(d.file, True)}"]
+        if d.line:
+            props.append(f"line={d.line}")
+            if d.col:
+                props.append(f"col={d.col}")
+        props.append(f"title={_github_escape(d.code, True)}")
+        lines.append(f"::{level} {','.join(props)}::{_github_escape(d.message)}")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def fold_duplicates(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int, int, str, str]] = set()
+    out = []
+    for d in diagnostics:
+        key = (d.file, d.line, d.col, d.code, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

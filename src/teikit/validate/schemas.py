@@ -1,0 +1,194 @@
+"""Load and compile schemas once per run: RELAX NG, XSD (xmlschema), ISO Schematron, DTD.
+
+``load_schema(path)`` picks the kind from the file (extension, then root element) and returns a
+``Schema`` whose ``check(tree, file)`` yields Diagnostics. Compiled schemas are cached by path and
+modification time, so a batch run compiles each schema once. Nothing here touches the network:
+schema documents are parsed with no_network and includes resolve only to local files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from lxml import etree, isoschematron
+
+from ..errors import Diagnostic, SchemaError, Severity, error
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+
+
+class Schema(Protocol):
+    name: str
+    kind: str
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]: ...
+
+
+def _schema_parser() -> etree.XMLParser:
+    return etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
+
+
+
+@dataclass
+class RelaxNGSchema:
+    name: str
+    path: Path
+    compiled: etree.RelaxNG
+    kind: str = "relaxng"
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
+        self.compiled.validate(tree)
+        return [_from_log_entry(e, file, self.name, "rng") for e in self.compiled.error_log]
+
+
+@dataclass
+class DTDSchema:
+    name: str
+    path: Path
+    compiled: etree.DTD
+    kind: str = "dtd"
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
+        self.compiled.validate(tree)
+        return [_from_log_entry(e, file, self.name, "dtd") for e in self.compiled.error_log]
+
+
+@dataclass
+class SchematronSchema:
+    name: str
+    path: Path
+    compiled: isoschematron.Schematron
+    kind: str = "schematron"
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
+        self.compiled.validate(tree)
+        report = self.compiled.validation_report
+        out: list[Diagnostic] = []
+        if report is None:
+            return out
+        svrl = "http://purl.oclc.org/dsdl/svrl"
+        for node in report.iter(f"{{{svrl}}}failed-assert", f"{{{svrl}}}successful-report"):
+            location = node.get("location", "")
+            text = " ".join("".join(node.itertext()).split())
+            role = (node.get("role") or "").lower()
+            severity = Severity.WARNING if role in ("warning", "warn", "info", "information") else Severity.ERROR
+            line = _line_of(tree, location)
+            out.append(Diagnostic(severity, "sch-" + ("assert" if node.tag.endswith("assert") else "report"),
+                                  text, file=file, line=line, col=1 if line else 0, xpath=location,
+                                  schema=self.name))
+        return out
+
+
+@dataclass
+class XSDSchema:
+    name: str
+    path: Path
+    compiled: Any
+    kind: str = "xsd"
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
+        out = []
+        for err in self.compiled.iter_errors(tree):
+            elem = getattr(err, "elem", None)
+            line = getattr(elem, "sourceline", 0) or 0
+            reason = getattr(err, "reason", None) or str(err).splitlines()[0]
+            out.append(error("xsd-invalid", reason, file=file, line=line, col=1 if line else 0,
+                             xpath=getattr(err, "path", "") or "", schema=self.name))
+        return out
+
+
+def _line_of(tree: etree._ElementTree, location: str) -> int:
+    if not location:
+        return 0
+    try:
+        found = tree.xpath(location)
+    except etree.XPathError:
+        return 0
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return found[0].sourceline or 0
+    return 0
+
+
+def _from_log_entry(entry: Any, file: str, schema: str, prefix: str) -> Diagnostic:
+    message = entry.message
+    code = f"{prefix}-invalid"
+    lowered = message.lower()
+    if "did not expect element" in lowered or "element not allowed" in lowered or "not allowed" in lowered:
+        code = f"{prefix}-element-not-allowed"
+    elif "expecting an element" in lowered or "missing" in lowered:
+        code = f"{prefix}-missing-content"
+    elif "attribute" in lowered:
+        code = f"{prefix}-attribute"
+    elif "datatype" in lowered or "value" in lowered:
+        code = f"{prefix}-bad-value"
+    return error(code, message, file=file, line=entry.line or 0, col=entry.column or 0,
+                 xpath=entry.path or "", schema=schema)
+
+
+def detect_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".rng":
+        return "relaxng"
+    if suffix == ".rnc":
+        return "rnc"
+    if suffix == ".xsd":
+        return "xsd"
+    if suffix in (".sch", ".schematron"):
+        return "schematron"
+    if suffix == ".dtd":
+        return "dtd"
+    try:
+        root = etree.parse(str(path), _schema_parser()).getroot()
+    except (etree.XMLSyntaxError, OSError):
+        return "unknown"
+    namespace = etree.QName(root).namespace
+    return {RNG_NS: "relaxng", XSD_NS: "xsd", SCH_NS: "schematron"}.get(namespace or "", "unknown")
+
+
+def load_schema(path: str | os.PathLike[str], kind: str | None = None, *, embedded_schematron: bool = False) -> Schema:
+    p = Path(path)
+    if not p.is_file():
+        raise SchemaError("schema not found", file=str(p))
+    return _load(p.resolve(), p.stat().st_mtime_ns, kind or detect_kind(p), embedded_schematron)
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schema:
+    name = path.name
+    try:
+        if kind == "relaxng":
+            doc = etree.parse(str(path), _schema_parser())
+            if embedded_schematron:
+                sch = isoschematron.Schematron(doc, store_report=True)
+                return SchematronSchema(name + "#schematron", path, sch)
+            return RelaxNGSchema(name, path, etree.RelaxNG(doc))
+        if kind == "schematron":
+            doc = etree.parse(str(path), _schema_parser())
+            return SchematronSchema(name, path, isoschematron.Schematron(doc, store_report=True))
+        if kind == "dtd":
+            return DTDSchema(name, path, etree.DTD(str(path)))
+        if kind == "xsd":
+            import xmlschema
+
+            try:
+                compiled = xmlschema.XMLSchema11(str(path), allow="local", defuse="always")
+            except xmlschema.XMLSchemaException:
+                compiled = xmlschema.XMLSchema10(str(path), allow="local", defuse="always")
+            return XSDSchema(name, path, compiled)
+        if kind == "rnc":
+            raise SchemaError("RELAX NG compact syntax is not supported; convert it with trang to .rng",
+                              file=str(path))
+    except SchemaError:
+        raise
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError,
+            etree.DTDParseError) as exc:
+        raise SchemaError(f"cannot compile {kind} schema: {exc}", file=str(path)) from exc
+    except Exception as exc:  # xmlschema raises its own hierarchy; keep the message, never a traceback
+        raise SchemaError(f"cannot compile {kind} schema: {exc}".splitlines()[0], file=str(path)) from exc
+    raise SchemaError(f"cannot tell what kind of schema this is ({kind})", file=str(path))

@@ -1,0 +1,89 @@
+"""Schemas a document declares in ``<?xml-model href=… schematypens=…?>`` instructions.
+
+Relative ``href``s resolve against the document. Remote URLs are looked up in a catalog (a TOML
+or plain ``URL = path`` file, ``--catalog``, plus ``$TEIKIT_CATALOG`` and the user catalog
+``~/.config/teikit/catalog.toml``) so CI works offline; an uncatalogued remote schema is
+reported, never fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from lxml import etree
+
+from .schemas import RNG_NS, SCH_NS, XSD_NS
+
+_PSEUDO_ATTR = re.compile(r'(\w[\w-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_KINDS = {RNG_NS: "relaxng", SCH_NS: "schematron", XSD_NS: "xsd",
+          "http://www.ascc.net/xml/schematron": "schematron"}
+_TYPES = {"application/xml-dtd": "dtd", "application/relax-ng-compact-syntax": "rnc"}
+
+
+@dataclass(frozen=True)
+class ModelDeclaration:
+    href: str
+    kind: str  # relaxng, schematron, xsd, dtd, rnc, unknown
+    line: int
+    resolved: Path | None  # local file, or None when remote and not in the catalog
+
+
+def read_declarations(tree: etree._ElementTree, document: Path, catalog: dict[str, Path]) -> list[ModelDeclaration]:
+    out = []
+    node = tree.getroot().getprevious()
+    pis = []
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            pis.append(node)
+        node = node.getprevious()
+    for pi in reversed(pis):
+        attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+                 for m in _PSEUDO_ATTR.finditer(pi.text or "")}
+        href = attrs.get("href", "")
+        if not href:
+            continue
+        kind = _KINDS.get(attrs.get("schematypens", ""), "")
+        if not kind:
+            kind = _TYPES.get(attrs.get("type", ""), "")
+        if not kind:
+            kind = {".rng": "relaxng", ".sch": "schematron", ".xsd": "xsd", ".dtd": "dtd",
+                    ".rnc": "rnc"}.get(Path(urlparse(href).path).suffix.lower(), "unknown")
+        out.append(ModelDeclaration(href, kind, pi.sourceline or 0, resolve(href, document, catalog)))
+    return out
+
+
+def resolve(href: str, document: Path, catalog: dict[str, Path]) -> Path | None:
+    if href in catalog:
+        return catalog[href]
+    parsed = urlparse(href)
+    if parsed.scheme in ("http", "https", "ftp"):
+        # Catalog entries may map a whole prefix ("https://vault.tei-c.org/P5/" = "/schemas/").
+        for url, local in catalog.items():
+            if url.endswith("/") and href.startswith(url):
+                return local / href[len(url):]
+        return None
+    if parsed.scheme == "file":
+        return Path(parsed.path)
+    return (document.parent / href).resolve()
+
+
+def load_catalog(extra: Path | None = None) -> dict[str, Path]:
+    paths = [Path.home() / ".config" / "teikit" / "catalog.toml"]
+    if os.environ.get("TEIKIT_CATALOG"):
+        paths.append(Path(os.environ["TEIKIT_CATALOG"]))
+    if extra:
+        paths.append(extra)
+    catalog: dict[str, Path] = {}
+    for path in paths:
+        if path.is_file():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            entries = data.get("schemas", data)
+            for url, local in entries.items():
+                if isinstance(local, str):
+                    catalog[url] = (path.parent / local).resolve()
+    return catalog
