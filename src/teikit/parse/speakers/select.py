@@ -152,7 +152,9 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
                 if not c.alone or not _heading_before(followers[index], heads):
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
-    speakers = {c.key for cands in per_text if (c := _longest(cands, accepted)) is not None}
+    speakers = {
+        found.key for cands in per_text if (found := _longest(cands, accepted)) is not None
+    }
     if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (
         speakers & INTERVIEWER_KEYS and turns >= 2
     ):

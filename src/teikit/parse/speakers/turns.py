@@ -108,7 +108,12 @@ class TurnBuilder:
                     and not any(isinstance(b, Paragraph) for b in current.blocks)
                 )
                 label = self.rules.label_of(_leading(block))
-                if awaiting and label is not None and not self._overrides(current, label):
+                if (
+                    awaiting
+                    and current is not None
+                    and label is not None
+                    and not self._overrides(current, label)
+                ):
                     label = None  # right after a label, "Sixty." is the speech, not a speaker
                 if label is not None:
                     flush()
