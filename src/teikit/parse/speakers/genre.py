@@ -9,8 +9,10 @@ testimony, a hearing, a committee or minutes), "dialogue" (turns by two or more 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ...model import Block, Division, Document, LetterPart, Paragraph
+from .inlines import words_of
 from .select import INTERVIEWER_KEYS, LabelRules
 
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
@@ -35,13 +37,20 @@ def title_block(document: Document) -> str:
     page the front-matter reader did not recognise still names an interview's parties)."""
     if document.metadata.front:
         return "\n".join(line.text for line in document.metadata.front)
-    lines = []
-    for block in document.body[:_OPENING]:
-        if isinstance(block, Paragraph) and block.content and isinstance(block.content[0], str):
-            text = block.content[0]
-            if len(text.split()) <= 16:
-                lines.append(text)
-    return "\n".join(lines)
+    lines = [text for text in _opening(document.body) if len(text.split()) <= 16]
+    return "\n".join(lines[:_OPENING])
+
+
+def _opening(blocks: tuple[Block, ...]) -> Iterator[str]:
+    """The first texts of the body in reading order (division heads, paragraphs' first lines)."""
+    for block in blocks:
+        if isinstance(block, Division):
+            yield words_of(block.head)
+            yield from _opening(block.blocks)
+        elif isinstance(block, Paragraph):
+            yield words_of(block.content).split("\n")[0]
+        else:
+            return
 
 
 def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> str:

@@ -38,6 +38,43 @@ COMMON_WORDS = frozenset(
 ENDINGS = frozenset(
     {"the end", "end", "curtain", "finis", "fin", "ende", "конец", "the curtain", "slow curtain"}
 )
+# Metadata labels a front-matter reader may have left in the body ("Public Domain: …").
+FIELD_KEYS = frozenset(
+    {
+        "source",
+        "sources",
+        "published",
+        "first published",
+        "written",
+        "translated",
+        "translation",
+        "transcribed",
+        "transcription",
+        "markup",
+        "html markup",
+        "proofread",
+        "proofreader",
+        "copyleft",
+        "copyright",
+        "public domain",
+        "fair use",
+        "online version",
+        "delivered",
+        "publisher",
+        "editor",
+        "edited",
+        "release date",
+        "language",
+        "produced by",
+        "credits",
+        "discussed",
+        "date",
+        "title",
+        "author",
+        "note",
+        "notes",
+    }
+)
 # Words that open a stage direction or a sentence, never a name ("Enter Kari.", "In Hungary.").
 NOT_FIRST = frozenset(
     "end curtain enter enters exit exeunt re-enter reenter manet manent in on at by for from "
@@ -91,6 +128,7 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
         if (
             key in COMMON_WORDS
             or key in ENDINGS
+            or key in FIELD_KEYS
             or words[0] in NOT_FIRST
             or words[-1] in COMMON_WORDS
         ):
@@ -152,9 +190,7 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
                 if not c.alone or not _heading_before(followers[index], heads):
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
-    speakers = {
-        found.key for cands in per_text if (found := _longest(cands, accepted)) is not None
-    }
+    speakers = {found.key for cands in per_text if (found := _longest(cands, accepted)) is not None}
     if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (
         speakers & INTERVIEWER_KEYS and turns >= 2
     ):
