@@ -160,9 +160,8 @@ def test_mia_turn_sequences(name: str, corpus: Path) -> None:
     expected = MIA_TURNS[name]
     assert [s.speaker for s in found[: len(expected)]] == [label for label, _ in expected]
     authors = {p.id for p in document.persons if p.is_author}
-    author_known = bool(document.metadata.front_text("author"))  # the front-matter reader's part
     for speech, (_, by_author) in zip(found, expected, strict=False):
-        if by_author is not None and author_known:
+        if by_author is not None:
             assert (speech.who in authors) == by_author, speech.speaker
     same_label_same_who: dict[str, str] = {}
     for speech in found:

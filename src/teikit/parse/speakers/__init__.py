@@ -33,9 +33,9 @@ from ...model import (
     Speech,
 )
 from .cast import extract_cast
-from .genre import classify, title_block
+from .genre import classify, opening_texts, title_block
 from .inlines import plain
-from .labels import name_key
+from .labels import is_name, name_key
 from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
@@ -76,7 +76,7 @@ def attribute_speakers(document: Document) -> Document:
         found = units(body, lines=True)
         rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found])
     body = prepare(body, lambda text: rules.label_of(text) is not None)
-    author = _ET_AL.sub("", document.metadata.front_text("author") or "").strip()
+    author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
     body = _split_run_in(body, rules)
@@ -132,6 +132,17 @@ def attribute_speakers(document: Document) -> Document:
         genre=genre,
         warnings=tuple(document.warnings) + tuple(diagnostics),
     )
+
+
+def _byline(document: Document) -> str:
+    """Without a title block, a first line that is just a name ("Paul Robeson") is the author."""
+    if document.metadata.front:
+        return ""
+    first = next(opening_texts(document.body), "").strip()
+    words = first.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not first.isupper():
+        return first if is_name(first) else ""
+    return ""
 
 
 def _split_run_in(body: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:

@@ -37,16 +37,16 @@ def title_block(document: Document) -> str:
     page the front-matter reader did not recognise still names an interview's parties)."""
     if document.metadata.front:
         return "\n".join(line.text for line in document.metadata.front)
-    lines = [text for text in _opening(document.body) if len(text.split()) <= 16]
+    lines = [text for text in opening_texts(document.body) if len(text.split()) <= 16]
     return "\n".join(lines[:_OPENING])
 
 
-def _opening(blocks: tuple[Block, ...]) -> Iterator[str]:
+def opening_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
     """The first texts of the body in reading order (division heads, paragraphs' first lines)."""
     for block in blocks:
         if isinstance(block, Division):
             yield words_of(block.head)
-            yield from _opening(block.blocks)
+            yield from opening_texts(block.blocks)
         elif isinstance(block, Paragraph):
             yield words_of(block.content).split("\n")[0]
         else:
