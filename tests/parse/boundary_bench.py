@@ -25,7 +25,7 @@ from teikit.parse import parse_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 UNITS = {f"{TEI}{t}" for t in ("head", "p", "l", "stage", "speaker", "ab")}
-LAYOUTS = ("wrapped", "lines")
+LAYOUTS = ("wrapped", "lines", "export")
 
 
 def samples(corpus: Path) -> list[Path]:
@@ -134,9 +134,34 @@ def predicted_starts(blocks: tuple[m.Block, ...]) -> set[int]:
     return out
 
 
+def render_export(path: Path) -> tuple[str, list[int]]:
+    """Every text node of the document but the header, as TEI-to-text exports give it
+    (DraCor's plain text): indentation kept, a unit's lines follow each other, whitespace-only
+    lines between most elements. Units are found in it in order by their opening words."""
+    root = etree.parse(str(path)).getroot()
+    for header in root.findall(f"{TEI}teiHeader"):
+        root.remove(header)
+    for node in root.iter(f"{TEI}front"):
+        node.getparent().remove(node)
+        break
+    text = "".join(root.itertext())
+    lines = text.split("\n")
+    keys = ["".join(line.split()) for line in lines]
+    starts: list[int] = []
+    i = 0
+    for _tag, unit in expert_units(path):
+        key = "".join(unit.split())[:15]
+        for j in range(i, len(lines)):
+            if keys[j] and key.startswith(keys[j][:15]):
+                starts.append(j + 1)
+                i = j + 1
+                break
+    return text, starts
+
+
 def score(path: Path, layout: str) -> tuple[int, int, int]:
     """(true positives, predicted, expected) boundaries for one document in one layout."""
-    text, starts = render(expert_units(path), layout)
+    text, starts = render_export(path) if layout == "export" else render(expert_units(path), layout)
     document = parse_text(text, path.name)
     expected = set(starts)
     found = predicted_starts(document.body)

@@ -20,7 +20,7 @@ from ..model import Block, Heading, Inline, Inlines, Item, LineGroup, ListBlock,
 from . import breaks, contents, editorial, headings, letters, lists, notes, quotes
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
-from .wrapping import Layout, group_inlines, inline_lines
+from .wrapping import Layout, group_inlines, inline_lines, split_unwrapped
 
 
 @dataclass(slots=True)
@@ -57,7 +57,9 @@ def segment(lines: list[SourceLine]) -> list[Block]:
     groups = groups_of(lines)
     if not groups:
         return []
-    state = State(groups, Layout.of(groups), _recurring(groups))
+    layout = Layout.of(groups)
+    groups = split_unwrapped(groups, layout)
+    state = State(groups, layout, _recurring(groups))
     while state.pos < len(state.groups):
         for rule in RULES:
             if rule(state):

@@ -88,3 +88,71 @@ def inline_lines(lines: tuple[SourceLine, ...] | list[SourceLine], layout: Layou
 
 def group_inlines(group: Group, layout: Layout) -> Inlines:
     return inline_lines(group.lines, layout)
+
+
+# In a text that is not hard-wrapped, a line this long is a paragraph printed on one line.
+LONG_LINE = 100
+
+
+def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
+    """One paragraph a line without blank lines between (text exported from TEI, e-book
+    dumps): in a text that is not hard-wrapped, a long line inside a group is a unit of its own,
+    and so is each run of short lines between long ones. Groups of short lines (verse, an
+    address, a speaker label over its speech of short lines) stay as they are. Only when that is
+    the text's habit (nine long lines in ten share a group with another long line): a ``<br>`` kept
+    inside one paragraph of a text with blank lines between paragraphs stays a line break."""
+    if layout.hard_wrapped:
+        return _split_runs_of_paragraphs(groups, layout)
+    long_lines = shared = 0
+    for group in groups:
+        count = sum(1 for line in group.lines if len(line.text) >= LONG_LINE)
+        long_lines += count
+        if count >= 2:
+            shared += count
+    if not long_lines or shared * 10 < long_lines * 9:
+        return groups
+    out: list[Group] = []
+    for group in groups:
+        if len(group.lines) < 2 or all(len(line.text) < LONG_LINE for line in group.lines):
+            out.append(group)
+            continue
+        runs: list[list[SourceLine]] = []
+        for line in group.lines:
+            if len(line.text) >= LONG_LINE or not runs or len(runs[-1][-1].text) >= LONG_LINE:
+                runs.append([line])
+            else:
+                runs[-1].append(line)
+        for i, run in enumerate(runs):
+            before = group.blank_before if i == 0 else 0
+            after = group.blank_after if i == len(runs) - 1 else 0
+            out.append(Group(tuple(run), before, after))
+    return out
+
+
+_SENTENCE_END = ("." , "!", "?", ":", "”", "’", '"', "'", "»", ")", "—")
+
+
+def _split_runs_of_paragraphs(groups: list[Group], layout: Layout) -> list[Group]:
+    """Hard-wrapped paragraphs printed without blank lines between them (the text's habit: a
+    group holds fifteen lines or more on average). A paragraph starts where the indentation
+    changes after a paragraph's second line (first-line indents, either way round), or after a
+    line the author ended (short, closing a sentence)."""
+    lines = sum(len(g.lines) for g in groups)
+    if lines < 15 * len(groups):
+        return groups
+    out: list[Group] = []
+    for group in groups:
+        runs: list[list[SourceLine]] = [[group.lines[0]]]
+        for previous, line in zip(group.lines, group.lines[1:]):
+            run = runs[-1]
+            indent_change = line.indent != previous.indent and len(run) >= 2
+            ended = not layout.wrapped_after(previous, line) and previous.text.endswith(_SENTENCE_END)
+            if indent_change or ended:
+                runs.append([line])
+            else:
+                run.append(line)
+        for i, run in enumerate(runs):
+            before = group.blank_before if i == 0 else 0
+            after = group.blank_after if i == len(runs) - 1 else 0
+            out.append(Group(tuple(run), before, after))
+    return out
