@@ -103,6 +103,12 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
     inside one paragraph of a text with blank lines between paragraphs stays a line break."""
     if layout.hard_wrapped:
         return _split_runs_of_paragraphs(groups, layout)
+    if _exported(groups):
+        return [
+            Group((line,), group.blank_before if i == 0 else 0, group.blank_after if i == len(group.lines) - 1 else 0)
+            for group in groups
+            for i, line in enumerate(group.lines)
+        ]
     long_lines = shared = 0
     for group in groups:
         count = sum(1 for line in group.lines if len(line.text) >= LONG_LINE)
@@ -130,6 +136,19 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
 
 
 _SENTENCE_END = ("." , "!", "?", ":", "”", "’", '"', "'", "»", ")", "—")
+
+
+def _exported(groups: list[Group]) -> bool:
+    """Pretty-printed markup dumped as text (``itertext`` of an indented TEI file): nearly every
+    line indented by the element depth, one element a line; then every line is a unit."""
+    total = indented = 0
+    for group in groups:
+        for line in group.lines:
+            total += 1
+            if line.indent >= 4:
+                indented += 1
+    multi = sum(1 for g in groups if len(g.lines) > 1)
+    return total >= 50 and indented * 10 >= total * 9 and multi * 4 >= len(groups)
 
 
 def _split_runs_of_paragraphs(groups: list[Group], layout: Layout) -> list[Group]:
