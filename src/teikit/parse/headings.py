@@ -130,9 +130,14 @@ def _is_title_rest(rest: str) -> bool:
     rest = rest.strip()
     if not rest:
         return True
+    if rest[0] in ",;?!":
+        return False
+    separated = rest[0] in ".:—–-"
     rest = rest.lstrip(".:—–- ").strip()
     if not rest:
         return True
+    if not separated and not (_is_upper(rest) or _is_capitalised(rest)):
+        return False
     return not _CLOSING.search(rest) or (rest.endswith(".") and _is_capitalised(rest))
 
 

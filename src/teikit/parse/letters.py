@@ -14,12 +14,14 @@ from ..model import Inlines, LetterPart, Span
 from .lines import Group
 
 _SALUTE = re.compile(
-    r"^(?:(?:my\s+)?(?:very\s+)?dear(?:est)?\s+[^\n]{1,50}|dear\s+sirs?|(?:dear\s+)?(?:sir|madam|gentlemen|"
-    r"comrades?|friends?|brothers?|sisters?|fellow[- ]\w+|ladies and gentlemen)[^.\n]{0,30})[,:!]$",
+    r"^(?:(?:(?:my\s+)?(?:very\s+)?dear(?:est)?\s+[^\n]{1,50}|dear\s+sirs?|sir|madam)[,:]"
+    r"|(?:dear\s+)?(?:gentlemen|comrades?|friends?|brothers?|sisters?|fellow[- ]\w+|ladies and gentlemen)"
+    r"[^.\n]{0,30}[,:!])$",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
-    r"^(?:(?:yours|your)\b[^.!?\n]{0,40}|(?:with\s+)?(?:fraternal|comradely|best|kind|warm|warmest|"
+    r"^(?:yours\b[^.!?\n]{0,40}|your\s+(?:(?:loving|affectionate|faithful|obedient|humble|sincere|devoted|true|"
+    r"old|own|comradely)\s+){1,3}(?:servant|friend|comrade|son|daughter|brother|sister|\w+)|(?:with\s+)?(?:fraternal|comradely|best|kind|warm|warmest|"
     r"revolutionary|socialist|communist)\b[^.!?\n]{0,40}(?:greetings|regards|wishes|salutes?)|"
     r"(?:fraternally|sincerely|faithfully|cordially|respectfully|affectionately|truly)(?:\s+yours)?|"
     r"(?:greetings|regards|best regards|kind regards))[,.!]?$",
