@@ -23,7 +23,9 @@ from teikit.parse.lines import split_lines
 
 
 def main() -> int:
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEIKIT_CORPUS", "../shared/corpus"))
+    root = Path(
+        sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEIKIT_CORPUS", "../shared/corpus")
+    )
     files = sorted((root / "text").rglob("*.txt"))
     files = [f for f in files if f.name != "PROVENANCE.md"]
     if not files:
@@ -38,7 +40,9 @@ def main() -> int:
             encode(parse_file(f), options)
         best = min(best, time.perf_counter() - start)
     ours = size / best
-    print(f"teikit parse+encode: {len(files)} files, {size:.2f} MB in {best:.2f} s = {ours:.2f} MB/s")
+    print(
+        f"teikit parse+encode: {len(files)} files, {size:.2f} MB in {best:.2f} s = {ours:.2f} MB/s"
+    )
     texts = [decode_bytes(f.read_bytes(), file=str(f)).text for f in files]
     start = time.perf_counter()
     for text in texts:
@@ -58,8 +62,13 @@ def main() -> int:
         text = decode_bytes(f.read_bytes(), file=str(f)).text.encode("utf-8")
         start = time.perf_counter()
         try:
-            subprocess.run([pandoc, "+RTS", "-M2G", "-RTS", "-f", "markdown", "-t", "tei"], input=text,
-                           capture_output=True, check=True, timeout=60)
+            subprocess.run(
+                [pandoc, "+RTS", "-M2G", "-RTS", "-f", "markdown", "-t", "tei"],
+                input=text,
+                capture_output=True,
+                check=True,
+                timeout=60,
+            )
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
             print(f"  pandoc gave up on {f.name} (60 s / 2 GB bound)")
             continue
@@ -69,8 +78,10 @@ def main() -> int:
         ours_time += time.perf_counter() - start
         pandoc_bytes += f.stat().st_size
     mb = pandoc_bytes / 1e6
-    print(f"on the {mb:.2f} MB pandoc finished: pandoc {mb / their_time:.2f} MB/s, "
-          f"teikit {mb / ours_time:.2f} MB/s")
+    print(
+        f"on the {mb:.2f} MB pandoc finished: pandoc {mb / their_time:.2f} MB/s, "
+        f"teikit {mb / ours_time:.2f} MB/s"
+    )
     print(f"ratio teikit/pandoc: {their_time / ours_time:.1f}x (target >= 10x)")
     return 0
 

@@ -30,7 +30,9 @@ LAYOUTS = ("wrapped", "lines", "export")
 
 def samples(corpus: Path) -> list[Path]:
     root = corpus / "tei" / "samples"
-    return sorted((root / "eltec").glob("*.xml")) + sorted(p for p in (root / "dracor").glob("*.xml") if "tst0" not in p.name)
+    return sorted((root / "eltec").glob("*.xml")) + sorted(
+        p for p in (root / "dracor").glob("*.xml") if "tst0" not in p.name
+    )
 
 
 def _text(node: etree._Element) -> str:
@@ -176,14 +178,18 @@ def f1(tp: int, predicted: int, expected: int) -> float:
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEIKIT_CORPUS", "../shared/corpus"))
+    corpus = Path(
+        sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEIKIT_CORPUS", "../shared/corpus")
+    )
     for layout in LAYOUTS:
         total = [0, 0, 0]
         for path in samples(corpus):
             tp, pred, exp = score(path, layout)
             total = [total[0] + tp, total[1] + pred, total[2] + exp]
-            print(f"{layout:8} {path.name:40} P={tp / max(pred, 1):.3f} R={tp / max(exp, 1):.3f} "
-                  f"F1={f1(tp, pred, exp):.3f}")
+            print(
+                f"{layout:8} {path.name:40} P={tp / max(pred, 1):.3f} R={tp / max(exp, 1):.3f} "
+                f"F1={f1(tp, pred, exp):.3f}"
+            )
         print(f"{layout:8} {'ALL':40} F1={f1(*total):.4f}")
     return 0
 

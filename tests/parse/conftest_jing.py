@@ -14,5 +14,7 @@ def jing_errors(corpus: Path, files: list[Path]) -> list[str]:
     if exe is None:
         pytest.skip("jing is not installed (Debian package 'jing')")
     schema = corpus / "tei" / "schemas" / "tei_all.rng"
-    result = subprocess.run([exe, str(schema), *map(str, files)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [exe, str(schema), *map(str, files)], capture_output=True, text=True, check=False
+    )
     return [line for line in result.stdout.splitlines() if ": error:" in line]

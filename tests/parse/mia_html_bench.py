@@ -44,7 +44,8 @@ def expert_starts(text_path: Path, page: Path) -> set[int]:
     for node in tree.iter():
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag.lower() in BLOCKS and not any(
-            (a.tag if isinstance(a.tag, str) else "").lower() in BLOCKS for a in node.iterancestors()
+            (a.tag if isinstance(a.tag, str) else "").lower() in BLOCKS
+            for a in node.iterancestors()
         ):
             key = _key(node.text_content())
             if len(key) >= 3:
@@ -72,15 +73,21 @@ def score(text_path: Path, page: Path) -> tuple[int, int, int]:
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEIKIT_CORPUS", "../shared/corpus"))
+    corpus = Path(
+        sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TEIKIT_CORPUS", "../shared/corpus")
+    )
     total = [0, 0, 0]
     for text_path, page in pairs(corpus):
         tp, predicted, expected = score(text_path, page)
         total = [total[0] + tp, total[1] + predicted, total[2] + expected]
         if f1(tp, predicted, expected) < 0.98:
-            print(f"{text_path.name:50} P={tp / max(predicted, 1):.3f} R={tp / max(expected, 1):.3f}")
-    print(f"MIA HTML boundary F1 over {len(pairs(corpus))} texts: {f1(*total):.4f} "
-          f"(P={total[0] / max(total[1], 1):.4f} R={total[0] / max(total[2], 1):.4f})")
+            print(
+                f"{text_path.name:50} P={tp / max(predicted, 1):.3f} R={tp / max(expected, 1):.3f}"
+            )
+    print(
+        f"MIA HTML boundary F1 over {len(pairs(corpus))} texts: {f1(*total):.4f} "
+        f"(P={total[0] / max(total[1], 1):.4f} R={total[0] / max(total[2], 1):.4f})"
+    )
     return 0
 
 

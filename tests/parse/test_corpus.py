@@ -14,13 +14,13 @@ in ``pb/@n`` and ``milestone/@rend``.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest_jing import jing_errors
 from segdump import tei_text
 
-from conftest_jing import jing_errors
 from teikit.encode import encode
 from teikit.encode.options import EncodeOptions
 from teikit.model import Document
@@ -36,10 +36,12 @@ OPTIONS = EncodeOptions(when="2026-01-01")
 
 
 def _texts(corpus: Path) -> list[Path]:
-    return sorted((corpus / "text").glob("*/*.txt")) + sorted((corpus / "text" / "gutenberg").glob("*/*.txt"))
+    return sorted((corpus / "text").glob("*/*.txt")) + sorted(
+        (corpus / "text" / "gutenberg").glob("*/*.txt")
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _encoded(path: Path) -> tuple[Document, bytes]:
     document = parse_file(path)
     return document, encode(document, OPTIONS)
@@ -50,7 +52,11 @@ def _source_tokens(path: Path) -> list[str]:
     lines = split_lines(decoded.text)
     front = read_front_matter(lines)
     kept = [f.text for f in front.metadata.front]
-    kept += [line.text for line in lines[front.body_start : front.body_end] if not is_break_line(line.text)]
+    kept += [
+        line.text
+        for line in lines[front.body_start : front.body_end]
+        if not is_break_line(line.text)
+    ]
     return _without_breaks(" ".join(kept).split())
 
 
@@ -80,8 +86,12 @@ def test_every_text_is_lossless(corpus: Path) -> None:
         source, output = _source_tokens(path), _output_tokens(xml)
         a, b = "".join(source), "".join(output)
         if a != b:
-            i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-            failures.append(f"{path.name}: char {i}: source {a[i - 20:i + 30]!r} vs TEI {b[i - 20:i + 30]!r}")
+            pairs = enumerate(zip(a, b, strict=False))
+            i = next((k for k, (x, y) in pairs if x != y), min(len(a), len(b)))
+            failures.append(
+                f"{path.name}: char {i}: "
+                f"source {a[i - 20 : i + 30]!r} vs TEI {b[i - 20 : i + 30]!r}"
+            )
     assert not failures, "\n".join(failures)
 
 

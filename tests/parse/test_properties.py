@@ -17,15 +17,45 @@ from teikit.parse.lines import split_lines
 
 _PIECES = st.sampled_from(
     [
-        "CHAPTER IV", "ACT II.", "SCENE", "II", "THE MARKET", "The Question of Fascism", "Notes",
-        "Contents", "[1] A note.", "1. First item.", "2) second", "(a) lettered", "• bullet", "- dash",
-        "* * *", "[Page 3]", "Dear Comrade,", "Yours fraternally,", "J. Smith", "    indented verse line",
-        "ROPER.", "Jack.  How are you?", "[Enter Lane.]", "[Footnote 1: text]", "text[1] here",
+        "CHAPTER IV",
+        "ACT II.",
+        "SCENE",
+        "II",
+        "THE MARKET",
+        "The Question of Fascism",
+        "Notes",
+        "Contents",
+        "[1] A note.",
+        "1. First item.",
+        "2) second",
+        "(a) lettered",
+        "• bullet",
+        "- dash",
+        "* * *",
+        "[Page 3]",
+        "Dear Comrade,",
+        "Yours fraternally,",
+        "J. Smith",
+        "    indented verse line",
+        "ROPER.",
+        "Jack.  How are you?",
+        "[Enter Lane.]",
+        "[Footnote 1: text]",
+        "text[1] here",
         "A long line of ordinary prose that runs on towards the wrap width of a Gutenberg text",
-        "short line", "", "", "", "\t", "  ", "<&>", "ﬁ ß — “quoted”",
+        "short line",
+        "",
+        "",
+        "",
+        "\t",
+        "  ",
+        "<&>",
+        "ﬁ ß — “quoted”",
     ]
 )
-_LINE = st.one_of(_PIECES, st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=90))
+_LINE = st.one_of(
+    _PIECES, st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=90)
+)
 
 
 @settings(max_examples=150, deadline=None)

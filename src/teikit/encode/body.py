@@ -41,10 +41,12 @@ def build_text(document: m.Document, parent: etree._Element, keep_linebreaks: bo
                 write_block(notes, note)
 
 
-def _split_trailing_notes(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Block, ...], tuple[m.Block, ...]]:
+def _split_trailing_notes(
+    blocks: tuple[m.Block, ...],
+) -> tuple[tuple[m.Block, ...], tuple[m.Block, ...]]:
     """A notes section that ends the text (``Notes`` and its notes) belongs in ``back``."""
     cut = len(blocks)
-    while cut > 0 and isinstance(blocks[cut - 1], m.Division) and blocks[cut - 1].type == "notes":
+    while cut > 0 and _is_notes_division(blocks[cut - 1]):
         cut -= 1
     if cut == 0:
         return blocks, ()
@@ -57,7 +59,9 @@ def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:
         if line.role in ("title", "subtitle"):
             # Consecutive title lines share one docTitle, as printed title pages do.
             last = page[-1] if len(page) else None
-            doc_title = last if last is not None and last.tag == tei("docTitle") else el(page, "docTitle")
+            doc_title = (
+                last if last is not None and last.tag == tei("docTitle") else el(page, "docTitle")
+            )
             el(doc_title, "titlePart", line.text, type="main" if line.role == "title" else "sub")
         elif line.role == "author":
             el(page, "docAuthor", line.text)
@@ -66,6 +70,10 @@ def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:
             el(page, "docDate", line.text, **(date.attributes() if date else {}))
         else:
             el(page, "byline", line.text)
+
+
+def _is_notes_division(block: m.Block) -> bool:
+    return isinstance(block, m.Division) and block.type == "notes"
 
 
 def write_blocks(parent: etree._Element, blocks: tuple[m.Block, ...]) -> None:
@@ -284,8 +292,12 @@ def _note_ref(node: etree._Element, inline: m.NoteRef) -> None:
 
 
 def _said(node: etree._Element, inline: m.Said) -> None:
-    said = el(node, "said", who=f"#{inline.who}" if inline.who else None,
-              direct="false" if not inline.direct else None)
+    said = el(
+        node,
+        "said",
+        who=f"#{inline.who}" if inline.who else None,
+        direct="false" if not inline.direct else None,
+    )
     write_inlines(said, inline.content)
 
 

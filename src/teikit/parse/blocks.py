@@ -16,7 +16,18 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Block, Heading, Inline, Inlines, Item, LineGroup, ListBlock, Paragraph, Quote, Span
+from ..model import (
+    Block,
+    Heading,
+    Inline,
+    Inlines,
+    Item,
+    LineGroup,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+)
 from . import breaks, contents, editorial, headings, letters, lists, notes, quotes
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
@@ -69,7 +80,9 @@ def segment(lines: list[SourceLine]) -> list[Block]:
 
 
 def _recurring(groups: list[Group]) -> frozenset[str]:
-    counts = Counter(g.lines[0].stripped for g in groups if len(g.lines) == 1 and len(g.lines[0].text) <= 80)
+    counts = Counter(
+        g.lines[0].stripped for g in groups if len(g.lines) == 1 and len(g.lines[0].text) <= 80
+    )
     return frozenset(text for text, n in counts.items() if n >= 2)
 
 
@@ -104,13 +117,19 @@ def notes_section(state: State) -> bool:
         first_para = blocks[0]
         assert isinstance(first_para, Paragraph)
         del first_para  # the label stays in the note's text as printed (and in Note.label)
-        note_blocks.append(notes.make_note(state.note_count, label, blocks, "end", _span(groups[0], groups[-1])))
+        note_blocks.append(
+            notes.make_note(state.note_count, label, blocks, "end", _span(groups[0], groups[-1]))
+        )
         del note_id
     from ..model import Division
 
     state.flat.append(CloseAll())
     head_text = head.lines[0].stripped
-    state.flat.append(Division("notes", (head_text,), tuple(note_blocks), "", _span(head, state.groups[state.pos - 1])))
+    state.flat.append(
+        Division(
+            "notes", (head_text,), tuple(note_blocks), "", _span(head, state.groups[state.pos - 1])
+        )
+    )
     return True
 
 
@@ -240,7 +259,11 @@ def letter_closer(state: State) -> bool:
     parts.extend(("signed", (line.stripped,)) for line in group.lines[1:])
     last = group
     taken = 0
-    while taken < 2 and (following := state.peek(1 + taken)) is not None and letters.is_signature(following):
+    while (
+        taken < 2
+        and (following := state.peek(1 + taken)) is not None
+        and letters.is_signature(following)
+    ):
         parts.append(("signed", inline_lines(following.lines, state.layout)))
         last = following
         taken += 1
@@ -271,8 +294,12 @@ def list_items(state: State) -> bool:
     if len(run) < 2:
         return False
     items = tuple(
-        Item(s.label, (_without_label(Paragraph(group_inlines(g, state.layout), _span(g)), s.label),), _span(g))
-        for s, g in zip(starts, run)
+        Item(
+            s.label,
+            (_without_label(Paragraph(group_inlines(g, state.layout), _span(g)), s.label),),
+            _span(g),
+        )
+        for s, g in zip(starts, run, strict=True)
     )
     state.flat.append(ListBlock(items, _kind(start), _span(run[0], run[-1])))
     state.pos += len(run)
@@ -294,7 +321,9 @@ def _intro_and_items(state: State) -> bool:
     if listed is None:
         return False
     intro = group.lines[:first]
-    state.flat.append(Paragraph(inline_lines(intro, state.layout), Span(intro[0].number, intro[-1].number)))
+    state.flat.append(
+        Paragraph(inline_lines(intro, state.layout), Span(intro[0].number, intro[-1].number))
+    )
     state.flat.append(listed)
     state.pos += 1
     return True
@@ -313,7 +342,13 @@ def _items_in_lines(group: Group, start: lists.ItemStart, layout: Layout) -> Lis
     items = []
     for s, chunk in chunks:
         span = Span(chunk[0].number, chunk[-1].number)
-        items.append(Item(s.label, (_without_label(Paragraph(inline_lines(chunk, layout), span), s.label),), span))
+        items.append(
+            Item(
+                s.label,
+                (_without_label(Paragraph(inline_lines(chunk, layout), span), s.label),),
+                span,
+            )
+        )
     return ListBlock(tuple(items), _kind(start), _span(group))
 
 
@@ -329,7 +364,9 @@ def indented_block(state: State) -> bool:
     if not state.layout.hard_wrapped or not quotes.is_indented_block(state.group, state.layout):
         return False
     run: list[Group] = []
-    while (group := state.peek(len(run))) is not None and quotes.is_indented_block(group, state.layout):
+    while (group := state.peek(len(run))) is not None and quotes.is_indented_block(
+        group, state.layout
+    ):
         if run and headings.heading_of(group, state.layout, state.recurring) is not None:
             break
         run.append(group)

@@ -1,4 +1,4 @@
-"""Section breaks (``* * *``, ``-----``, ``⁂``) and page-break marker lines (``[Page 12]``, ``{12}``).
+"""Section breaks (``* * *``, ``-----``, ``⁂``) and page-break marker lines (``[Page 12]``).
 
 A section break is a line made only of break symbols; a page-break marker is a line that names a
 page and nothing else. Both keep their verbatim text in the model.

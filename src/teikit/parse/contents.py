@@ -36,10 +36,19 @@ def _is_entry(text: str) -> bool:
 
 def contents_division(head: Group, entries: list[Group]) -> Division:
     items = tuple(
-        Item("", (Paragraph((line.stripped,), Span.of_lines(line.number)),), Span.of_lines(line.number))
+        Item(
+            "",
+            (Paragraph((line.stripped,), Span.of_lines(line.number)),),
+            Span.of_lines(line.number),
+        )
         for group in entries
         for line in group.lines
     )
     span = Span(entries[0].start, entries[-1].end)
-    return Division("contents", (head.lines[0].stripped,), (ListBlock(items, "simple", span),), "",
-                    Span(head.start, span.end))
+    return Division(
+        "contents",
+        (head.lines[0].stripped,),
+        (ListBlock(items, "simple", span),),
+        "",
+        Span(head.start, span.end),
+    )

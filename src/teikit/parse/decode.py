@@ -70,7 +70,9 @@ def _detect(data: bytes, file: str) -> tuple[str, str]:
         return utf16
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError("binary file: contains NUL bytes, not a text transcription", file=file, line=line)
+        raise InputError(
+            "binary file: contains NUL bytes, not a text transcription", file=file, line=line
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -81,7 +83,9 @@ def _detect(data: bytes, file: str) -> tuple[str, str]:
         # file is UTF-8 with strays, not a single-byte encoding with chance sequences.
         stray = len(_STRAY.findall(data)) - sum(len(s) for s in sequences)
         if stray <= len(sequences):
-            return data.decode("utf-8", errors="teikit-cp1252"), "utf-8 (stray bytes read as windows-1252)"
+            return data.decode(
+                "utf-8", errors="teikit-cp1252"
+            ), "utf-8 (stray bytes read as windows-1252)"
     try:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError:
@@ -89,14 +93,18 @@ def _detect(data: bytes, file: str) -> tuple[str, str]:
         return data.decode("latin-1"), "iso-8859-1"
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _STRAY = re.compile(rb"[\x80-\xff]")
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     assert isinstance(exc, UnicodeDecodeError)
     byte = exc.object[exc.start : exc.start + 1]
-    return byte.decode("cp1252", errors="replace").replace("\ufffd", byte.decode("latin-1")), exc.start + 1
+    return byte.decode("cp1252", errors="replace").replace(
+        "\ufffd", byte.decode("latin-1")
+    ), exc.start + 1
 
 
 codecs.register_error("teikit-cp1252", _cp1252_fallback)

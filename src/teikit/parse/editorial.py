@@ -13,17 +13,39 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, Division, Editorial, Inline, Inlines, Item, ListBlock, Note, Paragraph, Quote
+from ..model import (
+    Block,
+    Division,
+    Editorial,
+    Inline,
+    Inlines,
+    Item,
+    ListBlock,
+    Note,
+    Paragraph,
+    Quote,
+)
 
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]{1,120})\]")
-_GAP = re.compile(r"^(?:illegible|unclear|indecipherable|missing|gap|text missing|words? missing|…|\.{3,}|\?+|"
-                  r"\.\s\.\s\.)$", re.IGNORECASE)
-_STAGE = re.compile(r"\b(?:applause|laughter|cheers?|cheering|laughs|interruptions?|uproar|ovation|"
-                    r"hear,? hear|shouts?|commotion|noise)\b", re.IGNORECASE)
-_COMMENT = re.compile(r"^(?:ed\.|eds\.|editor|editors|editorial|note|n\.b\.|trans\.|translator|"
-                      r"transcriber|tr\.|mia)\b", re.IGNORECASE)
+_GAP = re.compile(
+    r"^(?:illegible|unclear|indecipherable|missing|gap|text missing|words? missing|…|\.{3,}|\?+|"
+    r"\.\s\.\s\.)$",
+    re.IGNORECASE,
+)
+_STAGE = re.compile(
+    r"\b(?:applause|laughter|cheers?|cheering|laughs|interruptions?|uproar|ovation|"
+    r"hear,? hear|shouts?|commotion|noise)\b",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(
+    r"^(?:ed\.|eds\.|editor|editors|editorial|note|n\.b\.|trans\.|translator|"
+    r"transcriber|tr\.|mia)\b",
+    re.IGNORECASE,
+)
 _SUPPLIED = re.compile(r"^[\w’'-]+(?:\s[\w’'-]+){0,3}$")
-_SKIP = re.compile(r"^(?:\d{1,4}\*?|[a-z]|page\s.*|p\.\s?\d+|footnote.*|illustration.*)$", re.IGNORECASE)
+_SKIP = re.compile(
+    r"^(?:\d{1,4}\*?|[a-z]|page\s.*|p\.\s?\d+|footnote.*|illustration.*)$", re.IGNORECASE
+)
 
 
 def kind_of(body: str) -> str | None:

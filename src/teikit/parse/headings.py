@@ -73,7 +73,7 @@ _NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]{1,7})[.:)]?\s+(?P<title>
 _CLOSING = re.compile(r"[.,;:!]['’”\"]?$|[-–—]$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or the to with via vs its his her their our".split()
+    "a an and as at but by for from in into of on or the to with via vs its his her their".split()
 )
 MAX_HEADING = 80
 
@@ -110,7 +110,11 @@ def keyword_heading(text: str) -> HeadingMatch | None:
         if not num and not ordinal and (kind != "scene" or rest):
             return None
         # Acts and scenes may carry their setting ("SCENE I. Athens. The palace.").
-        if rest and not _is_title_rest(rest) and not (kind in ("act", "scene") and num and rest[0] in ".:—–-"):
+        if (
+            rest
+            and not _is_title_rest(rest)
+            and not (kind in ("act", "scene") and num and rest[0] in ".:—–-")
+        ):
             return None
         if kind in ("letter", "section") and not num:
             return None

@@ -15,7 +15,8 @@ from .lines import Group
 
 _SALUTE = re.compile(
     r"^(?:(?:(?:my\s+)?(?:very\s+)?dear(?:est)?\s+[^\n]{1,50}|dear\s+sirs?|sir|madam)[,:]"
-    r"|(?:dear\s+)?(?:gentlemen|comrades?|friends?|brothers?|sisters?|fellow[- ]\w+|ladies and gentlemen)"
+    r"|(?:dear\s+)?(?:gentlemen|comrades?|friends?|brothers?|sisters?|fellow[- ]\w+"
+    r"|ladies and gentlemen)"
     r"[^.\n]{0,30}[,:!])$",
     re.IGNORECASE,
 )

@@ -51,6 +51,8 @@ def same_style(a: ItemStart, b: ItemStart) -> bool:
     if a.style == b.style:
         return True
     # "i." may be a roman one or the letter i; "I." likewise; accept either reading.
-    loose = {a.style.replace("roman", "alpha").replace("ROMAN", "ALPHA"),
-             b.style.replace("roman", "alpha").replace("ROMAN", "ALPHA")}
+    loose = {
+        a.style.replace("roman", "alpha").replace("ROMAN", "ALPHA"),
+        b.style.replace("roman", "alpha").replace("ROMAN", "ALPHA"),
+    }
     return len(loose) == 1

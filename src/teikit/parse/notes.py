@@ -15,15 +15,31 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, Division, Inline, Inlines, ListBlock, Note, NoteRef, Paragraph, Quote, Span
+from ..model import (
+    Block,
+    Division,
+    Inline,
+    Inlines,
+    ListBlock,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Span,
+)
 from .lines import Group
 
 _NOTES_HEAD = re.compile(
-    r"^(?:notes?|foot-?notes?|end-?notes?|notes and references|editor[’']?s notes?|references)\s*:?$",
+    r"^(?:notes?|foot-?notes?|end-?notes?|notes and references|editor[’']?s notes?"
+    r"|references)\s*:?$",
     re.IGNORECASE,
 )
-_NOTE_LABEL = re.compile(r"^(?P<label>\[\d{1,3}\*?\]|\d{1,3}[.)]|\(\d{1,3}\)|\*{1,3}|[†‡])\s*(?P<text>\S.*)$")
-_FOOTNOTE = re.compile(r"^\[(?:Foot-?note|Note)\s*(?P<label>[0-9A-Za-z*†‡]{1,4})?\s*[:.]", re.IGNORECASE)
+_NOTE_LABEL = re.compile(
+    r"^(?P<label>\[\d{1,3}\*?\]|\d{1,3}[.)]|\(\d{1,3}\)|\*{1,3}|[†‡])\s*(?P<text>\S.*)$"
+)
+_FOOTNOTE = re.compile(
+    r"^\[(?:Foot-?note|Note)\s*(?P<label>[0-9A-Za-z*†‡]{1,4})?\s*[:.]", re.IGNORECASE
+)
 _ANCHOR = re.compile(r"\[(?P<key>\d{1,3}\*?)\]")
 
 
@@ -64,7 +80,9 @@ def _link_block(block: Block, targets: dict[str, str]) -> Block:
     if isinstance(block, Quote):
         return replace(block, blocks=link_anchors(block.blocks, targets))
     if isinstance(block, ListBlock):
-        items = tuple(replace(item, blocks=link_anchors(item.blocks, targets)) for item in block.items)
+        items = tuple(
+            replace(item, blocks=link_anchors(item.blocks, targets)) for item in block.items
+        )
         return replace(block, items=items)
     return block
 

@@ -36,7 +36,7 @@ def is_verse(group: Group, layout: Layout) -> bool:
         return False
     if not layout.hard_wrapped:
         return all(len(line.stripped) <= 60 for line in lines)
-    if all(not layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:])):
+    if all(not layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return True
     full = sum(1 for line in lines[:-1] if len(line.text) >= layout.width * 0.85)
     capitals = sum(1 for line in lines if line.stripped[0].isupper() or line.stripped[0] in "‘“'\"")
@@ -54,13 +54,17 @@ def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
     lines = group.lines
     if not layout.hard_wrapped or len(lines) < 2 or _CAST_HEAD.search(previous):
         return False
-    if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:])) and not (
+    if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:], strict=False)) and not (
         _ragged(group, layout) or _punctuated(group)
     ):
         return False
     for line in lines:
         text = line.stripped
-        if not (text[0].isupper() or text[0] in "‘“'\"«–—") or _LABEL_START.match(text) or len(text) > layout.width:
+        if (
+            not (text[0].isupper() or text[0] in "‘“'\"«–—")
+            or _LABEL_START.match(text)
+            or len(text) > layout.width
+        ):
             return False
     return True
 
@@ -85,7 +89,9 @@ def _punctuated(group: Group) -> bool:
 
 def verse_block(group: Group, layout: Layout) -> LineGroup:
     return LineGroup(
-        tuple(Line(inline_lines([line], layout), Span.of_lines(line.number)) for line in group.lines),
+        tuple(
+            Line(inline_lines([line], layout), Span.of_lines(line.number)) for line in group.lines
+        ),
         "stanza",
         Span(group.start, group.end),
     )
@@ -94,6 +100,12 @@ def verse_block(group: Group, layout: Layout) -> LineGroup:
 def quoted_block(group: Group, layout: Layout) -> Block:
     span = Span(group.start, group.end)
     if is_verse(group, layout):
-        return LineGroup(tuple(Line(inline_lines([line], layout), Span.of_lines(line.number)) for line in group.lines),
-                         "stanza", span)
+        return LineGroup(
+            tuple(
+                Line(inline_lines([line], layout), Span.of_lines(line.number))
+                for line in group.lines
+            ),
+            "stanza",
+            span,
+        )
     return Paragraph(group_inlines(group, layout), span)

@@ -75,7 +75,7 @@ def inline_lines(lines: tuple[SourceLine, ...] | list[SourceLine], layout: Layou
     """The lines as inline content: wrapped lines joined by spaces, kept breaks as ``LineBreak``."""
     out: list[Inline] = []
     buffer = lines[0].stripped
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in zip(lines, lines[1:], strict=False):
         if layout.wrapped_after(previous, line):
             buffer += " " + line.stripped
         else:
@@ -105,7 +105,11 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
         return _split_runs_of_paragraphs(groups, layout)
     if _exported(groups):
         return [
-            Group((line,), group.blank_before if i == 0 else 0, group.blank_after if i == len(group.lines) - 1 else 0)
+            Group(
+                (line,),
+                group.blank_before if i == 0 else 0,
+                group.blank_after if i == len(group.lines) - 1 else 0,
+            )
             for group in groups
             for i, line in enumerate(group.lines)
         ]
@@ -135,7 +139,7 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
     return out
 
 
-_SENTENCE_END = ("." , "!", "?", ":", "”", "’", '"', "'", "»", ")", "—")
+_SENTENCE_END = (".", "!", "?", ":", "”", "’", '"', "'", "»", ")", "—")
 
 
 def _exported(groups: list[Group]) -> bool:
@@ -162,10 +166,12 @@ def _split_runs_of_paragraphs(groups: list[Group], layout: Layout) -> list[Group
     out: list[Group] = []
     for group in groups:
         runs: list[list[SourceLine]] = [[group.lines[0]]]
-        for previous, line in zip(group.lines, group.lines[1:]):
+        for previous, line in zip(group.lines, group.lines[1:], strict=False):
             run = runs[-1]
             indent_change = line.indent != previous.indent and len(run) >= 2
-            ended = not layout.wrapped_after(previous, line) and previous.text.endswith(_SENTENCE_END)
+            ended = not layout.wrapped_after(previous, line) and previous.text.endswith(
+                _SENTENCE_END
+            )
             if indent_change or ended:
                 runs.append([line])
             else:
