@@ -196,6 +196,19 @@ def heading(state: State) -> bool:
         return False
     if match.n and not match.keyword and _next_is_item(state, group):
         return False
+    first = group.lines[0]
+    if len(group.lines) == 2 and headings.keyword_heading(first.stripped) is not None:
+        # "CHAPTER I." over "THE ARRIVAL." in one group: two heads, as printed.
+        number = headings.keyword_heading(first.stripped)
+        assert number is not None
+        state.flat.append(
+            Opening(number.type, (first.stripped,), number.n, number.level, _span(group))
+        )
+        second = group.lines[1]
+        state.flat.append(Heading((second.stripped,), 2, Span.of_lines(second.number)))
+        state.last_head = second.stripped
+        state.pos += 1
+        return True
     head: Inlines = group_inlines(group, state.layout)
     state.flat.append(Opening(match.type, head, match.n, match.level, _span(group)))
     state.last_head = group.text
