@@ -2,7 +2,12 @@
 
 1. ``decode``       bytes → normalised text
 2. ``frontmatter``  title block and metadata lines → ``Metadata``; where the body is
-3. ``blocks``       body lines → blocks (paragraphs, lists, divisions, notes, verse…)
+3. ``blocks``       body lines → blocks, by ordered rules (``blocks.RULES``), one module each:
+                    ``wrapping`` (layout, rejoining hard-wrapped lines, paragraphs without blank
+                    lines), ``notes`` (notes sections, footnote blocks, anchors), ``contents``,
+                    ``breaks`` (section and page breaks), ``headings`` + ``divisions`` (nested
+                    divisions), ``letters`` (opener/closer), ``lists``, ``quotes`` (indented
+                    quotations and verse), then paragraphs; ``editorial`` marks brackets
 4. ``speakers``     speaker turns, reported speech, persons, genre (a transform over blocks)
 """
 
