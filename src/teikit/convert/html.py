@@ -73,7 +73,9 @@ class _Html:
             elif kind == "ref":
                 target = span.attrs.get("target", "").split()
                 href = target[0] if target else ""
-                out.append(f'<a href="{escape(href)}">{self.inlines(span.children)}</a>' if href
+                label = self.inlines(span.children)
+                cls = "" if label else ' class="ptr"'  # an empty <ptr>: show where it points
+                out.append(f'<a href="{escape(href)}"{cls}>{label or escape(href)}</a>' if href
                            else self.inlines(span.children))
             elif kind == "stage":
                 out.append(f'<span class="stage">{self.inlines(span.children)}</span>')

@@ -17,15 +17,11 @@ def render(reading: Reading) -> str:
     for block in reading.blocks:
         _block(block, out, level=2)
     if reading.notes:
-        for note in reading.notes:
+        for index, note in enumerate(reading.notes, start=1):
             body = _inlines(note.inlines) if not note.children else " ".join(
                 _inlines(c.inlines) for c in _leaves(note))
-            out.append(f"[^{_label(note.attrs.get('n', ''))}]: {body.strip()}")
+            out.append(f"[^{index}]: {body.strip()}")
     return "\n\n".join(p for p in out if p.strip()) + "\n"
-
-
-def _label(n: str) -> str:
-    return re.sub(r"[^A-Za-z0-9-]", "x", n) or "n"
 
 
 def _leaves(block: Block) -> list[Block]:
@@ -51,7 +47,8 @@ def _inlines(spans: list[Span]) -> str:
             inner = _inlines(span.children).strip()
             parts.append(f"*{inner}*" if inner else "")
         elif span.kind == "noteref":
-            parts.append(f"[^{_label(span.attrs.get('n', ''))}]")
+            # Footnote labels must be unique in CommonMark, and printed @n values repeat.
+            parts.append(f"[^{span.attrs['index']}]")
         elif span.kind in ("pb", "anchor"):
             continue
         else:

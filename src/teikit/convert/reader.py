@@ -294,8 +294,7 @@ class Reader:
             elif name in ("ref", "ptr"):
                 target = node.get("target", "")
                 children = self._inline_children_of(node)
-                if name == "ptr" and not children:
-                    children = [Span("text", target)]
+                # An empty <ptr> has no words of its own: writers that can link show its target.
                 spans.append(Span("ref", children=children, attrs={"target": target, "type": node.get("type", "")}))
             elif name == "stage":
                 spans.append(Span("stage", children=self._inline_children_of(node)))
@@ -322,7 +321,7 @@ class Reader:
         else:
             note.inlines = self._inline_children_of(node)
         self.notes.append(note)
-        return Span("noteref", attrs={"n": n, "id": note_id})
+        return Span("noteref", attrs={"n": n, "id": note_id, "index": number})
 
     def _unhandled(self, node: etree._Element) -> None:
         name = node.tag if not is_tei(node) else local(node)

@@ -1,0 +1,185 @@
+"""Converters on real TEI: every corpus sample converts to every format, keeps the text of its
+paragraphs, lines, speakers and heads, is deterministic, and JSON matches the published schema."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from markdown_it import MarkdownIt
+
+from teikit.cli import main
+from teikit.convert import CONVERTERS, convert
+from teikit.errors import ConversionError, InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+SMALL = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>y</p></sourceDesc></fileDesc>
+</teiHeader><text><body><div type="act"><head>ACT I</head><sp who="#a"><speaker>ANNA.</speaker>
+<p>Hello <note n="1">A note.</note>there.</p><stage>[Exit.]</stage></sp>
+<lg><l>one line</l><l>two line</l></lg><list><item>first</item><item>second</item></list>
+<p>Before <foo xmlns="urn:x">foreign words</foo> after.</p></div></body></text></TEI>"""
+
+
+def samples(corpus: Path) -> list[Path]:
+    return sorted((corpus / "tei" / "samples").glob("*/*.xml")) + sorted(
+        (corpus / "tei" / "stylesheets-tests").glob("*/input.xml"))
+
+
+# Numbered note markers ([1], [^1], [12*]) are added by the profiles and may stand in the source.
+NOTE_MARK = re.compile(r"\[\^?\d{1,3}\*?\]")
+
+
+def squash(text: str) -> str:
+    """Letters and digits only: markup, escaping and spacing differ between formats."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def reading_text(node: etree._Element) -> str:
+    """The element's text without its notes (the profiles move notes to the end)."""
+    parts = [node.text or ""]
+    for child in node:
+        # Comments and processing instructions are not text; notes move to the end.
+        if isinstance(child.tag, str) and etree.QName(child).localname != "note":
+            parts.append(reading_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=None)
+def converted(path: Path, to: str) -> str:
+    return convert(path, to).output
+
+
+@pytest.mark.parametrize("to", sorted(CONVERTERS))
+def test_small_document_every_format(to: str) -> None:
+    result = convert(SMALL, to)
+    assert result.output.strip()
+    assert [d.code for d in result.diagnostics] == ["convert-unhandled-element"]
+    assert result.diagnostics[0].line == 6
+    assert convert(SMALL, to).output == result.output  # deterministic
+
+
+def test_text_profile_of_small_document() -> None:
+    out = convert(SMALL, "text").output
+    assert out.split("\n\n") == [
+        "ACT I", "ANNA. Hello [1]there.", "[Exit.]", "one line", "two line", "first", "second",
+        "Before foreign words after.", "Notes", "[1] A note.\n",
+    ]
+
+
+def test_strict_turns_loss_into_error() -> None:
+    with pytest.raises(ConversionError):
+        convert(SMALL, "html", strict=True)
+
+
+def test_not_tei_and_not_xml_are_refused() -> None:
+    with pytest.raises(ConversionError):
+        convert(b"<html/>", "text")
+    with pytest.raises(InputError):
+        convert(b"<TEI", "text")
+
+
+def test_cli_bad_input_leaves_no_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>")
+    out = tmp_path / "out.html"
+    result = CliRunner().invoke(main, ["convert", str(bad), "--to", "html", "-o", str(out)])
+    assert result.exit_code == 2 and "bad.xml:1:" in result.stderr
+    assert not out.exists()
+
+
+def test_html_has_header_panel_notes_linked_both_ways() -> None:
+    html = convert(SMALL, "html").output
+    doc = etree.fromstring(html.split("\n", 1)[1].encode(), etree.HTMLParser())
+    assert doc.xpath("//header[@class='tei-header']/h1/text()") == ["T"]
+    ref = doc.xpath("//a[@class='noteref']")[0]
+    note_id = ref.get("href")[1:]
+    note = doc.xpath(f"//li[@id='{note_id}']")[0]
+    assert note.xpath(".//a[@class='backref']/@href") == [f"#{ref.get('id')}"]
+    assert doc.xpath("//*[@class='speaker']/text()") == ["ANNA."]
+
+
+def test_markdown_parses_back_to_the_same_structure() -> None:
+    tokens = MarkdownIt("commonmark").parse(convert(SMALL, "markdown").output)
+    headings = [t for t in tokens if t.type == "heading_open"]
+    items = [t for t in tokens if t.type == "list_item_open"]
+    strong = [t for t in tokens if t.type == "inline" and "ANNA." in t.content]
+    assert len(headings) == 2 and len(items) == 2 and strong
+
+
+@pytest.mark.corpus
+def test_every_sample_converts_keeping_its_text(corpus: Path) -> None:
+    problems = []
+    for path in samples(corpus):
+        tree = etree.parse(str(path))
+        wanted = [squash(NOTE_MARK.sub(" ", reading_text(n))) for n in tree.xpath(
+            "//t:text//t:p | //t:text//t:l | //t:text//t:speaker | //t:text//t:head", namespaces=NS)]
+        for to in ("text", "html", "markdown"):
+            output = converted(path, to)
+            if to == "html":
+                page = etree.fromstring(output.encode(), etree.HTMLParser())
+                # note markers (sup) and a bare <ptr>'s URL shown as its link text are not source text
+                output = " ".join(page.xpath("//body//text()[not(ancestor::sup)][not(parent::a[@class='ptr'])]"))
+            elif to == "markdown":
+                output = re.sub(r"\\(.)", r"\1", output)  # undo CommonMark escaping
+            output = NOTE_MARK.sub(" ", output)
+            haystack = squash(output)
+            lost = [w for w in wanted if w and w not in haystack]
+            if lost:
+                problems.append(f"{path.name} --to {to}: {len(lost)} of {len(wanted)} lost, e.g. {lost[0][:60]}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.corpus
+def test_json_matches_published_schema(corpus: Path) -> None:
+    schema = json.loads((ROOT / "schemas" / "teikit-json.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in samples(corpus):
+        errors = list(validator.iter_errors(json.loads(converted(path, "json"))))
+        assert not errors, f"{path.name}: {errors[0].message}"
+
+
+@pytest.mark.corpus
+def test_stylesheets_fixtures_same_text_in_same_order(corpus: Path) -> None:
+    """Expected outputs from the TEI Consortium's stylesheets: our text covers theirs, in order."""
+    report = []
+    for case in sorted((corpus / "tei" / "stylesheets-tests").glob("*_*")):
+        source = case / "input.xml"
+        if not source.exists():
+            continue
+        for expected in sorted(case.glob("expected.*")):
+            fmt = {".html": "html", ".html5": "html", ".md": "markdown", ".txt": "text"}.get(expected.suffix)
+            if fmt is None:
+                continue
+            theirs = expected.read_text(encoding="utf-8", errors="replace")
+            if fmt == "html":
+                body = etree.fromstring(theirs.encode(), etree.HTMLParser()).xpath("//body")
+                theirs = " ".join(body[0].itertext()) if body else theirs
+            ours = converted(source, fmt)
+            if fmt == "html":
+                ours = " ".join(etree.fromstring(ours.encode(), etree.HTMLParser()).xpath("//body//text()"))
+            # Only words of the source's own text count: the stylesheets add generated labels,
+            # tables of contents and tag names that are presentation, not text.
+            source_words = set(re.findall(r"\w+", " ".join(
+                etree.parse(str(source)).xpath("//*[local-name()='text']//text()")).lower()))
+            words = [w for w in re.findall(r"\w+", theirs.lower()) if w in source_words]
+            matcher = difflib.SequenceMatcher(None, words, re.findall(r"\w+", ours.lower()), autojunk=False)
+            found = sum(block.size for block in matcher.get_matching_blocks())
+            coverage = found / len(words) if words else 1.0
+            report.append((case.name, expected.name, coverage))
+    assert report
+    print("\n".join(f"{case} {name}: {coverage:.1%} of the expected words, in order" for case, name, coverage in report))
+    # 03_test20 documents TEI elements: its expected HTML prints element names ("abbr", "add
+    # place above") that are also words of its text, so about 40% of "its" words are labels.
+    low = [r for r in report if r[2] < 0.55]
+    assert not low, f"text coverage below 55%: {low}"
+    assert sum(r[2] for r in report) / len(report) >= 0.9
