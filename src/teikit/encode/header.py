@@ -32,13 +32,14 @@ _RESP = {
 _LICENCE_KEYS = ("public_domain", "copyleft", "fair_use", "copyright", "licence")
 _CREATION_KEYS = ("written", "spoken", "delivered")
 _USED_ELSEWHERE = {"source", "publisher", "first_published", "published", *_CREATION_KEYS,
-                   *_RESP, *_LICENCE_KEYS}
+                   *_RESP, *_LICENCE_KEYS, "title", "author", "edition"}
 
 
 def build_header(document: Document, options: EncodeOptions, parent: etree._Element) -> etree._Element:
     header = el(parent, "teiHeader")
     file_desc = el(header, "fileDesc")
     _title_stmt(file_desc, document, options)
+    _edition_stmt(file_desc, document)
     _publication_stmt(file_desc, document, options)
     _notes_stmt(file_desc, document)
     _source_desc(file_desc, document)
@@ -51,12 +52,14 @@ def build_header(document: Document, options: EncodeOptions, parent: etree._Elem
 def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOptions) -> None:
     meta = document.metadata
     stmt = el(file_desc, "titleStmt")
-    title = meta.front_text("title") or _fallback_title(document)
+    title_field = meta.first("title")
+    title = meta.front_text("title") or (title_field.value if title_field else "") or _fallback_title(document)
     el(stmt, "title", title, type="main")
-    subtitle = meta.front_text("subtitle")
-    if subtitle:
-        el(stmt, "title", subtitle, type="sub")
-    author = meta.front_text("author")
+    for line in meta.front:
+        if line.role == "subtitle":
+            el(stmt, "title", line.text, type="sub")
+    author_field = meta.first("author")
+    author = meta.front_text("author") or (author_field.value if author_field else "")
     if author:
         el(stmt, "author", author)
     for f in meta.fields:
@@ -64,7 +67,7 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
             resp_stmt = el(stmt, "respStmt")
             el(resp_stmt, "resp", f.label or _RESP[f.key])
             for name in _names(f.value):
-                el(resp_stmt, "persName", name)
+                el(resp_stmt, "persName" if _is_person(name) else "name", name)
     resp_stmt = el(stmt, "respStmt")
     el(resp_stmt, "resp", "TEI encoding")
     el(resp_stmt, "name", options.editor or "teikit", type=None if options.editor else "software")
@@ -74,9 +77,28 @@ def _fallback_title(document: Document) -> str:
     return document.source_name.rsplit(".", 1)[0] or "Untitled"
 
 
+# "Einde O’Callaghan for the Marxists’ Internet Archive." → the person, not the purpose.
+_PURPOSE = re.compile(r"\s+(?:for|of|from|at|in|with)\s+(?:the\s+)?(?:Marxist|MIA\b|Internet|Encyclopa|[A-Z][a-z]+\s+Internet).*$")
+
+
 def _names(value: str) -> list[str]:
+    value = _PURPOSE.sub("", value.strip())
+    value = re.sub(r"\s*\(\d{4}\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", value)
     return [p.strip(" .") for p in parts if p.strip(" .")] or [value]
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 5 and not re.search(r"(?i)archive|project|press|publish|team|staff|volunteers", name)
+
+
+def _edition_stmt(file_desc: etree._Element, document: Document) -> None:
+    editions = document.metadata.all("edition")
+    if editions:
+        stmt = el(file_desc, "editionStmt")
+        for f in editions:
+            el(stmt, "edition", f"{f.label}: {f.value}" if f.label else f.value)
 
 
 def _publication_stmt(file_desc: etree._Element, document: Document, options: EncodeOptions) -> None:
@@ -87,7 +109,9 @@ def _publication_stmt(file_desc: etree._Element, document: Document, options: En
         el(stmt, "idno", options.edition_id, type="teikit")
     el(stmt, "date", options.when, when=options.when)
     licence_fields = [f for f in document.metadata.fields if f.key in _LICENCE_KEYS]
-    status = "free" if any(f.key in ("public_domain", "copyleft") for f in licence_fields) else "unknown"
+    keys = {f.key for f in licence_fields}
+    status = ("free" if keys & {"public_domain", "copyleft"} or document.metadata.origin == "gutenberg"
+              else "restricted" if keys & {"copyright", "fair_use"} else "unknown")
     availability = el(stmt, "availability", status=status)
     for f in licence_fields:
         el(availability, "licence", f"{f.label}: {f.value}" if f.label else f.value)
@@ -97,37 +121,64 @@ def _publication_stmt(file_desc: etree._Element, document: Document, options: En
 
 def _notes_stmt(file_desc: etree._Element, document: Document) -> None:
     unmapped = [f for f in document.metadata.fields if f.key not in _USED_ELSEWHERE]
-    if not unmapped:
+    boilerplate = document.metadata.boilerplate
+    if not unmapped and not boilerplate:
         return
     stmt = el(file_desc, "notesStmt")
     for f in unmapped:
         el(stmt, "note", f"{f.label}: {f.value}" if f.label else f.value, type=f.key)
+    # Licence and header prose kept out of the body (Gutenberg), verbatim, one note per part.
+    for key in dict.fromkeys(f.key for f in boilerplate):
+        el(stmt, "note", "\n".join(f.value for f in boilerplate if f.key == key), type=key)
+
+
+_BIBL_TYPES = {"source": ("printedSource", "m"), "first_published": ("firstPublication", "j"),
+               "published": ("publication", "j")}
 
 
 def _source_desc(file_desc: etree._Element, document: Document) -> None:
+    """One typed bibl per source line; the first publisher line joins the first printed source."""
     meta = document.metadata
     desc = el(file_desc, "sourceDesc")
+    publishers = list(meta.all("publisher"))
     wrote = False
-    source = meta.first("source")
-    publisher = meta.first("publisher")
-    if source or publisher:
-        bibl = (
-            write_source_bibl(desc, source.value, type_="printedSource", level="m")
-            if source
-            else el(desc, "bibl", type="printedSource")
-        )
-        if publisher:
-            if source:
-                _tail(bibl, "; ")
-            write_imprint_parts(bibl, publisher.value)
+    for f in meta.fields:
+        if f.key not in _BIBL_TYPES:
+            continue
+        type_, level = _BIBL_TYPES[f.key]
+        bibl = write_source_bibl(desc, f.value, type_=type_, level=level)
+        if f.key == "source" and publishers:
+            _tail(bibl, "; ")
+            write_imprint_parts(bibl, publishers.pop(0).value)
         wrote = True
-    for key, type_ in (("first_published", "firstPublication"), ("published", "publication")):
-        f = meta.first(key)
-        if f:
-            write_source_bibl(desc, f.value, type_=type_, level="j")
-            wrote = True
+    for f in publishers:  # a publisher line with no source line of its own
+        write_imprint_parts(el(desc, "bibl", type="printedSource"), f.value)
+        wrote = True
+    if meta.origin == "gutenberg":
+        _gutenberg_bibl(desc, document)
+        wrote = True
     if not wrote:
         el(desc, "p", f"Born-digital encoding of the plain-text file {document.source_name or '(unnamed)'}.")
+
+
+def _gutenberg_bibl(desc: etree._Element, document: Document) -> None:
+    meta = document.metadata
+    bibl = el(desc, "bibl", type="digitalSource")
+    for key, tag in (("title", "title"), ("author", "author"), ("translated", "editor")):
+        f = meta.first(key)
+        if f:
+            node = el(bibl, tag, f.value, role="translator" if key == "translated" else None)
+            node.tail = ". "
+    el(bibl, "publisher", "Project Gutenberg").tail = ", "
+    release = meta.first("release_date")
+    if release:
+        ebook = re.search(r"(?:EBook|eBook|Etext)\s*#\s*(\d+)", release.value)
+        date_text = re.sub(r"\s*\[.*$", "", release.value).strip()
+        date = parse_date(date_text)
+        el(bibl, "date", date_text, **(date.attributes() if date else {}))
+        if ebook:
+            _tail(bibl, ", ")
+            el(bibl, "idno", ebook.group(1), type="gutenberg")
 
 
 def _tail(node: etree._Element, text: str) -> None:

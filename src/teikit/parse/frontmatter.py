@@ -1,7 +1,17 @@
-"""Title block and metadata lines at the top of a transcription (first version: MIA layout).
+"""Title block and metadata at the top of a transcription; Gutenberg header and licence.
 
-Recognises the Marxists Internet Archive layout: a few short lines (author, title, subtitle,
-dateline) followed by ``Label: value`` lines; the body starts after the last metadata line.
+Recognises:
+
+- Project Gutenberg: everything before ``*** START OF … ***`` is header (``Title:``, ``Author:``,
+  ``Release Date:``, ``Language:``, ``Translator:`` … become fields, the rest boilerplate) and
+  everything from ``*** END OF … ***`` on is licence boilerplate; neither reaches the body.
+- Marxists Internet Archive and similar: a few short title lines (author, title, subtitle,
+  byline, dateline) followed by a metadata block: ``Label: value`` lines in any language
+  (``Source:``, ``First Published:1933``, ``Transcription\\HTML Markup:``, ``Skrifaður:``) and prose
+  credits ("Transcribed by …", "Marked up by …", "From Time Out, 11 June 1976.").
+
+Known labels get a normalised ``key`` (see ``LABELS``); unknown labels keep ``key="other"`` so
+the header writes them to ``notesStmt`` instead of dropping them.
 """
 
 from __future__ import annotations
@@ -12,21 +22,91 @@ from dataclasses import dataclass
 from ..model import Field, FrontLine, Metadata, Span
 from .lines import SourceLine, blocks_of
 
+# Normalised label (lower case, spaces squeezed, "\" as "/") → field key.
 LABELS = {
     "source": "source",
+    "sources": "source",
     "publisher": "publisher",
     "first published": "first_published",
+    "originally published": "first_published",
+    "first publication": "first_published",
     "published": "published",
+    "publication": "published",
     "written": "written",
+    "date written": "written",
     "spoken": "spoken",
     "delivered": "delivered",
+    "date": "written",
     "translated": "translated",
+    "translation": "translated",
+    "translator": "translated",
+    "translated by": "translated",
     "transcription/markup": "transcription_markup",
+    "transcription/html markup": "transcription_markup",
+    "transcription & markup": "transcription_markup",
+    "transcription and markup": "transcription_markup",
+    "transcription": "transcription",
+    "transcribed": "transcription",
+    "transcriber": "transcription",
+    "transcribed by": "transcription",
+    "html markup": "html_markup",
+    "markup": "html_markup",
+    "html": "html_markup",
+    "proofread": "proofread",
+    "proofreader": "proofread",
+    "proofreading": "proofread",
+    "proofed": "proofread",
+    "edited": "edited",
+    "editor": "edited",
+    "editors": "edited",
+    "online version": "edition",
+    "this edition": "edition",
+    "version": "edition",
+    "edition": "edition",
     "public domain": "public_domain",
+    "copyleft": "copyleft",
+    "fair use": "fair_use",
+    "copyright": "copyright",
+    "license": "licence",
+    "licence": "licence",
+    "rights": "licence",
+    "keywords": "keywords",
+    "notes": "other",
+    # Gutenberg header labels
+    "title": "title",
+    "author": "author",
+    "release date": "release_date",
+    "posting date": "release_date",
+    "last updated": "updated",
+    "language": "language",
+    "character set encoding": "encoding",
+    "produced by": "transcription",
+    "illustrator": "illustrator",
+    "contributor": "contributor",
 }
 
-_FIELD = re.compile(r"^(?P<label>[A-Z][\w /\\.-]{0,40}?):\s*(?P<value>\S.*)$")
-_DATE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][\w .’'/\\&()-]{0,40}?)\s*:\s*(?P<value>.*)$")
+# Prose credits: the phrase that names a responsibility, then who.
+_CREDITS = [
+    (re.compile(r"^(?P<label>(?:Transcribed|Transcription)\s*(?:&|and|/)\s*(?:HTML\s+)?marked[- ]up(?:\s+by)?)\s+(?P<value>.+)$", re.I), "transcription_markup"),
+    (re.compile(r"^(?P<label>(?:HTML\s+)?Mark(?:ed)?[- ]?up(?:\s+by)?)\s+(?P<value>.+)$", re.I), "html_markup"),
+    (re.compile(r"^(?P<label>(?:Transcribed|Transcription|Scanned(?:\s+and\s+prepared)?|Prepared|Digiti[sz]ed)\b.*?\bby)\s+(?P<value>.+)$", re.I), "transcription"),
+    (re.compile(r"^(?P<label>Proof[- ]?read(?:ing)?(?:\s+by)?)\s+(?P<value>.+)$", re.I), "proofread"),
+    (re.compile(r"^(?P<label>Translated(?:\s+from\s+the\s+\w+)?(?:\s+by)?)\s+(?P<value>.+)$", re.I), "translated"),
+    (re.compile(r"^(?P<label>Edited(?:\s+by)?)\s+(?P<value>.+)$", re.I), "edited"),
+    (re.compile(r"^(?P<label>(?:First\s+)?[Pp]ublished\s+(?:in|by|as))\s+(?P<value>.+)$"), "published"),
+    (re.compile(r"^(?P<label>From)\s+(?P<value>[A-Z].+\b1[5-9]\d\d\b.*)$"), "source"),
+    (re.compile(r"^(?P<label>Source)\s*[-–—]\s*(?P<value>.+)$", re.I), "source"),
+]
+_GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_GUTENBERG_END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_GUTENBERG_MENTION = re.compile(r"Project Gutenberg", re.I)
+_DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+_NAME_WORD = r"(?:[A-ZÀ-ÞА-Я][\w’'.-]*|[A-Z]\.|de|van|von|der|la|le|da|di|y|al|bin|ibn)"
+_PERSON = re.compile(rf"^(?:{_NAME_WORD}\s+){{0,4}}[A-ZÀ-ÞА-Я][\w’'-]+\.?$")
+# A title block line is short; metadata blocks come within the first groups of the text.
+_MAX_FRONT_LINE = 200
+_MAX_GROUPS_BEFORE_METADATA = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,42 +116,162 @@ class FrontMatter:
     body_end: int  # index one past the last body line
 
 
+def normalise_label(label: str) -> str:
+    return " ".join(label.replace("\\", "/").replace(" / ", "/").lower().split())
+
+
+def classify_label(label: str) -> str:
+    return LABELS.get(normalise_label(label), "other")
+
+
 def read_front_matter(lines: list[SourceLine]) -> FrontMatter:
-    groups = blocks_of(lines)
-    front: list[FrontLine] = []
+    start = next((i for i, line in enumerate(lines) if _GUTENBERG_START.match(line.text)), None)
+    if start is not None:
+        return _gutenberg(lines, start)
+    return _title_and_metadata(lines)
+
+
+# -- Gutenberg ---------------------------------------------------------------------------------------
+
+
+def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
+    end = next((i for i in range(start + 1, len(lines)) if _GUTENBERG_END.match(lines[i].text)), len(lines))
+    # "End of the Project Gutenberg EBook of …" just before the END marker is licence too.
+    body_end = end
+    while body_end > start + 1 and (lines[body_end - 1].blank or (
+            _GUTENBERG_MENTION.search(lines[body_end - 1].text) and lines[body_end - 1].stripped.lower().startswith("end of"))):
+        body_end -= 1
     fields: list[Field] = []
-    body_start = 0
-    for group in groups[:12]:
-        matches = [_FIELD.match(line.stripped) for line in group]
-        if all(m and m.group("label").lower() in LABELS for m in matches):
-            for line, m in zip(group, matches, strict=True):
-                assert m is not None
-                label = m.group("label")
-                fields.append(Field(LABELS[label.lower()], label, m.group("value"), Span.of_lines(line.number)))
-            body_start = group[-1].number
-            break
-        if len(group) == 1 and len(group[0].stripped) < 120:
-            front.append(FrontLine("other", group[0].stripped, Span.of_lines(group[0].number)))
+    boilerplate: list[Field] = []
+    previous: Field | None = None
+    for line in lines[:start + 1]:
+        if line.blank:
+            previous = None
             continue
-        break
-    if not fields:
+        match = _LABEL_LINE.match(line.stripped)
+        key = classify_label(match.group("label")) if match else "other"
+        if match and key != "other":
+            previous = Field(key, match.group("label"), match.group("value"), Span.of_lines(line.number))
+            fields.append(previous)
+        elif previous is not None and line.indent >= 2 and not match:
+            # A continuation line ("Title: The Importance…" / "       A Trivial Comedy…").
+            merged = Field(previous.key, previous.label, f"{previous.value} {line.stripped}",
+                           Span(previous.span.start, line.number))
+            fields[fields.index(previous)] = merged
+            previous = merged
+        else:
+            previous = None
+            boilerplate.append(Field("gutenberg_header", "", line.stripped, Span.of_lines(line.number)))
+    for line in lines[body_end:]:
+        if not line.blank:
+            boilerplate.append(Field("gutenberg_licence", "", line.stripped, Span.of_lines(line.number)))
+    fields.append(Field("licence", "", "Project Gutenberg License (see the licence text kept in this header)",
+                        Span.of_lines(lines[end].number if end < len(lines) else lines[start].number)))
+    metadata = Metadata(origin="gutenberg", fields=tuple(fields), boilerplate=tuple(boilerplate))
+    return FrontMatter(metadata, start + 1, body_end)
+
+
+# -- title block and metadata block ------------------------------------------------------------------
+
+
+def _title_and_metadata(lines: list[SourceLine]) -> FrontMatter:
+    groups = blocks_of(lines)
+    front_groups: list[list[SourceLine]] = []
+    fields: list[Field] = []
+    last_metadata: SourceLine | None = None
+    for index, group in enumerate(groups[: _MAX_GROUPS_BEFORE_METADATA + 2]):
+        parsed = _metadata_group(group)
+        if parsed is not None:
+            fields.extend(parsed)
+            last_metadata = group[-1]
+            # Metadata may continue in the next group (a blank line inside the block).
+            continue
+        if last_metadata is not None:
+            break
+        if index >= _MAX_GROUPS_BEFORE_METADATA or not _title_like(group):
+            break
+        front_groups.append(group)
+    if last_metadata is None:
         return FrontMatter(Metadata(), 0, len(lines))
-    roles = _assign_roles(front)
-    metadata = Metadata(origin="mia", front=tuple(roles), fields=tuple(fields))
-    return FrontMatter(metadata, body_start, len(lines))
+    front = _assign_roles([line for group in front_groups for line in group])
+    origin = "mia" if any(f.key in ("transcription_markup", "public_domain", "html_markup") or
+                          "marxist" in f.value.lower() for f in fields) else "plain"
+    return FrontMatter(Metadata(origin=origin, front=tuple(front), fields=tuple(fields)),
+                       last_metadata.number, len(lines))
 
 
-def _assign_roles(front: list[FrontLine]) -> list[FrontLine]:
+def _title_like(group: list[SourceLine]) -> bool:
+    return len(group) <= 3 and all(len(line.stripped) <= _MAX_FRONT_LINE for line in group)
+
+
+def _metadata_group(group: list[SourceLine]) -> list[Field] | None:
+    """Fields when every line of the group is metadata, and at least one is surely metadata."""
+    fields: list[Field] = []
+    sure = False
+    for line in group:
+        text = line.stripped
+        match = _LABEL_LINE.match(text)
+        if match and len(match.group("label").split()) <= 5:
+            key = classify_label(match.group("label"))
+            if key == "other" and not match.group("value").strip():
+                return None  # "The question arises:" introduces body text
+            sure = sure or key != "other"
+            fields.append(Field(key, match.group("label"), match.group("value").strip(), Span.of_lines(line.number)))
+            continue
+        credit = _credit(text)
+        if credit is not None:
+            key, label, value = credit
+            sure = True
+            fields.append(Field(key, label, value, Span.of_lines(line.number)))
+            continue
+        if len(text) <= 300 and len(group) > 1:
+            # A bibliographic or explanatory line among credits ("E. Belfort Bax, …, p.8. (letter)").
+            fields.append(Field("other", "", text, Span.of_lines(line.number)))
+            continue
+        return None
+    # Unknown "Key: value" lines alone are only metadata when they look like a block of them.
+    if not sure and not (len(fields) >= 2 and all(f.label for f in fields)):
+        return None
+    if sum(1 for f in fields if f.key == "other" and not f.label) > max(1, len(fields) // 2):
+        return None
+    return fields
+
+
+def _credit(text: str) -> tuple[str, str, str] | None:
+    if len(text) > 300:
+        return None
+    for pattern, key in _CREDITS:
+        match = pattern.match(text)
+        if match:
+            return key, match.group("label"), match.group("value")
+    return None
+
+
+_AUTHOR_TAIL = re.compile(r",?\s+(?:et\s+al\.?|and\s+others|&\s+others)$", re.I)
+
+
+def _looks_like_author(text: str) -> bool:
+    """"J. V. Stalin", "Rósa Lúxembúrg", "Monty Johnstone et al.", "Marx and Engels"."""
+    if _DATE.search(text):
+        return False
+    names = re.split(r"\s+(?:and|&|og|und|et|y|e)\s+|,\s*", _AUTHOR_TAIL.sub("", text))
+    return all(_PERSON.match(name.strip()) for name in names if name.strip())
+
+
+def _assign_roles(front: list[SourceLine]) -> list[FrontLine]:
     out: list[FrontLine] = []
     seen_title = False
     for i, line in enumerate(front):
-        if i == 0 and len(front) >= 2:
+        text = line.stripped
+        if text.lower().startswith("by "):
+            role = "byline"
+        elif i == 0 and len(front) >= 2 and _looks_like_author(text):
             role = "author"
-        elif _DATE.search(line.text) and i == len(front) - 1:
+        elif _DATE.search(text) and (len(text) < 40 or text.startswith("(")) and seen_title:
             role = "dateline"
         elif not seen_title:
             role, seen_title = "title", True
         else:
             role = "subtitle"
-        out.append(FrontLine(role, line.text, line.span))
+        out.append(FrontLine(role, text, Span.of_lines(line.number)))
     return out
