@@ -45,7 +45,7 @@ def write_source_bibl(parent: etree._Element, text: str, *, type_: str, level: s
         if re.fullmatch(r",\s*", segment):
             append_text(bibl, segment)
             continue
-        if not title_done:
+        if not title_done and not _is_date(segment):
             el(bibl, "title", segment, level=level)
             title_done = True
             continue
@@ -77,6 +77,12 @@ def _split_keeping_dates(text: str) -> list[str]:
         i += 1
     segments.append(current)
     return segments
+
+
+def _is_date(segment: str) -> bool:
+    """"1933", "January 10, 1924", "Spring 1917": the whole segment is a date."""
+    return parse_date(segment) is not None and bool(re.fullmatch(
+        r"(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?)[ ,]+){0,3}\d{4}\.?", segment.strip()))
 
 
 def _write_part(bibl: etree._Element, segment: str) -> None:

@@ -1,0 +1,117 @@
+"""Each metadata form lands in its TEI element (the table in docs/header-mapping.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit.encode import EncodeOptions, encode
+from teikit.parse import parse_text
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+BODY = "\n\nThe first paragraph of the body, long enough to be prose and nothing else at all here.\n"
+
+
+def header_of(metadata: str, top: str = "A. Writer\n\nA Title\n\n") -> etree._Element:
+    xml = encode(parse_text(top + metadata + BODY, "case.txt"), EncodeOptions(when="2026-01-01"))
+    return etree.fromstring(xml)
+
+
+def text(root: etree._Element, path: str) -> list[str]:
+    return [" ".join("".join(n.itertext()).split()) if isinstance(n, etree._Element) else str(n)
+            for n in root.xpath(path, namespaces=NS)]
+
+
+ROWS = [
+    ("Source: Collected Works, Vol. 3, pp. 10-12", "//t:sourceDesc/t:bibl[@type='printedSource']/t:biblScope[@unit='volume']/@n", "3"),
+    ("Source: Collected Works, Vol. 3, pp. 10-12", "//t:sourceDesc/t:bibl/t:biblScope[@unit='page']/@from", "10"),
+    ("First Published:1933", "//t:sourceDesc/t:bibl[@type='firstPublication']/t:date/@when", "1933"),
+    ("First Published: Pravda, No. 12, Jan. 10, 1924", "//t:bibl[@type='firstPublication']/t:date/@when", "1924-01-10"),
+    ("Publisher: Progress Publishers, Moscow, 1965", "//t:sourceDesc/t:bibl/t:pubPlace", "Moscow"),
+    ("Written: 9 January 1924", "//t:profileDesc/t:creation/t:date/@when", "1924-01-09"),
+    ("Spoken: Spring 1917", "//t:profileDesc/t:creation/t:date/@notBefore", "1917-03"),
+    ("Delivered: March 1919", "//t:profileDesc/t:creation/t:date/@when", "1919-03"),
+    ("Transcription\\HTML Markup: Sally Ryan", "//t:titleStmt/t:respStmt[t:resp='Transcription\\HTML Markup']/t:persName", "Sally Ryan"),
+    ("Transcription/Markup: Brian Reid", "//t:titleStmt/t:respStmt[t:resp='Transcription/Markup']/t:persName", "Brian Reid"),
+    ("Proofreader: Ana Gomez", "//t:titleStmt/t:respStmt[t:resp='Proofreader']/t:persName", "Ana Gomez"),
+    ("Translated: Progress Publishers", "//t:titleStmt/t:respStmt[t:resp='Translated']/t:name", "Progress Publishers"),
+    ("Transcribed by Ted Crawford.", "//t:titleStmt/t:respStmt[t:resp='Transcribed by']/t:persName", "Ted Crawford"),
+    ("Marked up by Einde O’Callaghan for the Marxists’ Internet Archive.", "//t:respStmt[t:resp='Marked up by']/t:persName", "Einde O’Callaghan"),
+    ("Copyleft: Internet Archive (marxists.org) 2003", "//t:availability/@status", "free"),
+    ("Fair Use: the text is used for study", "//t:availability/@status", "restricted"),
+    ("Public Domain: Marxists Internet Archive (2008).", "//t:availability/t:licence", "Public Domain: Marxists Internet Archive (2008)."),
+    ("Online Version: Marxists Internet Archive, 2004", "//t:editionStmt/t:edition", "Online Version: Marxists Internet Archive, 2004"),
+    ("Source: X Review\nCoffee Break: ten minutes", "//t:notesStmt/t:note[@type='other']", "Coffee Break: ten minutes"),
+]
+
+
+@pytest.mark.parametrize("metadata, path, expected", ROWS, ids=[r[0][:30] for r in ROWS])
+def test_mapping_row(metadata: str, path: str, expected: str) -> None:
+    assert expected in text(header_of(metadata), path)
+
+
+def test_title_block_roles() -> None:
+    root = header_of("Source: Works", top="Monty Johnstone et al.\n\nWill It Work?\n\nA roundtable discussion\n\n(April 1986)\n\n")
+    assert text(root, "//t:titleStmt/t:author") == ["Monty Johnstone et al."]
+    assert text(root, "//t:titleStmt/t:title[@type='main']") == ["Will It Work?"]
+    assert text(root, "//t:titleStmt/t:title[@type='sub']") == ["A roundtable discussion"]
+    assert text(root, "//t:creation/t:date/@when") == ["1986-04"]
+
+
+def test_metadata_lines_never_reach_the_body() -> None:
+    root = header_of("Source: Works\nTranscription/Markup: Brian Reid\nMystery Label: kept somewhere")
+    body = " ".join(text(root, "//t:text"))
+    assert "Brian Reid" not in body and "Mystery" not in body
+    assert text(root, "//t:notesStmt/t:note") == ["Mystery Label: kept somewhere"]
+
+
+GUTENBERG = """The Project Gutenberg EBook of A Play, by Some Writer
+
+Title: A Play
+       In Three Acts
+
+Author: Some Writer
+
+Release Date: August 29, 2006  [EBook #844]
+
+Language: English
+
+*** START OF THE PROJECT GUTENBERG EBOOK A PLAY ***
+
+A PLAY
+
+The first line of the play itself, which is the body of the text.
+
+*** END OF THE PROJECT GUTENBERG EBOOK A PLAY ***
+
+This file should be named 844.txt. Licence text follows here.
+"""
+
+
+def test_gutenberg_header_and_licence_stay_out_of_the_body() -> None:
+    root = etree.fromstring(encode(parse_text(GUTENBERG, "pg.txt"), EncodeOptions(when="2026-01-01")))
+    assert text(root, "//t:titleStmt/t:title[@type='main']") == ["A Play In Three Acts"]
+    assert text(root, "//t:titleStmt/t:author") == ["Some Writer"]
+    assert text(root, "//t:sourceDesc/t:bibl[@type='digitalSource']/t:idno") == ["844"]
+    assert text(root, "//t:sourceDesc/t:bibl[@type='digitalSource']/t:date/@when") == ["2006-08-29"]
+    body = " ".join(text(root, "//t:text"))
+    assert "Licence text" not in body and "Release Date" not in body and "first line of the play" in body
+    assert any("Licence text follows" in n for n in text(root, "//t:notesStmt/t:note"))
+
+
+@pytest.mark.corpus
+def test_every_corpus_header_is_complete(corpus: Path) -> None:
+    """Every corpus text: a title, a source description, an availability; count unmapped lines."""
+    unmapped = 0
+    for path in sorted((corpus / "text").rglob("*.txt")):
+        from teikit.parse import parse_file
+
+        document = parse_file(path)
+        unmapped += sum(1 for f in document.metadata.fields if f.key == "other")
+        root = etree.fromstring(encode(document, EncodeOptions(when="2026-01-01")))
+        assert text(root, "//t:titleStmt/t:title[@type='main']")[0].strip(), path.name
+        assert root.xpath("//t:sourceDesc/*", namespaces=NS), path.name
+        assert root.xpath("//t:publicationStmt/t:availability", namespaces=NS), path.name
+    assert unmapped < 40, unmapped
