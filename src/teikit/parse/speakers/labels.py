@@ -225,11 +225,25 @@ def _speech_like(clause: str) -> bool:
     )  # "à part, à Bazile" names someone; "waking up And run through fire" is verse
 
 
+REPORTING_VERBS = frozenset(
+    "said says quoth asked asks replied replies answered answers cried cries continued added "
+    "whispered exclaimed shouted muttered repeated retorted rejoined observed remarked".split()
+)
+
+
+PRONOUNS = frozenset("I He She We They You It".split())
+
+
 def is_name(name: str) -> bool:
     """Name-shaped: 1–6 capitalised words, titles, initials and lower-case connectors."""
     words = name.split()
     if not 1 <= len(words) <= 6 or words[0].strip("._").casefold() in STRUCTURAL:
         return False
+    if any(w.strip("._,").casefold() in REPORTING_VERBS for w in words):
+        return False  # "Said I:", "Quoth Dick:" report speech in a narrative; no one is named "Said"
+    if len(words) > 1 and (words[0] in PRONOUNS or any(
+            w[:1].islower() and w.rstrip(".,").endswith("ed") for w in words[1:])):
+        return False  # "I smiled.", "Dick laughed.": narration, not a speaker label
     if len(words) == 1 and len(words[0]) > 1 and _ROMAN.match(words[0]) and words[0].isupper():
         return False  # "II." numbers a section
     meaningful = 0
