@@ -61,7 +61,7 @@ def safe_parser(*, line_numbers: bool = True, recover: bool = False) -> etree.XM
     ``collect_ids=False`` keeps a duplicate ``xml:id`` from aborting the parse: reference checks
     report duplicates as positioned diagnostics instead.
     """
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -71,6 +71,19 @@ def safe_parser(*, line_numbers: bool = True, recover: bool = False) -> etree.XM
         collect_ids=False,
         recover=recover,
     )
+    parser.resolvers.add(_NoExternalResources())
+    return parser
+
+
+class _NoExternalResources(etree.Resolver):
+    """Answer every external fetch (DTD subset, external entity) with an empty document.
+
+    With ``collect_ids=False`` libxml2 still asks for a DOCTYPE's external subset; answering here
+    means no file or network access happens, and nothing of the referenced resource can leak.
+    """
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:
+        return self.resolve_string("", context)
 
 
 def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_XML_BYTES) -> bytes:

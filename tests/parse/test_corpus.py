@@ -25,7 +25,7 @@ from teikit.encode import encode
 from teikit.encode.options import EncodeOptions
 from teikit.model import Document
 from teikit.parse import parse_file
-from teikit.parse.breaks import is_break_line
+from teikit.parse.breaks import is_page_break_line
 from teikit.parse.decode import decode_bytes
 from teikit.parse.frontmatter import read_front_matter
 from teikit.parse.lines import split_lines
@@ -55,7 +55,7 @@ def _source_tokens(path: Path) -> list[str]:
     kept += [
         line.text
         for line in lines[front.body_start : front.body_end]
-        if not is_break_line(line.text)
+        if not is_page_break_line(line.text)
     ]
     return _without_breaks(" ".join(kept).split())
 

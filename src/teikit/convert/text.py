@@ -2,7 +2,8 @@
 
 Blocks are separated by a blank line; a speech is its speaker label, a space, then its first
 paragraph; list items are their label, a space, the item; line breaks are kept; page breaks and
-milestones print nothing (a section break is structure, shown as a rule in HTML and Markdown);
+page breaks print nothing; a section milestone prints its own marker when ``@rend`` is one made of
+symbols (``* * *``, as teikit records the source's), else nothing;
 notes found inside
 running text print their marker ``[n]`` in place and their text at the end, after a line "Notes".
 """
@@ -37,6 +38,9 @@ def _block(block: Block, out: list[str]) -> None:
     if block.kind in _SILENT:
         return
     if block.kind == "milestone":
+        rend = block.attrs.get("rend", "")
+        if block.attrs.get("unit") == "section" and rend.strip() and not any(c.isalnum() for c in rend):
+            out.append(rend)
         return
     if block.kind == "sp":
         _speech(block, out)

@@ -43,6 +43,11 @@ def page_break(group: Group) -> PageBreak | None:
     return PageBreak(n, text, Span(group.start, group.end))
 
 
+def is_page_break_line(text: str) -> bool:
+    """A page-break marker line ("[Page 12]"): kept only in ``pb`` attributes, not as text."""
+    return bool(_PAGE.match(text.strip()))
+
+
 def is_break_line(text: str) -> bool:
     """A section-break or page-break marker line (shared with the lossless check's docs)."""
     text = text.strip()

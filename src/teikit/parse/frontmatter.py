@@ -213,8 +213,8 @@ def _metadata_group(group: list[SourceLine]) -> list[Field] | None:
         match = _LABEL_LINE.match(text)
         if match and len(match.group("label").split()) <= 5:
             key = classify_label(match.group("label"))
-            if key == "other" and not match.group("value").strip():
-                return None  # "The question arises:" introduces body text
+            if not match.group("value").strip():
+                return None  # "The question arises:" introduces body text; a bare label says nothing
             sure = sure or key != "other"
             fields.append(Field(key, match.group("label"), match.group("value").strip(), Span.of_lines(line.number)))
             continue
