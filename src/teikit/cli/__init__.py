@@ -12,6 +12,7 @@ from .. import __version__
 from .build_cmd import build_command
 from .convert_cmd import convert_command
 from .encode_cmd import encode_command
+from .init_cmd import init_command
 from .validate_cmd import validate_command
 
 
@@ -30,5 +31,6 @@ main.add_command(encode_command)
 main.add_command(validate_command)
 main.add_command(convert_command)
 main.add_command(build_command)
+main.add_command(init_command)
 
 __all__ = ["main"]
