@@ -17,7 +17,9 @@ from teikit.convert import CONVERTERS, convert
 
 
 def main() -> int:
-    corpus = Path(os.environ.get("TEIKIT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+    corpus = Path(
+        os.environ.get("TEIKIT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
+    )
     files = sorted((corpus / "tei" / "samples").glob("*/*.xml"))
     if not files:
         print(f"no samples under {corpus}; set TEIKIT_CORPUS", file=sys.stderr)
@@ -37,8 +39,10 @@ def main() -> int:
     print(f"lxml parse + serialise (floor): {floor:.3f} s  ({size / floor:.1f} MB/s)")
     for fmt in sorted(CONVERTERS):
         seconds = best(lambda fmt=fmt: [convert(f, fmt) for f in files])
-        print(f"teikit convert --to {fmt:8}: {seconds:.3f} s  ({size / seconds:.1f} MB/s)  "
-              f"ratio to floor {seconds / floor:.1f}x (target <= 3x for html)")
+        print(
+            f"teikit convert --to {fmt:8}: {seconds:.3f} s  ({size / seconds:.1f} MB/s)  "
+            f"ratio to floor {seconds / floor:.1f}x (target <= 3x for html)"
+        )
     return 0
 
 

@@ -21,7 +21,9 @@ def timed(cmd: list[str]) -> float:
 
 
 def main() -> int:
-    corpus = Path(os.environ.get("TEIKIT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+    corpus = Path(
+        os.environ.get("TEIKIT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
+    )
     schema = corpus / "tei" / "schemas" / "tei_all.rng"
     samples = sorted((corpus / "tei" / "samples").glob("*/*.xml"))
     jing = shutil.which("jing")
@@ -33,7 +35,9 @@ def main() -> int:
     cases = [("one small file, cold", [small]), (f"{len(samples)} samples batch", samples)]
     for label, files in cases:
         j = min(timed([jing, str(schema), *map(str, files)]) for _ in range(2))
-        t = min(timed([teikit, "validate", "--schema", str(schema), *map(str, files)]) for _ in range(2))
+        t = min(
+            timed([teikit, "validate", "--schema", str(schema), *map(str, files)]) for _ in range(2)
+        )
         print(f"{label:28}  jing {j:6.2f} s   teikit {t:6.2f} s   teikit/jing {t / j:5.1f}x")
     return 0
 

@@ -27,8 +27,8 @@ from .encode import EncodeOptions, encode
 from .errors import Diagnostic, InputError, error
 from .io import write_atomic
 from .parse import parse_file
-from .validate import validate_file
 from .validate import Options as ValidationOptions
+from .validate import validate_file
 
 MANIFEST = "editions.toml"
 
@@ -80,7 +80,9 @@ def read_manifest(directory: Path) -> tuple[list[Edition], list[str]]:
         sources = sorted(directory.glob("*/*.txt"))
         if not sources:
             raise InputError(f"no {MANIFEST} and no */*.txt sources", file=str(directory))
-        return [_edition(directory, {"source": str(s.relative_to(directory))}, {}) for s in sources], ["teikit"]
+        return [
+            _edition(directory, {"source": str(s.relative_to(directory))}, {}) for s in sources
+        ], ["teikit"]
     try:
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -89,7 +91,9 @@ def read_manifest(directory: Path) -> tuple[list[Edition], list[str]]:
     entries = data.get("edition", [])
     if not entries:
         raise InputError("the manifest lists no [[edition]]", file=str(manifest))
-    return [_edition(directory, entry, defaults) for entry in entries], list(defaults.get("schemas", ["teikit"]))
+    return [_edition(directory, entry, defaults) for entry in entries], list(
+        defaults.get("schemas", ["teikit"])
+    )
 
 
 def _edition(directory: Path, entry: dict, defaults: dict) -> Edition:
@@ -106,7 +110,9 @@ def _edition(directory: Path, entry: dict, defaults: dict) -> Edition:
     )
 
 
-def build_editions(directory: str | Path, *, check: bool = False, schemas: list[str] | None = None) -> BuildReport:
+def build_editions(
+    directory: str | Path, *, check: bool = False, schemas: list[str] | None = None
+) -> BuildReport:
     root = Path(directory)
     editions, default_schemas = read_manifest(root)
     report = BuildReport()
@@ -127,8 +133,9 @@ def _build_one(edition: Edition, schemas: list[str], check: bool) -> EditionResu
         return result
     if not edition.title:
         edition.title = document.metadata.front_text("title") or edition.id
-    options = EncodeOptions.from_environment(when=edition.date or None, edition_id=edition.id,
-                                             **edition.options)
+    options = EncodeOptions.from_environment(
+        when=edition.date or None, edition_id=edition.id, **edition.options
+    )
     xml = encode(document, options)
     if _update(edition.tei, xml, check):
         result.changed.append(edition.tei)
@@ -160,8 +167,13 @@ def _index(results: list[EditionResult]) -> str:
         base = r.edition.tei.parent.parent
         tei = r.edition.tei.relative_to(base).as_posix()
         html = r.edition.html.relative_to(base).as_posix()
-        rows.append(f'<li><a href="{escape(html)}">{escape(r.edition.title)}</a> '
-                    f'(<a href="{escape(tei)}">TEI</a>)</li>')
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<title>teikit editions</title>\n</head>\n<body>\n<h1>Editions</h1>\n<ul>\n"
-            + "\n".join(rows) + "\n</ul>\n</body>\n</html>\n")
+        rows.append(
+            f'<li><a href="{escape(html)}">{escape(r.edition.title)}</a> '
+            f'(<a href="{escape(tei)}">TEI</a>)</li>'
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<title>teikit editions</title>\n</head>\n<body>\n<h1>Editions</h1>\n<ul>\n"
+        + "\n".join(rows)
+        + "\n</ul>\n</body>\n</html>\n"
+    )

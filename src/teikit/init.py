@@ -62,8 +62,14 @@ def files_for(publisher: str, licence: str, today: str) -> dict[str, str]:
     }
 
 
-def scaffold(directory: str | Path, *, publisher: str = "", licence: str = "CC BY 4.0",
-             force: bool = False, today: str | None = None) -> list[Path]:
+def scaffold(
+    directory: str | Path,
+    *,
+    publisher: str = "",
+    licence: str = "CC BY 4.0",
+    force: bool = False,
+    today: str | None = None,
+) -> list[Path]:
     root = Path(directory)
     files = files_for(publisher or "Your project", licence, today or _dt.date.today().isoformat())
     if not force:

@@ -89,7 +89,15 @@ class Emphasis:
 
 Inline = Union[str, NoteRef, Said, LineBreak, PageBreakInline, Editorial, Emphasis]
 Inlines = tuple[Inline, ...]
-INLINE_TYPES: tuple[type, ...] = (str, NoteRef, Said, LineBreak, PageBreakInline, Editorial, Emphasis)
+INLINE_TYPES: tuple[type, ...] = (
+    str,
+    NoteRef,
+    Said,
+    LineBreak,
+    PageBreakInline,
+    Editorial,
+    Emphasis,
+)
 
 # --------------------------------------------------------------------------------------------------
 # People

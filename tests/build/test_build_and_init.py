@@ -28,11 +28,16 @@ def test_init_build_check_cycle(tmp_path: Path) -> None:
     assert code == 0, out + err
     tei = editions / "example" / "example.xml"
     root = etree.parse(str(tei)).getroot()
-    assert root.xpath("string(//*[local-name()='publicationStmt']/*[local-name()='publisher'])") == "Example Press"
+    assert (
+        root.xpath("string(//*[local-name()='publicationStmt']/*[local-name()='publisher'])")
+        == "Example Press"
+    )
     assert (editions / "example" / "example.html").exists() and (editions / "index.html").exists()
     before = tei.stat().st_mtime_ns
     assert run("build", str(editions), "--check")[0] == 0
-    assert run("build", str(editions))[0] == 0 and tei.stat().st_mtime_ns == before  # unchanged: not rewritten
+    assert (
+        run("build", str(editions))[0] == 0 and tei.stat().st_mtime_ns == before
+    )  # unchanged: not rewritten
     source = editions / "example" / "example.txt"
     source.write_text(source.read_text() + "\nA new paragraph.\n")
     code, _, err = run("build", str(editions), "--check")
@@ -46,5 +51,7 @@ def test_committed_editions_have_not_drifted() -> None:
 
 
 def test_python_dash_m() -> None:
-    result = subprocess.run([sys.executable, "-m", "teikit", "--version"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "teikit", "--version"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and result.stdout.startswith("teikit, version")

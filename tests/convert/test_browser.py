@@ -12,9 +12,19 @@ import pytest
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "editions" / "stalin-1924-01-09-the-discussion" / "stalin-1924-01-09-the-discussion.html"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SEED = (
+    ROOT / "editions" / "stalin-1924-01-09-the-discussion" / "stalin-1924-01-09-the-discussion.html"
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +37,12 @@ def chromium() -> str:
 
 def run(chromium: str, *args: str) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run([chromium, *FLAGS, f"--user-data-dir={profile}", *args],
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
 
 def test_seed_page_in_chromium(chromium: str) -> None:
@@ -36,8 +50,14 @@ def test_seed_page_in_chromium(chromium: str) -> None:
     out_dir.mkdir(exist_ok=True)
     shot = out_dir / "seed-edition.png"
     shot.unlink(missing_ok=True)
-    result = run(chromium, "--window-size=1000,1400", f"--screenshot={shot}",
-                 "--enable-logging=stderr", "--v=0", SEED.as_uri())
+    result = run(
+        chromium,
+        "--window-size=1000,1400",
+        f"--screenshot={shot}",
+        "--enable-logging=stderr",
+        "--v=0",
+        SEED.as_uri(),
+    )
     assert shot.exists() and shot.stat().st_size > 10_000
     console = [line for line in result.stderr.splitlines() if "CONSOLE" in line]
     assert not console, console

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -31,7 +31,8 @@ SMALL = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><title
 
 def samples(corpus: Path) -> list[Path]:
     return sorted((corpus / "tei" / "samples").glob("*/*.xml")) + sorted(
-        (corpus / "tei" / "stylesheets-tests").glob("*/input.xml"))
+        (corpus / "tei" / "stylesheets-tests").glob("*/input.xml")
+    )
 
 
 # Numbered note markers ([1], [^1], [12*]) are added by the profiles and may stand in the source.
@@ -54,7 +55,7 @@ def reading_text(node: etree._Element) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def converted(path: Path, to: str) -> str:
     return convert(path, to).output
 
@@ -71,8 +72,16 @@ def test_small_document_every_format(to: str) -> None:
 def test_text_profile_of_small_document() -> None:
     out = convert(SMALL, "text").output
     assert out.split("\n\n") == [
-        "ACT I", "ANNA. Hello [1]there.", "[Exit.]", "one line", "two line", "first", "second",
-        "Before foreign words after.", "Notes", "[1] A note.\n",
+        "ACT I",
+        "ANNA. Hello [1]there.",
+        "[Exit.]",
+        "one line",
+        "two line",
+        "first",
+        "second",
+        "Before foreign words after.",
+        "Notes",
+        "[1] A note.\n",
     ]
 
 
@@ -121,21 +130,30 @@ def test_every_sample_converts_keeping_its_text(corpus: Path) -> None:
     problems = []
     for path in samples(corpus):
         tree = etree.parse(str(path))
-        wanted = [squash(NOTE_MARK.sub(" ", reading_text(n))) for n in tree.xpath(
-            "//t:text//t:p | //t:text//t:l | //t:text//t:speaker | //t:text//t:head", namespaces=NS)]
+        wanted = [
+            squash(NOTE_MARK.sub(" ", reading_text(n)))
+            for n in tree.xpath(
+                "//t:text//t:p | //t:text//t:l | //t:text//t:speaker | //t:text//t:head",
+                namespaces=NS,
+            )
+        ]
         for to in ("text", "html", "markdown"):
             output = converted(path, to)
             if to == "html":
                 page = etree.fromstring(output.encode(), etree.HTMLParser())
                 # note markers (sup) and a bare <ptr>'s URL shown as its link text are not source text
-                output = " ".join(page.xpath("//body//text()[not(ancestor::sup)][not(parent::a[@class='ptr'])]"))
+                output = " ".join(
+                    page.xpath("//body//text()[not(ancestor::sup)][not(parent::a[@class='ptr'])]")
+                )
             elif to == "markdown":
                 output = re.sub(r"\\(.)", r"\1", output)  # undo CommonMark escaping
             output = NOTE_MARK.sub(" ", output)
             haystack = squash(output)
             lost = [w for w in wanted if w and w not in haystack]
             if lost:
-                problems.append(f"{path.name} --to {to}: {len(lost)} of {len(wanted)} lost, e.g. {lost[0][:60]}")
+                problems.append(
+                    f"{path.name} --to {to}: {len(lost)} of {len(wanted)} lost, e.g. {lost[0][:60]}"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -157,7 +175,9 @@ def test_stylesheets_fixtures_same_text_in_same_order(corpus: Path) -> None:
         if not source.exists():
             continue
         for expected in sorted(case.glob("expected.*")):
-            fmt = {".html": "html", ".html5": "html", ".md": "markdown", ".txt": "text"}.get(expected.suffix)
+            fmt = {".html": "html", ".html5": "html", ".md": "markdown", ".txt": "text"}.get(
+                expected.suffix
+            )
             if fmt is None:
                 continue
             theirs = expected.read_text(encoding="utf-8", errors="replace")
@@ -166,18 +186,33 @@ def test_stylesheets_fixtures_same_text_in_same_order(corpus: Path) -> None:
                 theirs = " ".join(body[0].itertext()) if body else theirs
             ours = converted(source, fmt)
             if fmt == "html":
-                ours = " ".join(etree.fromstring(ours.encode(), etree.HTMLParser()).xpath("//body//text()"))
+                ours = " ".join(
+                    etree.fromstring(ours.encode(), etree.HTMLParser()).xpath("//body//text()")
+                )
             # Only words of the source's own text count: the stylesheets add generated labels,
             # tables of contents and tag names that are presentation, not text.
-            source_words = set(re.findall(r"\w+", " ".join(
-                etree.parse(str(source)).xpath("//*[local-name()='text']//text()")).lower()))
+            source_words = set(
+                re.findall(
+                    r"\w+",
+                    " ".join(
+                        etree.parse(str(source)).xpath("//*[local-name()='text']//text()")
+                    ).lower(),
+                )
+            )
             words = [w for w in re.findall(r"\w+", theirs.lower()) if w in source_words]
-            matcher = difflib.SequenceMatcher(None, words, re.findall(r"\w+", ours.lower()), autojunk=False)
+            matcher = difflib.SequenceMatcher(
+                None, words, re.findall(r"\w+", ours.lower()), autojunk=False
+            )
             found = sum(block.size for block in matcher.get_matching_blocks())
             coverage = found / len(words) if words else 1.0
             report.append((case.name, expected.name, coverage))
     assert report
-    print("\n".join(f"{case} {name}: {coverage:.1%} of the expected words, in order" for case, name, coverage in report))
+    print(
+        "\n".join(
+            f"{case} {name}: {coverage:.1%} of the expected words, in order"
+            for case, name, coverage in report
+        )
+    )
     # 03_test20 documents TEI elements: its expected HTML prints element names ("abbr", "add
     # place above") that are also words of its text, so about 40% of "its" words are labels.
     low = [r for r in report if r[2] < 0.55]

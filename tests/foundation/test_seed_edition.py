@@ -38,9 +38,13 @@ def text_of(node: etree._Element) -> str:
 def test_title_statement(root: etree._Element) -> None:
     stmt = "/t:TEI/t:teiHeader/t:fileDesc/t:titleStmt"
     assert text_of(one(root, f"{stmt}/t:title[@type='main']")) == "The Discussion"
-    assert text_of(one(root, f"{stmt}/t:title[@type='sub']")) == "Interview With a Rosta Correspondent"
+    assert (
+        text_of(one(root, f"{stmt}/t:title[@type='sub']")) == "Interview With a Rosta Correspondent"
+    )
     assert text_of(one(root, f"{stmt}/t:author")) == "J. V. Stalin"
-    resp = root.xpath(f"{stmt}/t:respStmt[t:persName='Brian Reid' or t:name='Brian Reid']", namespaces=NS)
+    resp = root.xpath(
+        f"{stmt}/t:respStmt[t:persName='Brian Reid' or t:name='Brian Reid']", namespaces=NS
+    )
     assert resp and "transcription" in text_of(resp[0].find("t:resp", NS)).lower()
 
 
@@ -57,7 +61,9 @@ def test_printed_source_and_first_publication(root: etree._Element) -> None:
     assert text_of(one(p, ".//t:publisher")) == "Foreign Languages Publishing House"
     assert text_of(one(p, ".//t:pubPlace")) == "Moscow"
     assert p.xpath(".//t:date[@when='1954']", namespaces=NS)
-    first = [b for b in bibls if b.xpath(".//t:title[normalize-space()='Zarya Vostoka']", namespaces=NS)]
+    first = [
+        b for b in bibls if b.xpath(".//t:title[normalize-space()='Zarya Vostoka']", namespaces=NS)
+    ]
     assert first and first[0] is not p
     assert first[0].xpath(".//t:date[@when='1924-01-10']", namespaces=NS)
     assert first[0].xpath(".//*[@n='473' or normalize-space()='No. 473']", namespaces=NS)
@@ -83,7 +89,10 @@ def test_body_paragraphs_items_and_speaker(root: etree._Element, seed_source: Pa
     assert len(tei_paragraphs) == len(body_paragraphs)
     items = body.xpath(".//t:list/t:item", namespaces=NS)
     assert len(items) == 2
-    assert [text_of(label) for label in body.xpath(".//t:list/t:label", namespaces=NS)] == ["1)", "2)"]
+    assert [text_of(label) for label in body.xpath(".//t:list/t:label", namespaces=NS)] == [
+        "1)",
+        "2)",
+    ]
     ids = set(root.xpath("//@xml:id", namespaces=NS))
     whos = root.xpath("//t:text//@who", namespaces=NS)
     assert whos, "no speaker marked in the body"

@@ -11,7 +11,9 @@ from teikit.encode import EncodeOptions, encode
 from teikit.parse import parse_text
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
-BODY = "\n\nThe first paragraph of the body, long enough to be prose and nothing else at all here.\n"
+BODY = (
+    "\n\nThe first paragraph of the body, long enough to be prose and nothing else at all here.\n"
+)
 
 
 def header_of(metadata: str, top: str = "A. Writer\n\nA Title\n\n") -> etree._Element:
@@ -20,30 +22,84 @@ def header_of(metadata: str, top: str = "A. Writer\n\nA Title\n\n") -> etree._El
 
 
 def text(root: etree._Element, path: str) -> list[str]:
-    return [" ".join("".join(n.itertext()).split()) if isinstance(n, etree._Element) else str(n)
-            for n in root.xpath(path, namespaces=NS)]
+    return [
+        " ".join("".join(n.itertext()).split()) if isinstance(n, etree._Element) else str(n)
+        for n in root.xpath(path, namespaces=NS)
+    ]
 
 
 ROWS = [
-    ("Source: Collected Works, Vol. 3, pp. 10-12", "//t:sourceDesc/t:bibl[@type='printedSource']/t:biblScope[@unit='volume']/@n", "3"),
-    ("Source: Collected Works, Vol. 3, pp. 10-12", "//t:sourceDesc/t:bibl/t:biblScope[@unit='page']/@from", "10"),
-    ("First Published:1933", "//t:sourceDesc/t:bibl[@type='firstPublication']/t:date/@when", "1933"),
-    ("First Published: Pravda, No. 12, Jan. 10, 1924", "//t:bibl[@type='firstPublication']/t:date/@when", "1924-01-10"),
+    (
+        "Source: Collected Works, Vol. 3, pp. 10-12",
+        "//t:sourceDesc/t:bibl[@type='printedSource']/t:biblScope[@unit='volume']/@n",
+        "3",
+    ),
+    (
+        "Source: Collected Works, Vol. 3, pp. 10-12",
+        "//t:sourceDesc/t:bibl/t:biblScope[@unit='page']/@from",
+        "10",
+    ),
+    (
+        "First Published:1933",
+        "//t:sourceDesc/t:bibl[@type='firstPublication']/t:date/@when",
+        "1933",
+    ),
+    (
+        "First Published: Pravda, No. 12, Jan. 10, 1924",
+        "//t:bibl[@type='firstPublication']/t:date/@when",
+        "1924-01-10",
+    ),
     ("Publisher: Progress Publishers, Moscow, 1965", "//t:sourceDesc/t:bibl/t:pubPlace", "Moscow"),
     ("Written: 9 January 1924", "//t:profileDesc/t:creation/t:date/@when", "1924-01-09"),
     ("Spoken: Spring 1917", "//t:profileDesc/t:creation/t:date/@notBefore", "1917-03"),
     ("Delivered: March 1919", "//t:profileDesc/t:creation/t:date/@when", "1919-03"),
-    ("Transcription\\HTML Markup: Sally Ryan", "//t:titleStmt/t:respStmt[t:resp='Transcription\\HTML Markup']/t:persName", "Sally Ryan"),
-    ("Transcription/Markup: Brian Reid", "//t:titleStmt/t:respStmt[t:resp='Transcription/Markup']/t:persName", "Brian Reid"),
-    ("Proofreader: Ana Gomez", "//t:titleStmt/t:respStmt[t:resp='Proofreader']/t:persName", "Ana Gomez"),
-    ("Translated: Progress Publishers", "//t:titleStmt/t:respStmt[t:resp='Translated']/t:name", "Progress Publishers"),
-    ("Transcribed by Ted Crawford.", "//t:titleStmt/t:respStmt[t:resp='Transcribed by']/t:persName", "Ted Crawford"),
-    ("Marked up by Einde O’Callaghan for the Marxists’ Internet Archive.", "//t:respStmt[t:resp='Marked up by']/t:persName", "Einde O’Callaghan"),
+    (
+        "Transcription\\HTML Markup: Sally Ryan",
+        "//t:titleStmt/t:respStmt[t:resp='Transcription\\HTML Markup']/t:persName",
+        "Sally Ryan",
+    ),
+    (
+        "Transcription/Markup: Brian Reid",
+        "//t:titleStmt/t:respStmt[t:resp='Transcription/Markup']/t:persName",
+        "Brian Reid",
+    ),
+    (
+        "Proofreader: Ana Gomez",
+        "//t:titleStmt/t:respStmt[t:resp='Proofreader']/t:persName",
+        "Ana Gomez",
+    ),
+    (
+        "Translated: Progress Publishers",
+        "//t:titleStmt/t:respStmt[t:resp='Translated']/t:name",
+        "Progress Publishers",
+    ),
+    (
+        "Transcribed by Ted Crawford.",
+        "//t:titleStmt/t:respStmt[t:resp='Transcribed by']/t:persName",
+        "Ted Crawford",
+    ),
+    (
+        "Marked up by Einde O’Callaghan for the Marxists’ Internet Archive.",
+        "//t:respStmt[t:resp='Marked up by']/t:persName",
+        "Einde O’Callaghan",
+    ),
     ("Copyleft: Internet Archive (marxists.org) 2003", "//t:availability/@status", "free"),
     ("Fair Use: the text is used for study", "//t:availability/@status", "restricted"),
-    ("Public Domain: Marxists Internet Archive (2008).", "//t:availability/t:licence", "Public Domain: Marxists Internet Archive (2008)."),
-    ("Online Version: Marxists Internet Archive, 2004", "//t:editionStmt/t:edition", "Online Version: Marxists Internet Archive, 2004"),
-    ("Source: X Review\nCoffee Break: ten minutes", "//t:notesStmt/t:note[@type='other']", "Coffee Break: ten minutes"),
+    (
+        "Public Domain: Marxists Internet Archive (2008).",
+        "//t:availability/t:licence",
+        "Public Domain: Marxists Internet Archive (2008).",
+    ),
+    (
+        "Online Version: Marxists Internet Archive, 2004",
+        "//t:editionStmt/t:edition",
+        "Online Version: Marxists Internet Archive, 2004",
+    ),
+    (
+        "Source: X Review\nCoffee Break: ten minutes",
+        "//t:notesStmt/t:note[@type='other']",
+        "Coffee Break: ten minutes",
+    ),
 ]
 
 
@@ -53,7 +109,10 @@ def test_mapping_row(metadata: str, path: str, expected: str) -> None:
 
 
 def test_title_block_roles() -> None:
-    root = header_of("Source: Works", top="Monty Johnstone et al.\n\nWill It Work?\n\nA roundtable discussion\n\n(April 1986)\n\n")
+    root = header_of(
+        "Source: Works",
+        top="Monty Johnstone et al.\n\nWill It Work?\n\nA roundtable discussion\n\n(April 1986)\n\n",
+    )
     assert text(root, "//t:titleStmt/t:author") == ["Monty Johnstone et al."]
     assert text(root, "//t:titleStmt/t:title[@type='main']") == ["Will It Work?"]
     assert text(root, "//t:titleStmt/t:title[@type='sub']") == ["A roundtable discussion"]
@@ -61,7 +120,9 @@ def test_title_block_roles() -> None:
 
 
 def test_metadata_lines_never_reach_the_body() -> None:
-    root = header_of("Source: Works\nTranscription/Markup: Brian Reid\nMystery Label: kept somewhere")
+    root = header_of(
+        "Source: Works\nTranscription/Markup: Brian Reid\nMystery Label: kept somewhere"
+    )
     body = " ".join(text(root, "//t:text"))
     assert "Brian Reid" not in body and "Mystery" not in body
     assert text(root, "//t:notesStmt/t:note") == ["Mystery Label: kept somewhere"]
@@ -91,13 +152,19 @@ This file should be named 844.txt. Licence text follows here.
 
 
 def test_gutenberg_header_and_licence_stay_out_of_the_body() -> None:
-    root = etree.fromstring(encode(parse_text(GUTENBERG, "pg.txt"), EncodeOptions(when="2026-01-01")))
+    root = etree.fromstring(
+        encode(parse_text(GUTENBERG, "pg.txt"), EncodeOptions(when="2026-01-01"))
+    )
     assert text(root, "//t:titleStmt/t:title[@type='main']") == ["A Play In Three Acts"]
     assert text(root, "//t:titleStmt/t:author") == ["Some Writer"]
     assert text(root, "//t:sourceDesc/t:bibl[@type='digitalSource']/t:idno") == ["844"]
     assert text(root, "//t:sourceDesc/t:bibl[@type='digitalSource']/t:date/@when") == ["2006-08-29"]
     body = " ".join(text(root, "//t:text"))
-    assert "Licence text" not in body and "Release Date" not in body and "first line of the play" in body
+    assert (
+        "Licence text" not in body
+        and "Release Date" not in body
+        and "first line of the play" in body
+    )
     assert any("Licence text follows" in n for n in text(root, "//t:notesStmt/t:note"))
 
 
@@ -115,3 +182,20 @@ def test_every_corpus_header_is_complete(corpus: Path) -> None:
         assert root.xpath("//t:sourceDesc/*", namespaces=NS), path.name
         assert root.xpath("//t:publicationStmt/t:availability", namespaces=NS), path.name
     assert unmapped < 40, unmapped
+
+
+@pytest.mark.parametrize("sample, code", [
+    ("Il partito non è una setta, e la classe operaia si organizza per la lotta della rivoluzione.", "it"),
+    ("Röð og regla ríkja í Berlín, og það er ekki hægt að segja að byltingin sé búin með þessu.", "is"),
+    ("The party is not a sect, and the working class organises itself for the struggle of the day.", "en"),
+    ("Die Partei ist keine Sekte, und die Arbeiterklasse organisiert sich für den Kampf in der Stadt.", "de"),
+])
+def test_language_detected(sample: str, code: str) -> None:
+    xml = encode(parse_text(f"A. Writer\n\nA Title\n\nSource: Works\n\n{sample}\n\n{sample}\n", "l.txt"),
+                 EncodeOptions(when="2026-01-01"))
+    assert text(etree.fromstring(xml), "//t:langUsage/t:language/@ident") == [code]
+
+
+def test_too_little_text_leaves_language_unknown() -> None:
+    xml = encode(parse_text("Title\n\n12 34 56\n", "l.txt"), EncodeOptions(when="2026-01-01"))
+    assert text(etree.fromstring(xml), "//t:langUsage") == []

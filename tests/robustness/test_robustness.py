@@ -26,8 +26,10 @@ def xxe(tmp_path: Path) -> Path:
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET)
     doc = tmp_path / "xxe.xml"
-    doc.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>\n'
-                   f"{TEI_OPEN}<p>&x;</p></body></text></TEI>")
+    doc.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        f"{TEI_OPEN}<p>&x;</p></body></text></TEI>"
+    )
     return doc
 
 
@@ -35,7 +37,11 @@ def test_xxe_is_refused_everywhere(tmp_path: Path) -> None:
     doc = xxe(tmp_path)
     with pytest.raises(InputError, match="entit"):
         parse_xml_bytes(doc.read_bytes(), file=str(doc))
-    for args in (["convert", str(doc), "--to", "text"], ["validate", str(doc)], ["convert", str(doc), "--to", "html"]):
+    for args in (
+        ["convert", str(doc), "--to", "text"],
+        ["validate", str(doc)],
+        ["convert", str(doc), "--to", "html"],
+    ):
         result = CliRunner().invoke(main, args)
         assert SECRET not in result.output and SECRET not in result.stderr
         assert result.exit_code in (1, 2) and "Traceback" not in result.stderr
@@ -43,9 +49,12 @@ def test_xxe_is_refused_everywhere(tmp_path: Path) -> None:
 
 def test_entity_expansion_bomb_is_refused_quickly(tmp_path: Path) -> None:
     entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
-        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
     doc = tmp_path / "bomb.xml"
-    doc.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE TEI [{entities}]>\n{TEI_OPEN}<p>&j;</p></body></text></TEI>')
+    doc.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE TEI [{entities}]>\n{TEI_OPEN}<p>&j;</p></body></text></TEI>'
+    )
     started = time.perf_counter()
     result = CliRunner().invoke(main, ["convert", str(doc), "--to", "text"])
     assert time.perf_counter() - started < 5
@@ -54,7 +63,9 @@ def test_entity_expansion_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 def test_no_network_for_external_dtd(tmp_path: Path) -> None:
     doc = tmp_path / "dtd.xml"
-    doc.write_text(f'<!DOCTYPE TEI SYSTEM "http://192.0.2.1/never.dtd">\n{TEI_OPEN}<p>x</p></body></text></TEI>')
+    doc.write_text(
+        f'<!DOCTYPE TEI SYSTEM "http://192.0.2.1/never.dtd">\n{TEI_OPEN}<p>x</p></body></text></TEI>'
+    )
     started = time.perf_counter()
     assert convert(doc, "text").output.strip() == "x"  # the DTD is neither fetched nor needed
     assert time.perf_counter() - started < 5
@@ -67,17 +78,27 @@ def test_huge_attribute_is_read_without_trouble(tmp_path: Path) -> None:
     assert convert(doc, "text").output.strip() == "text"
 
 
-@pytest.mark.parametrize("content", [
-    TEI_OPEN[:57], TEI_OPEN + "<p>unclosed", '<?xml version="1.0" encoding="ebcdic-xx"?><TEI/>',
-    "<TEI>" + "<div>" * 5000, "\x00\x01\x02",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        TEI_OPEN[:57],
+        TEI_OPEN + "<p>unclosed",
+        '<?xml version="1.0" encoding="ebcdic-xx"?><TEI/>',
+        "<TEI>" + "<div>" * 5000,
+        "\x00\x01\x02",
+    ],
+)
 def test_malformed_xml_is_a_positioned_diagnostic(tmp_path: Path, content: str) -> None:
     doc = tmp_path / "bad.xml"
     doc.write_bytes(content.encode("utf-8", "surrogatepass"))
     result = validate_file(doc)
     assert not result.valid and result.diagnostics[0].line >= 1
-    cli = CliRunner().invoke(main, ["convert", str(doc), "--to", "html", "-o", str(tmp_path / "o.html")])
-    assert cli.exit_code == 2 and "Traceback" not in cli.stderr and not (tmp_path / "o.html").exists()
+    cli = CliRunner().invoke(
+        main, ["convert", str(doc), "--to", "html", "-o", str(tmp_path / "o.html")]
+    )
+    assert (
+        cli.exit_code == 2 and "Traceback" not in cli.stderr and not (tmp_path / "o.html").exists()
+    )
 
 
 def test_one_bad_file_among_many(tmp_path: Path) -> None:
@@ -91,9 +112,30 @@ def test_one_bad_file_among_many(tmp_path: Path) -> None:
 
 TEXTS = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400
-) | st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n", "JACK. Hello.", "Q: why?", "1) item",
-                              "CHAPTER I", "* * *", "[1] note", "    indented verse", "Source: x",
-                              "word " * 40, "\t", "\x0c", "\u00a0", "—said he—"]), max_size=30).map("".join)
+) | st.lists(
+    st.sampled_from(
+        [
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "JACK. Hello.",
+            "Q: why?",
+            "1) item",
+            "CHAPTER I",
+            "* * *",
+            "[1] note",
+            "    indented verse",
+            "Source: x",
+            "word " * 40,
+            "\t",
+            "\x0c",
+            "\u00a0",
+            "—said he—",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 def squeeze(text: str) -> str:
@@ -110,9 +152,15 @@ def test_any_text_encodes_without_losing_characters(text: str) -> None:
     output = squeeze(convert(xml, "text").output)
     # Metadata lines go to the header; control characters cannot exist in XML (U+FFFD instead).
     kept = [f"{f.label}:{f.value}" if f.label else f.value for f in document.metadata.fields]
-    source = squeeze("".join("\ufffd" if (ord(c) < 32 and c not in "\n\r\t\x0c") or 0x7F <= ord(c) < 0xA0
-                             else c for c in text).replace("\u200b", ""))
+    source = squeeze(
+        "".join(
+            "\ufffd" if (ord(c) < 32 and c not in "\n\r\t\x0c") or 0x7F <= ord(c) < 0xA0 else c
+            for c in text
+        ).replace("\u200b", "")
+    )
     for value in kept:
         source = source.replace(squeeze(value), "", 1)
-    missing = [c for c in set(source) if source.count(c) > output.count(c) + sum(v.count(c) for v in kept)]
+    missing = [
+        c for c in set(source) if source.count(c) > output.count(c) + sum(v.count(c) for v in kept)
+    ]
     assert not missing, (text, missing)

@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from teikit.cli import main
-from teikit.validate import profile_path, validate_file, validate_paths
-from teikit.validate import Options
+from teikit.validate import Options, profile_path, validate_file, validate_paths
 from teikit.validate.report import render
 
 HEADER = """<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
@@ -45,7 +44,11 @@ def test_profile_ships_inside_the_package() -> None:
 
 
 def test_duplicate_ids_do_not_hide_other_errors(tmp_path: Path) -> None:
-    path = write(tmp_path, "dup.xml", tei('<p xml:id="a">x</p><p xml:id="a">y</p><p><said who="#nobody">z</said></p>'))
+    path = write(
+        tmp_path,
+        "dup.xml",
+        tei('<p xml:id="a">x</p><p xml:id="a">y</p><p><said who="#nobody">z</said></p>'),
+    )
     found = validate_file(path).diagnostics
     assert [d.code for d in found] == ["tei-duplicate-id", "tei-dangling-pointer"]
     assert found[0].line == 2 and "already used" in found[0].message
@@ -53,8 +56,14 @@ def test_duplicate_ids_do_not_hide_other_errors(tmp_path: Path) -> None:
 
 
 def test_header_order(tmp_path: Path) -> None:
-    text = tei("<p>x</p>").replace("<titleStmt><title>T</title></titleStmt>\n", "").replace(
-        "<sourceDesc><p>s</p></sourceDesc>", "<sourceDesc><p>s</p></sourceDesc><titleStmt><title>T</title></titleStmt>")
+    text = (
+        tei("<p>x</p>")
+        .replace("<titleStmt><title>T</title></titleStmt>\n", "")
+        .replace(
+            "<sourceDesc><p>s</p></sourceDesc>",
+            "<sourceDesc><p>s</p></sourceDesc><titleStmt><title>T</title></titleStmt>",
+        )
+    )
     assert "tei-header-order" in codes(write(tmp_path, "order.xml", text))
 
 
@@ -86,20 +95,37 @@ def test_xml_model_relative_schema_and_catalog(tmp_path: Path) -> None:
     remote = '<?xml-model href="https://example.org/tei_all.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>'
     doc = write(tmp_path, "remote.xml", tei("<p>x</p>", prolog=remote))
     assert [d.code for d in validate_file(doc).diagnostics] == ["schema-remote"]
-    catalog = write(tmp_path, "catalog.toml", f'"https://example.org/tei_all.rng" = "{schema.name}"\n')
+    catalog = write(
+        tmp_path, "catalog.toml", f'"https://example.org/tei_all.rng" = "{schema.name}"\n'
+    )
     assert validate_file(doc, Options(catalog=str(catalog))).schemas == ["s.rng"]
 
 
 def test_schematron_and_xsd(tmp_path: Path) -> None:
-    sch = write(tmp_path, "rules.sch", """<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">
+    sch = write(
+        tmp_path,
+        "rules.sch",
+        """<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">
       <ns prefix="t" uri="http://www.tei-c.org/ns/1.0"/>
-      <pattern><rule context="t:p"><assert test="string-length(normalize-space(.)) &gt; 1">paragraph too short</assert></rule></pattern></schema>""")
+      <pattern><rule context="t:p"><assert test="string-length(normalize-space(.)) &gt; 1">paragraph too short</assert></rule></pattern></schema>""",
+    )
     path = write(tmp_path, "d.xml", tei("<p>x</p><p>long enough</p>"))
     found = validate_file(path, Options((str(sch),))).diagnostics
-    assert [(d.code, d.line, d.message) for d in found] == [("sch-assert", 2, "paragraph too short")]
-    xsd = write(tmp_path, "a.xsd", """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-      <xs:element name="a" type="xs:integer"/></xs:schema>""")
-    assert [d.code for d in validate_file(write(tmp_path, "a.xml", "<a>x</a>"), Options((str(xsd),))).diagnostics] == ["xsd-invalid"]
+    assert [(d.code, d.line, d.message) for d in found] == [
+        ("sch-assert", 2, "paragraph too short")
+    ]
+    xsd = write(
+        tmp_path,
+        "a.xsd",
+        """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+      <xs:element name="a" type="xs:integer"/></xs:schema>""",
+    )
+    assert [
+        d.code
+        for d in validate_file(
+            write(tmp_path, "a.xml", "<a>x</a>"), Options((str(xsd),))
+        ).diagnostics
+    ] == ["xsd-invalid"]
 
 
 def test_reports_and_exit_codes(tmp_path: Path) -> None:
@@ -145,14 +171,22 @@ def judged_by_jing(path: Path) -> bool:
 
 @pytest.mark.corpus
 def test_same_verdict_as_jing_against_tei_all(corpus: Path, tei_all: Path, jing: str) -> None:
-    files = [f for f in sorted((corpus / "tei" / "samples").glob("*/*.xml"))
-             + sorted((corpus / "tei" / "invalid").glob("*/*.xml")) if judged_by_jing(f)]
+    files = [
+        f
+        for f in sorted((corpus / "tei" / "samples").glob("*/*.xml"))
+        + sorted((corpus / "tei" / "invalid").glob("*/*.xml"))
+        if judged_by_jing(f)
+    ]
     assert len(files) >= 60
-    out = subprocess.run([jing, str(tei_all), *map(str, files)], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [jing, str(tei_all), *map(str, files)], capture_output=True, text=True
+    ).stdout
     assert "fatal" not in out
     jing_invalid = {line.split(":")[0] for line in out.splitlines() if ": error:" in line}
     report = validate_paths([str(f) for f in files], [str(tei_all)], jobs=2)
-    ours_invalid = {r.path for r in report.files if any(d.code.startswith("rng") for d in r.diagnostics)}
+    ours_invalid = {
+        r.path for r in report.files if any(d.code.startswith("rng") for d in r.diagnostics)
+    }
     disagree = {Path(p).name for p in ours_invalid ^ jing_invalid}
     assert disagree <= LIBXML2_REJECTS_VALID, sorted(disagree - LIBXML2_REJECTS_VALID)
 
@@ -165,7 +199,9 @@ def test_known_invalid_files_report_their_errors(corpus: Path, tei_all: Path) ->
 
 
 @pytest.mark.corpus
-def test_profile_is_a_subset_of_tei_all(corpus: Path, tei_all: Path, jing: str, tmp_path: Path) -> None:
+def test_profile_is_a_subset_of_tei_all(
+    corpus: Path, tei_all: Path, jing: str, tmp_path: Path
+) -> None:
     """Every corpus text, encoded and valid against the profile, is also valid against tei_all."""
     from teikit.encode import EncodeOptions, encode
     from teikit.parse import parse_file
@@ -176,6 +212,11 @@ def test_profile_is_a_subset_of_tei_all(corpus: Path, tei_all: Path, jing: str, 
         target.write_bytes(encode(parse_file(source), EncodeOptions(when="2026-01-01")))
         assert validate_file(target, Options(("teikit",))).valid, source.name
         files.append(target)
-    assert subprocess.run([jing, str(profile_path()), *map(str, files)], capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            [jing, str(profile_path()), *map(str, files)], capture_output=True
+        ).returncode
+        == 0
+    )
     result = subprocess.run([jing, str(tei_all), *map(str, files)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[:2000]

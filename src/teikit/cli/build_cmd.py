@@ -13,8 +13,14 @@ from .common import EXIT_INVALID, EXIT_OK, echo_diagnostics, user_errors
 
 @click.command("build")
 @click.argument("editions_dir", default="editions", type=click.Path(path_type=Path))
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any output would change (CI drift check).")
-@click.option("--schema", "schemas", multiple=True, help="Validate against these instead of the manifest's.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if any output would change (CI drift check).",
+)
+@click.option(
+    "--schema", "schemas", multiple=True, help="Validate against these instead of the manifest's."
+)
 def build_command(editions_dir: Path, check: bool, schemas: tuple[str, ...]) -> None:
     """Re-encode, validate and render every edition in EDITIONS_DIR (default: editions).
 
@@ -33,10 +39,15 @@ def build_command(editions_dir: Path, check: bool, schemas: tuple[str, ...]) -> 
         for path in report.changed:
             click.echo(f"would change: {path}", err=True)
         if report.changed:
-            click.echo(f"{len(report.changed)} output(s) differ from a fresh build; run `teikit build {editions_dir}`",
-                       err=True)
+            click.echo(
+                f"{len(report.changed)} output(s) differ from a fresh build; run `teikit build {editions_dir}`",
+                err=True,
+            )
             sys.exit(EXIT_INVALID)
         click.echo("editions are up to date")
     else:
-        click.echo(f"index: {report.index}" + (f" ({len(report.changed)} file(s) written)" if report.changed else ""))
+        click.echo(
+            f"index: {report.index}"
+            + (f" ({len(report.changed)} file(s) written)" if report.changed else "")
+        )
     sys.exit(EXIT_OK if report.ok else EXIT_INVALID)

@@ -32,7 +32,9 @@ def user_errors() -> Iterator[None]:
         fail("interrupted", 130)
 
 
-def echo_diagnostics(diagnostics: list[Diagnostic], *, emit: Callable[[str], None] | None = None) -> None:
+def echo_diagnostics(
+    diagnostics: list[Diagnostic], *, emit: Callable[[str], None] | None = None
+) -> None:
     out = emit or (lambda line: click.echo(line, err=True))
     for diagnostic in diagnostics:
         out(str(diagnostic))

@@ -13,10 +13,16 @@ from .common import echo_diagnostics, fail, user_errors
 
 @click.command("convert")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--to", "to", type=click.Choice(sorted(CONVERTERS)), required=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option(
+    "--to", "to", type=click.Choice(sorted(CONVERTERS)), required=True, help="Output format."
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 2) when an element would lose its markup.")
-@click.option("--css", type=click.Path(exists=True, dir_okay=False), help="Stylesheet for --to html.")
+@click.option(
+    "--css", type=click.Path(exists=True, dir_okay=False), help="Stylesheet for --to html."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
 def convert_command(
     source: Path, to: str, output: Path | None, strict: bool, css: str | None, quiet: bool

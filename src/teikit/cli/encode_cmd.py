@@ -19,8 +19,9 @@ from .common import echo_diagnostics, fail, user_errors
     "--out-dir", type=click.Path(path_type=Path), help="Write one SOURCE-stem.xml per source here."
 )
 @click.option("--encoding", help="Force the source encoding (default: detect).")
-@click.option("--date", "when", help="Encoding date (YYYY-MM-DD); default SOURCE_DATE_EPOCH or today.")
-@click.option("--keep-linebreaks", is_flag=True, help="Keep the source's line breaks as <lb/>.")
+@click.option(
+    "--date", "when", help="Encoding date (YYYY-MM-DD); default SOURCE_DATE_EPOCH or today."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
 def encode_command(
     sources: tuple[Path, ...],
@@ -28,7 +29,6 @@ def encode_command(
     out_dir: Path | None,
     encoding: str | None,
     when: str | None,
-    keep_linebreaks: bool,
     quiet: bool,
 ) -> None:
     """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given).
@@ -44,7 +44,7 @@ def encode_command(
     if output and len(sources) > 1:
         fail("-o/--output takes one source; use --out-dir for several")
     with user_errors():
-        options = EncodeOptions.from_environment(when=when, keep_linebreaks=keep_linebreaks)
+        options = EncodeOptions.from_environment(when=when)
         for source in sources:
             document = parse_file(source, encoding=encoding)
             xml = encode(document, options)

@@ -14,19 +14,45 @@ from .common import EXIT_INVALID, EXIT_OK, fail, user_errors
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--schema", "schemas", multiple=True, metavar="FILE|teikit",
-              help="Schema to check against (.rng, .xsd, .sch, .dtd; repeatable). "
-                   "'teikit' is teikit's edition profile. Default: the file's <?xml-model?>.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text",
-              show_default=True, help="Report format.")
-@click.option("--catalog", type=click.Path(exists=True, dir_okay=False),
-              help="TOML file mapping remote schema URLs to local files (offline CI).")
+@click.option(
+    "--schema",
+    "schemas",
+    multiple=True,
+    metavar="FILE|teikit",
+    help="Schema to check against (.rng, .xsd, .sch, .dtd; repeatable). "
+    "'teikit' is teikit's edition profile. Default: the file's <?xml-model?>.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit", "github"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--catalog",
+    type=click.Path(exists=True, dir_okay=False),
+    help="TOML file mapping remote schema URLs to local files (offline CI).",
+)
 @click.option("--no-xml-model", is_flag=True, help="Ignore <?xml-model?> declarations.")
-@click.option("--corpus", is_flag=True, help="Also require xml:id values to be unique across all files.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: all cores).")
+@click.option(
+    "--corpus", is_flag=True, help="Also require xml:id values to be unique across all files."
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: all cores)."
+)
 @click.option("--warn-only", is_flag=True, help="Report problems but exit 0 (gradual adoption).")
-def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, catalog: str | None,
-                     no_xml_model: bool, corpus: bool, jobs: int | None, warn_only: bool) -> None:
+def validate_command(
+    paths: tuple[str, ...],
+    schemas: tuple[str, ...],
+    fmt: str,
+    catalog: str | None,
+    no_xml_model: bool,
+    corpus: bool,
+    jobs: int | None,
+    warn_only: bool,
+) -> None:
     """Validate TEI files (directories are searched for *.xml).
 
     Exit status: 0 all valid, 1 any invalid, 2 usage or input error.
@@ -42,8 +68,14 @@ def validate_command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     if missing:
         fail(f"error: {missing[0]}: no such file or directory")
     with user_errors():
-        report = validate_paths(paths, schemas, use_xml_model=not no_xml_model, corpus=corpus,
-                                jobs=jobs, catalog=catalog)
+        report = validate_paths(
+            paths,
+            schemas,
+            use_xml_model=not no_xml_model,
+            corpus=corpus,
+            jobs=jobs,
+            catalog=catalog,
+        )
     if not report.files:
         fail("error: no *.xml files found in " + ", ".join(paths))
     sys.stdout.write(render(report, fmt))

@@ -55,7 +55,9 @@ def read(source: Any, file: str = "") -> Reading:
     return Reader(file).read(tree)
 
 
-def convert(source: Any, to: str, *, strict: bool = False, css: str | None = None, file: str = "") -> Conversion:
+def convert(
+    source: Any, to: str, *, strict: bool = False, css: str | None = None, file: str = ""
+) -> Conversion:
     writer = CONVERTERS.get(to)
     if writer is None:
         raise ConversionError(f"unknown output format {to!r}; choose from {', '.join(CONVERTERS)}")

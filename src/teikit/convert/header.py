@@ -27,42 +27,69 @@ def read_header(root: etree._Element) -> dict[str, Any]:
     if header is None:
         header = root.find(".//t:teiHeader", TEI)
     if header is None:
-        return {"title": "", "subtitles": [], "authors": [], "editors": [], "respStmts": [],
-                "publisher": [], "date": "", "licence": [], "availability": "", "sources": [],
-                "creation": "", "languages": [], "participants": [], "keywords": [], "changes": []}
+        return {
+            "title": "",
+            "subtitles": [],
+            "authors": [],
+            "editors": [],
+            "respStmts": [],
+            "publisher": [],
+            "date": "",
+            "licence": [],
+            "availability": "",
+            "sources": [],
+            "creation": "",
+            "languages": [],
+            "participants": [],
+            "keywords": [],
+            "changes": [],
+        }
     fd = "t:fileDesc"
     titles = header.xpath(f"{fd}/t:titleStmt/t:title", namespaces=TEI)
     main = [t for t in titles if t.get("type") in (None, "main")] or titles
     subtitles = [_text(t) for t in titles if t.get("type") == "sub"]
     participants = []
-    for person in header.xpath(".//t:particDesc//t:person | .//t:particDesc//t:personGrp", namespaces=TEI):
+    for person in header.xpath(
+        ".//t:particDesc//t:person | .//t:particDesc//t:personGrp", namespaces=TEI
+    ):
         names = person.xpath("t:persName | t:name", namespaces=TEI)
-        participants.append({
-            "id": person.get(XML_ID, ""),
-            "name": _text(names[0]) if names else _text(person),
-            "role": person.get("role", ""),
-            "sex": person.get("sex", ""),
-            "group": etree.QName(person).localname == "personGrp",
-        })
+        participants.append(
+            {
+                "id": person.get(XML_ID, ""),
+                "name": _text(names[0]) if names else _text(person),
+                "role": person.get("role", ""),
+                "sex": person.get("sex", ""),
+                "group": etree.QName(person).localname == "personGrp",
+            }
+        )
     return {
         "title": _text(main[0]) if main else "",
         "subtitles": subtitles,
         "authors": _all(header, f"{fd}/t:titleStmt/t:author"),
         "editors": _all(header, f"{fd}/t:titleStmt/t:editor"),
         "respStmts": [
-            {"resp": _text(r.find("t:resp", TEI)) if r.find("t:resp", TEI) is not None else "",
-             "names": [_text(n) for n in r if etree.QName(n).localname != "resp"]}
+            {
+                "resp": _text(r.find("t:resp", TEI)) if r.find("t:resp", TEI) is not None else "",
+                "names": [_text(n) for n in r if etree.QName(n).localname != "resp"],
+            }
             for r in header.xpath(f"{fd}/t:titleStmt/t:respStmt", namespaces=TEI)
         ],
-        "publisher": _all(header, f"{fd}/t:publicationStmt/t:publisher | {fd}/t:publicationStmt/t:distributor"
-                          f" | {fd}/t:publicationStmt/t:authority"),
+        "publisher": _all(
+            header,
+            f"{fd}/t:publicationStmt/t:publisher | {fd}/t:publicationStmt/t:distributor"
+            f" | {fd}/t:publicationStmt/t:authority",
+        ),
         "date": next(iter(_all(header, f"{fd}/t:publicationStmt/t:date")), ""),
-        "availability": next(iter(header.xpath(f"{fd}/t:publicationStmt/t:availability/@status",
-                                               namespaces=TEI)), ""),
+        "availability": next(
+            iter(header.xpath(f"{fd}/t:publicationStmt/t:availability/@status", namespaces=TEI)), ""
+        ),
         "licence": _all(header, f"{fd}/t:publicationStmt/t:availability/*"),
         "sources": _all(header, f"{fd}/t:sourceDesc/*"),
         "creation": next(iter(_all(header, "t:profileDesc/t:creation")), ""),
-        "languages": [str(x) for x in header.xpath("t:profileDesc/t:langUsage/t:language/@ident", namespaces=TEI)],
+        "languages": [
+            str(x)
+            for x in header.xpath("t:profileDesc/t:langUsage/t:language/@ident", namespaces=TEI)
+        ],
         "participants": participants,
         "keywords": _all(header, "t:profileDesc/t:textClass//t:term"),
         "changes": _all(header, "t:revisionDesc//t:change"),

@@ -75,8 +75,11 @@ class _Html:
                 href = target[0] if target else ""
                 label = self.inlines(span.children)
                 cls = "" if label else ' class="ptr"'  # an empty <ptr>: show where it points
-                out.append(f'<a href="{escape(href)}"{cls}>{label or escape(href)}</a>' if href
-                           else self.inlines(span.children))
+                out.append(
+                    f'<a href="{escape(href)}"{cls}>{label or escape(href)}</a>'
+                    if href
+                    else self.inlines(span.children)
+                )
             elif kind == "stage":
                 out.append(f'<span class="stage">{self.inlines(span.children)}</span>')
             elif kind == "said":
@@ -126,7 +129,11 @@ class _Html:
                 if child.kind == "label":
                     label = f'<span class="label">{self.inlines(child.inlines)}</span>'
                     continue
-                body = self.inlines(child.inlines) if not child.children else self.blocks(child.children, depth)
+                body = (
+                    self.inlines(child.inlines)
+                    if not child.children
+                    else self.blocks(child.children, depth)
+                )
                 items.append(f"<li>{label}{body}</li>")
                 label = ""
             if label:
@@ -135,7 +142,11 @@ class _Html:
             style = ' style="list-style:none"' if tag == "ol" else ""
             return f"<{tag}{ident}{style}>\n" + "\n".join(items) + f"\n</{tag}>"
         if kind in ("quote", "cit", "epigraph"):
-            inner = self.blocks(block.children, depth) if block.children else f"<p>{self.inlines(block.inlines)}</p>"
+            inner = (
+                self.blocks(block.children, depth)
+                if block.children
+                else f"<p>{self.inlines(block.inlines)}</p>"
+            )
             return f'<blockquote class="{kind}"{ident}>\n{inner}\n</blockquote>'
         if kind == "lg":
             return f'<div class="lg"{ident}>\n{self.blocks(block.children, depth)}\n</div>'
@@ -145,24 +156,67 @@ class _Html:
             n = escape(block.attrs.get("n", ""))
             return f'<div class="pb" data-n="{n}"{ident} role="note"></div>'
         if kind == "milestone":
-            rend = escape(block.attrs.get("rend", "")) or ("* * *" if block.attrs.get("unit") == "section" else "")
+            rend = escape(block.attrs.get("rend", "")) or (
+                "* * *" if block.attrs.get("unit") == "section" else ""
+            )
             return f'<div class="milestone"{ident}>{rend}</div>'
         if kind == "table":
             rows = []
             for row in block.children:
                 cells = row.children or [row]
-                rows.append("<tr>" + "".join(f"<td>{self.inlines(c.inlines) or self.blocks(c.children, depth)}</td>" for c in cells) + "</tr>")
+                rows.append(
+                    "<tr>"
+                    + "".join(
+                        f"<td>{self.inlines(c.inlines) or self.blocks(c.children, depth)}</td>"
+                        for c in cells
+                    )
+                    + "</tr>"
+                )
             return f"<table{ident}>\n" + "\n".join(rows) + "\n</table>"
-        if kind in ("titlePage", "docTitle", "castList", "castGroup", "opener", "closer", "castItem",
-                    "floatingText", "figure", "argument", "postscript", "listBibl", "note"):
-            inner = self.blocks(block.children, depth) if block.children else self.inlines(block.inlines)
+        if kind in (
+            "titlePage",
+            "docTitle",
+            "castList",
+            "castGroup",
+            "opener",
+            "closer",
+            "castItem",
+            "floatingText",
+            "figure",
+            "argument",
+            "postscript",
+            "listBibl",
+            "note",
+        ):
+            inner = (
+                self.blocks(block.children, depth)
+                if block.children
+                else self.inlines(block.inlines)
+            )
             return f'<div class="{kind}"{ident}>\n{inner}\n</div>'
-        if kind in ("titlePart", "docAuthor", "docDate", "byline", "docImprint", "docEdition", "salute",
-                    "signed", "dateline", "role", "roleDesc", "trailer", "label", "bibl", "caption"):
+        if kind in (
+            "titlePart",
+            "docAuthor",
+            "docDate",
+            "byline",
+            "docImprint",
+            "docEdition",
+            "salute",
+            "signed",
+            "dateline",
+            "role",
+            "roleDesc",
+            "trailer",
+            "label",
+            "bibl",
+            "caption",
+        ):
             cls = " ".join(filter(None, [kind, block.attrs.get("type", "")]))
             return f'<span class="{escape(cls)}"{ident}>{self.inlines(block.inlines) or self.blocks(block.children, depth)}</span>'
         if block.children:
-            return f'<div class="{escape(kind)}"{ident}>\n{self.blocks(block.children, depth)}\n</div>'
+            return (
+                f'<div class="{escape(kind)}"{ident}>\n{self.blocks(block.children, depth)}\n</div>'
+            )
         return f'<p class="{escape(kind)}"{ident}>{self.inlines(block.inlines)}</p>'
 
     def heading(self, block: Block, depth: int) -> str:
@@ -177,21 +231,33 @@ class _Html:
             ("Author", h.get("authors", [])),
             ("Editor", h.get("editors", [])),
             ("Source", h.get("sources", [])),
-            ("Responsibility", [f"{r['resp']}: {', '.join(r['names'])}" for r in h.get("respStmts", [])]),
+            (
+                "Responsibility",
+                [f"{r['resp']}: {', '.join(r['names'])}" for r in h.get("respStmts", [])],
+            ),
             ("Publisher", h.get("publisher", [])),
             ("Licence", h.get("licence", [])),
             ("Created", [h["creation"]] if h.get("creation") else []),
             ("Language", h.get("languages", [])),
-            ("Speakers", [p["name"] + (f" ({p['role']})" if p.get("role") else "") for p in h.get("participants", [])]),
+            (
+                "Speakers",
+                [
+                    p["name"] + (f" ({p['role']})" if p.get("role") else "")
+                    for p in h.get("participants", [])
+                ],
+            ),
             ("Provenance", h.get("changes", [])),
         ]
         items = "\n".join(
             f"<dt>{escape(label)}</dt>\n" + "\n".join(f"<dd>{escape(v)}</dd>" for v in values)
-            for label, values in rows if values
+            for label, values in rows
+            if values
         )
         subtitle = "".join(f'<p class="subtitle">{escape(s)}</p>' for s in h.get("subtitles", []))
-        return (f'<header class="tei-header">\n<h1>{escape(h.get("title") or "Untitled")}</h1>\n{subtitle}\n'
-                f"<dl>\n{items}\n</dl>\n</header>")
+        return (
+            f'<header class="tei-header">\n<h1>{escape(h.get("title") or "Untitled")}</h1>\n{subtitle}\n'
+            f"<dl>\n{items}\n</dl>\n</header>"
+        )
 
     def notes(self) -> str:
         if not self.reading.notes:
@@ -199,10 +265,16 @@ class _Html:
         items = []
         for note in self.reading.notes:
             nid = escape(note.attrs["id"])
-            body = self.inlines(note.inlines) if not note.children else self.blocks(note.children, 1)
-            items.append(f'<li id="{nid}" value="{len(items) + 1}">{body} '
-                         f'<a href="#ref-{nid}" class="backref" aria-label="back to text">↩</a></li>')
-        return '<aside class="notes">\n<h2>Notes</h2>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</aside>"
+            body = (
+                self.inlines(note.inlines) if not note.children else self.blocks(note.children, 1)
+            )
+            items.append(
+                f'<li id="{nid}" value="{len(items) + 1}">{body} '
+                f'<a href="#ref-{nid}" class="backref" aria-label="back to text">↩</a></li>'
+            )
+        return (
+            '<aside class="notes">\n<h2>Notes</h2>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</aside>"
+        )
 
 
 def render(reading: Reading, css: str | None = None) -> str:
@@ -210,10 +282,14 @@ def render(reading: Reading, css: str | None = None) -> str:
     body = page.blocks(reading.blocks, 0)
     toc = ""
     if len(page.toc) > 1:
-        toc = '<nav class="toc">\n<h2>Contents</h2>\n<ul>\n' + "\n".join(
-            f'<li style="margin-left:{(d - 1) * 1.2:.1f}rem"><a href="#{escape(a)}">{escape(t)}</a></li>'
-            for d, a, t in page.toc
-        ) + "\n</ul>\n</nav>"
+        toc = (
+            '<nav class="toc">\n<h2>Contents</h2>\n<ul>\n'
+            + "\n".join(
+                f'<li style="margin-left:{(d - 1) * 1.2:.1f}rem"><a href="#{escape(a)}">{escape(t)}</a></li>'
+                for d, a, t in page.toc
+            )
+            + "\n</ul>\n</nav>"
+        )
     style = Path(css).read_text(encoding="utf-8") if css else STYLE
     lang = (reading.header.get("languages") or ["und"])[0]
     title = escape(reading.header.get("title") or "Untitled")

@@ -18,8 +18,11 @@ def render(reading: Reading) -> str:
         _block(block, out, level=2)
     if reading.notes:
         for index, note in enumerate(reading.notes, start=1):
-            body = _inlines(note.inlines) if not note.children else " ".join(
-                _inlines(c.inlines) for c in _leaves(note))
+            body = (
+                _inlines(note.inlines)
+                if not note.children
+                else " ".join(_inlines(c.inlines) for c in _leaves(note))
+            )
             out.append(f"[^{index}]: {body.strip()}")
     return "\n\n".join(p for p in out if p.strip()) + "\n"
 
@@ -32,8 +35,19 @@ def _leaves(block: Block) -> list[Block]:
 
 def _escape(text: str) -> str:
     text = _ESCAPE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + m.group(2).replace(".", "\\.").replace(")", "\\)")
-                           .replace("-", "\\-").replace("+", "\\+").replace("=", "\\=") + m.group(3), text)
+    return _LINE_START.sub(
+        lambda m: (
+            m.group(1)
+            + m.group(2)
+            .replace(".", "\\.")
+            .replace(")", "\\)")
+            .replace("-", "\\-")
+            .replace("+", "\\+")
+            .replace("=", "\\=")
+            + m.group(3)
+        ),
+        text,
+    )
 
 
 def _inlines(spans: list[Span]) -> str:

@@ -39,7 +39,11 @@ def _block(block: Block, out: list[str]) -> None:
         return
     if block.kind == "milestone":
         rend = block.attrs.get("rend", "")
-        if block.attrs.get("unit") == "section" and rend.strip() and not any(c.isalnum() for c in rend):
+        if (
+            block.attrs.get("unit") == "section"
+            and rend.strip()
+            and not any(c.isalnum() for c in rend)
+        ):
             out.append(rend)
         return
     if block.kind == "sp":

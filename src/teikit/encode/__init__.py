@@ -22,8 +22,11 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 def encode_tree(document: Document, options: EncodeOptions | None = None) -> etree._ElementTree:
     options = options or EncodeOptions.from_environment()
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
-    root.set("{http://www.w3.org/XML/1998/namespace}id", options.edition_id or ncname(
-        document.source_name.rsplit(".", 1)[0] or "edition", "edition"))
+    root.set(
+        "{http://www.w3.org/XML/1998/namespace}id",
+        options.edition_id
+        or ncname(document.source_name.rsplit(".", 1)[0] or "edition", "edition"),
+    )
     if document.language:
         root.set("{http://www.w3.org/XML/1998/namespace}lang", document.language)
     build_header(document, options, root)

@@ -15,9 +15,20 @@ from .dates import parse_date
 from .tei import append_text, el
 
 _SCOPES = [
-    ("volume", re.compile(r"\b(?:Vol(?:ume)?s?\.?|Tome|Bd\.)\s*(?P<n>[0-9IVXLC]+(?:\s*[-–]\s*[0-9IVXLC]+)?)", re.I)),
-    ("issue", re.compile(r"\b(?:No|Nr|Number|Issue|#)\.?\s*(?P<n>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)", re.I)),
-    ("page", re.compile(r"\b(?:pp?|pages?|S)\.?\s*(?P<n>[0-9ivxlc]+(?:\s*[-–]\s*[0-9ivxlc]+)?)", re.I)),
+    (
+        "volume",
+        re.compile(
+            r"\b(?:Vol(?:ume)?s?\.?|Tome|Bd\.)\s*(?P<n>[0-9IVXLC]+(?:\s*[-–]\s*[0-9IVXLC]+)?)", re.I
+        ),
+    ),
+    (
+        "issue",
+        re.compile(r"\b(?:No|Nr|Number|Issue|#)\.?\s*(?P<n>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)", re.I),
+    ),
+    (
+        "page",
+        re.compile(r"\b(?:pp?|pages?|S)\.?\s*(?P<n>[0-9ivxlc]+(?:\s*[-–]\s*[0-9ivxlc]+)?)", re.I),
+    ),
     ("chapter", re.compile(r"\b(?:Ch(?:apter)?|Chap)\.?\s*(?P<n>[0-9IVXLC]+)", re.I)),
 ]
 _PLACE_CITIES = re.compile(
@@ -34,7 +45,9 @@ def scope_attributes(unit: str, raw: str) -> dict[str, str]:
     return {"unit": unit, "n": raw.strip()}
 
 
-def write_source_bibl(parent: etree._Element, text: str, *, type_: str, level: str) -> etree._Element:
+def write_source_bibl(
+    parent: etree._Element, text: str, *, type_: str, level: str
+) -> etree._Element:
     """A ``bibl`` for a "Title, Vol. 6, …, pp. 1-2" string; the leading segment is the title."""
     bibl = el(parent, "bibl", type=type_)
     segments = _split_keeping_dates(text)
@@ -80,9 +93,12 @@ def _split_keeping_dates(text: str) -> list[str]:
 
 
 def _is_date(segment: str) -> bool:
-    """"1933", "January 10, 1924", "Spring 1917": the whole segment is a date."""
-    return parse_date(segment) is not None and bool(re.fullmatch(
-        r"(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?)[ ,]+){0,3}\d{4}\.?", segment.strip()))
+    """ "1933", "January 10, 1924", "Spring 1917": the whole segment is a date."""
+    return parse_date(segment) is not None and bool(
+        re.fullmatch(
+            r"(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?)[ ,]+){0,3}\d{4}\.?", segment.strip()
+        )
+    )
 
 
 def _write_part(bibl: etree._Element, segment: str) -> None:
@@ -99,7 +115,7 @@ def _write_part(bibl: etree._Element, segment: str) -> None:
 
 
 def write_imprint_parts(bibl: etree._Element, text: str) -> None:
-    """"Foreign Languages Publishing House, Moscow, 1954" → publisher, pubPlace, date."""
+    """ "Foreign Languages Publishing House, Moscow, 1954" → publisher, pubPlace, date."""
     segments = _split_keeping_dates(text)
     publisher_done = False
     for segment in segments:
@@ -111,7 +127,9 @@ def write_imprint_parts(bibl: etree._Element, text: str) -> None:
         date = parse_date(segment)
         if date and re.fullmatch(r"[\w .]*\d{4}\.?", segment):
             el(bibl, "date", segment, **date.attributes())
-        elif _PLACE_CITIES.fullmatch(segment.strip(". ")) or (publisher_done and _looks_like_place(segment)):
+        elif _PLACE_CITIES.fullmatch(segment.strip(". ")) or (
+            publisher_done and _looks_like_place(segment)
+        ):
             el(bibl, "pubPlace", segment)
         elif not publisher_done:
             el(bibl, "publisher", segment)

@@ -13,17 +13,30 @@ _MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
     )
     for name in names
 }
-_SEASONS = {"spring": ("03", "05"), "summer": ("06", "08"), "autumn": ("09", "11"),
-            "fall": ("09", "11"), "winter": ("12", "02")}
+_SEASONS = {
+    "spring": ("03", "05"),
+    "summer": ("06", "08"),
+    "autumn": ("09", "11"),
+    "fall": ("09", "11"),
+    "winter": ("12", "02"),
+}
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

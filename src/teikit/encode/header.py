@@ -31,11 +31,23 @@ _RESP = {
 }
 _LICENCE_KEYS = ("public_domain", "copyleft", "fair_use", "copyright", "licence")
 _CREATION_KEYS = ("written", "spoken", "delivered")
-_USED_ELSEWHERE = {"source", "publisher", "first_published", "published", *_CREATION_KEYS,
-                   *_RESP, *_LICENCE_KEYS, "title", "author", "edition"}
+_USED_ELSEWHERE = {
+    "source",
+    "publisher",
+    "first_published",
+    "published",
+    *_CREATION_KEYS,
+    *_RESP,
+    *_LICENCE_KEYS,
+    "title",
+    "author",
+    "edition",
+}
 
 
-def build_header(document: Document, options: EncodeOptions, parent: etree._Element) -> etree._Element:
+def build_header(
+    document: Document, options: EncodeOptions, parent: etree._Element
+) -> etree._Element:
     header = el(parent, "teiHeader")
     file_desc = el(header, "fileDesc")
     _title_stmt(file_desc, document, options)
@@ -53,7 +65,11 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
     meta = document.metadata
     stmt = el(file_desc, "titleStmt")
     title_field = meta.first("title")
-    title = meta.front_text("title") or (title_field.value if title_field else "") or _fallback_title(document)
+    title = (
+        meta.front_text("title")
+        or (title_field.value if title_field else "")
+        or _fallback_title(document)
+    )
     el(stmt, "title", title, type="main")
     for line in meta.front:
         if line.role == "subtitle":
@@ -78,7 +94,9 @@ def _fallback_title(document: Document) -> str:
 
 
 # "Einde O’Callaghan for the Marxists’ Internet Archive." → the person, not the purpose.
-_PURPOSE = re.compile(r"\s+(?:for|of|from|at|in|with)\s+(?:the\s+)?(?:Marxist|MIA\b|Internet|Encyclopa|[A-Z][a-z]+\s+Internet).*$")
+_PURPOSE = re.compile(
+    r"\s+(?:for|of|from|at|in|with)\s+(?:the\s+)?(?:Marxist|MIA\b|Internet|Encyclopa|[A-Z][a-z]+\s+Internet).*$"
+)
 
 
 def _names(value: str) -> list[str]:
@@ -90,7 +108,9 @@ def _names(value: str) -> list[str]:
 
 def _is_person(name: str) -> bool:
     words = name.split()
-    return 1 <= len(words) <= 5 and not re.search(r"(?i)archive|project|press|publish|team|staff|volunteers", name)
+    return 1 <= len(words) <= 5 and not re.search(
+        r"(?i)archive|project|press|publish|team|staff|volunteers", name
+    )
 
 
 def _edition_stmt(file_desc: etree._Element, document: Document) -> None:
@@ -101,17 +121,28 @@ def _edition_stmt(file_desc: etree._Element, document: Document) -> None:
             el(stmt, "edition", f"{f.label}: {f.value}" if f.label else f.value)
 
 
-def _publication_stmt(file_desc: etree._Element, document: Document, options: EncodeOptions) -> None:
+def _publication_stmt(
+    file_desc: etree._Element, document: Document, options: EncodeOptions
+) -> None:
     stmt = el(file_desc, "publicationStmt")
     origin_publisher = {"mia": "Marxists Internet Archive", "gutenberg": "Project Gutenberg"}
-    el(stmt, "publisher", options.publisher or origin_publisher.get(document.metadata.origin, "teikit"))
+    el(
+        stmt,
+        "publisher",
+        options.publisher or origin_publisher.get(document.metadata.origin, "teikit"),
+    )
     if options.edition_id:
         el(stmt, "idno", options.edition_id, type="teikit")
     el(stmt, "date", options.when, when=options.when)
     licence_fields = [f for f in document.metadata.fields if f.key in _LICENCE_KEYS]
     keys = {f.key for f in licence_fields}
-    status = ("free" if keys & {"public_domain", "copyleft"} or document.metadata.origin == "gutenberg"
-              else "restricted" if keys & {"copyright", "fair_use"} else "unknown")
+    status = (
+        "free"
+        if keys & {"public_domain", "copyleft"} or document.metadata.origin == "gutenberg"
+        else "restricted"
+        if keys & {"copyright", "fair_use"}
+        else "unknown"
+    )
     availability = el(stmt, "availability", status=status)
     for f in licence_fields:
         el(availability, "licence", f"{f.label}: {f.value}" if f.label else f.value)
@@ -132,8 +163,11 @@ def _notes_stmt(file_desc: etree._Element, document: Document) -> None:
         el(stmt, "note", "\n".join(f.value for f in boilerplate if f.key == key), type=key)
 
 
-_BIBL_TYPES = {"source": ("printedSource", "m"), "first_published": ("firstPublication", "j"),
-               "published": ("publication", "j")}
+_BIBL_TYPES = {
+    "source": ("printedSource", "m"),
+    "first_published": ("firstPublication", "j"),
+    "published": ("publication", "j"),
+}
 
 
 def _source_desc(file_desc: etree._Element, document: Document) -> None:
@@ -158,7 +192,11 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
         _gutenberg_bibl(desc, document)
         wrote = True
     if not wrote:
-        el(desc, "p", f"Born-digital encoding of the plain-text file {document.source_name or '(unnamed)'}.")
+        el(
+            desc,
+            "p",
+            f"Born-digital encoding of the plain-text file {document.source_name or '(unnamed)'}.",
+        )
 
 
 def _gutenberg_bibl(desc: etree._Element, document: Document) -> None:
@@ -191,9 +229,20 @@ def _tail(node: etree._Element, text: str) -> None:
 def _encoding_desc(header: etree._Element, document: Document, options: EncodeOptions) -> None:
     desc = el(header, "encodingDesc")
     app_info = el(desc, "appInfo")
-    app = el(app_info, "application", xml_id="teikit", ident="teikit", version=options.version, when=options.when)
+    app = el(
+        app_info,
+        "application",
+        xml_id="teikit",
+        ident="teikit",
+        version=options.version,
+        when=options.when,
+    )
     el(app, "label", "teikit")
-    el(app, "desc", "Plain text to TEI P5 encoder; structure, metadata and speakers detected automatically.")
+    el(
+        app,
+        "desc",
+        "Plain text to TEI P5 encoder; structure, metadata and speakers detected automatically.",
+    )
     decl = el(desc, "editorialDecl")
     norm = el(decl, "normalization")
     notes = list(document.normalisations) or ["none"]
@@ -209,7 +258,9 @@ def _profile_desc(header: etree._Element, document: Document) -> None:
         el(creation, "date", created.value, **(date.attributes() if date else {}))
     if document.language:
         usage = el(profile, "langUsage")
-        el(usage, "language", document.language, ident=document.language)
+        from ..parse.language import LANGUAGE_NAMES
+
+        el(usage, "language", LANGUAGE_NAMES.get(document.language, document.language), ident=document.language)
     write_partic_desc(profile, document.persons)
     if document.genre:
         keywords = el(el(profile, "textClass"), "keywords")
@@ -230,5 +281,10 @@ def _creation_field(document: Document) -> Field | None:
 
 def _revision_desc(header: etree._Element, options: EncodeOptions) -> None:
     desc = el(header, "revisionDesc")
-    el(desc, "change", f"Encoded from plain text by teikit {options.version}.",
-       when=options.when, who="#teikit")
+    el(
+        desc,
+        "change",
+        f"Encoded from plain text by teikit {options.version}.",
+        when=options.when,
+        who="#teikit",
+    )

@@ -18,7 +18,9 @@ def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
-def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: Any) -> etree._Element:
+def el(
+    parent: etree._Element | None, tag: str, text: str | None = None, **attrs: Any
+) -> etree._Element:
     """Create a TEI element (as a child of ``parent`` when given). ``xml_id``/``xml_lang`` map to
     ``xml:id``/``xml:lang``; attributes whose value is None or "" are left out."""
     attributes = {}

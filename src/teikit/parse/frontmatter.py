@@ -88,13 +88,39 @@ LABELS = {
 _LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][\w .’'/\\&()-]{0,40}?)\s*:\s*(?P<value>.*)$")
 # Prose credits: the phrase that names a responsibility, then who.
 _CREDITS = [
-    (re.compile(r"^(?P<label>(?:Transcribed|Transcription)\s*(?:&|and|/)\s*(?:HTML\s+)?marked[- ]up(?:\s+by)?)\s+(?P<value>.+)$", re.I), "transcription_markup"),
-    (re.compile(r"^(?P<label>(?:HTML\s+)?Mark(?:ed)?[- ]?up(?:\s+by)?)\s+(?P<value>.+)$", re.I), "html_markup"),
-    (re.compile(r"^(?P<label>(?:Transcribed|Transcription|Scanned(?:\s+and\s+prepared)?|Prepared|Digiti[sz]ed)\b.*?\bby)\s+(?P<value>.+)$", re.I), "transcription"),
-    (re.compile(r"^(?P<label>Proof[- ]?read(?:ing)?(?:\s+by)?)\s+(?P<value>.+)$", re.I), "proofread"),
-    (re.compile(r"^(?P<label>Translated(?:\s+from\s+the\s+\w+)?(?:\s+by)?)\s+(?P<value>.+)$", re.I), "translated"),
+    (
+        re.compile(
+            r"^(?P<label>(?:Transcribed|Transcription)\s*(?:&|and|/)\s*(?:HTML\s+)?marked[- ]up(?:\s+by)?)\s+(?P<value>.+)$",
+            re.I,
+        ),
+        "transcription_markup",
+    ),
+    (
+        re.compile(r"^(?P<label>(?:HTML\s+)?Mark(?:ed)?[- ]?up(?:\s+by)?)\s+(?P<value>.+)$", re.I),
+        "html_markup",
+    ),
+    (
+        re.compile(
+            r"^(?P<label>(?:Transcribed|Transcription|Scanned(?:\s+and\s+prepared)?|Prepared|Digiti[sz]ed)\b.*?\bby)\s+(?P<value>.+)$",
+            re.I,
+        ),
+        "transcription",
+    ),
+    (
+        re.compile(r"^(?P<label>Proof[- ]?read(?:ing)?(?:\s+by)?)\s+(?P<value>.+)$", re.I),
+        "proofread",
+    ),
+    (
+        re.compile(
+            r"^(?P<label>Translated(?:\s+from\s+the\s+\w+)?(?:\s+by)?)\s+(?P<value>.+)$", re.I
+        ),
+        "translated",
+    ),
     (re.compile(r"^(?P<label>Edited(?:\s+by)?)\s+(?P<value>.+)$", re.I), "edited"),
-    (re.compile(r"^(?P<label>(?:First\s+)?[Pp]ublished\s+(?:in|by|as))\s+(?P<value>.+)$"), "published"),
+    (
+        re.compile(r"^(?P<label>(?:First\s+)?[Pp]ublished\s+(?:in|by|as))\s+(?P<value>.+)$"),
+        "published",
+    ),
     (re.compile(r"^(?P<label>From)\s+(?P<value>[A-Z].+\b1[5-9]\d\d\b.*)$"), "source"),
     (re.compile(r"^(?P<label>Source)\s*[-–—]\s*(?P<value>.+)$", re.I), "source"),
 ]
@@ -135,38 +161,61 @@ def read_front_matter(lines: list[SourceLine]) -> FrontMatter:
 
 
 def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
-    end = next((i for i in range(start + 1, len(lines)) if _GUTENBERG_END.match(lines[i].text)), len(lines))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if _GUTENBERG_END.match(lines[i].text)), len(lines)
+    )
     # "End of the Project Gutenberg EBook of …" just before the END marker is licence too.
     body_end = end
-    while body_end > start + 1 and (lines[body_end - 1].blank or (
-            _GUTENBERG_MENTION.search(lines[body_end - 1].text) and lines[body_end - 1].stripped.lower().startswith("end of"))):
+    while body_end > start + 1 and (
+        lines[body_end - 1].blank
+        or (
+            _GUTENBERG_MENTION.search(lines[body_end - 1].text)
+            and lines[body_end - 1].stripped.lower().startswith("end of")
+        )
+    ):
         body_end -= 1
     fields: list[Field] = []
     boilerplate: list[Field] = []
     previous: Field | None = None
-    for line in lines[:start + 1]:
+    for line in lines[: start + 1]:
         if line.blank:
             previous = None
             continue
         match = _LABEL_LINE.match(line.stripped)
         key = classify_label(match.group("label")) if match else "other"
         if match and key != "other":
-            previous = Field(key, match.group("label"), match.group("value"), Span.of_lines(line.number))
+            previous = Field(
+                key, match.group("label"), match.group("value"), Span.of_lines(line.number)
+            )
             fields.append(previous)
         elif previous is not None and line.indent >= 2 and not match:
             # A continuation line ("Title: The Importance…" / "       A Trivial Comedy…").
-            merged = Field(previous.key, previous.label, f"{previous.value} {line.stripped}",
-                           Span(previous.span.start, line.number))
+            merged = Field(
+                previous.key,
+                previous.label,
+                f"{previous.value} {line.stripped}",
+                Span(previous.span.start, line.number),
+            )
             fields[fields.index(previous)] = merged
             previous = merged
         else:
             previous = None
-            boilerplate.append(Field("gutenberg_header", "", line.stripped, Span.of_lines(line.number)))
+            boilerplate.append(
+                Field("gutenberg_header", "", line.stripped, Span.of_lines(line.number))
+            )
     for line in lines[body_end:]:
         if not line.blank:
-            boilerplate.append(Field("gutenberg_licence", "", line.stripped, Span.of_lines(line.number)))
-    fields.append(Field("licence", "", "Project Gutenberg License (see the licence text kept in this header)",
-                        Span.of_lines(lines[end].number if end < len(lines) else lines[start].number)))
+            boilerplate.append(
+                Field("gutenberg_licence", "", line.stripped, Span.of_lines(line.number))
+            )
+    fields.append(
+        Field(
+            "licence",
+            "",
+            "Project Gutenberg License (see the licence text kept in this header)",
+            Span.of_lines(lines[end].number if end < len(lines) else lines[start].number),
+        )
+    )
     metadata = Metadata(origin="gutenberg", fields=tuple(fields), boilerplate=tuple(boilerplate))
     return FrontMatter(metadata, start + 1, body_end)
 
@@ -194,10 +243,20 @@ def _title_and_metadata(lines: list[SourceLine]) -> FrontMatter:
     if last_metadata is None:
         return FrontMatter(Metadata(), 0, len(lines))
     front = _assign_roles([line for group in front_groups for line in group])
-    origin = "mia" if any(f.key in ("transcription_markup", "public_domain", "html_markup") or
-                          "marxist" in f.value.lower() for f in fields) else "plain"
-    return FrontMatter(Metadata(origin=origin, front=tuple(front), fields=tuple(fields)),
-                       last_metadata.number, len(lines))
+    origin = (
+        "mia"
+        if any(
+            f.key in ("transcription_markup", "public_domain", "html_markup")
+            or "marxist" in f.value.lower()
+            for f in fields
+        )
+        else "plain"
+    )
+    return FrontMatter(
+        Metadata(origin=origin, front=tuple(front), fields=tuple(fields)),
+        last_metadata.number,
+        len(lines),
+    )
 
 
 def _title_like(group: list[SourceLine]) -> bool:
@@ -214,9 +273,18 @@ def _metadata_group(group: list[SourceLine]) -> list[Field] | None:
         if match and len(match.group("label").split()) <= 5:
             key = classify_label(match.group("label"))
             if not match.group("value").strip():
-                return None  # "The question arises:" introduces body text; a bare label says nothing
+                return (
+                    None  # "The question arises:" introduces body text; a bare label says nothing
+                )
             sure = sure or key != "other"
-            fields.append(Field(key, match.group("label"), match.group("value").strip(), Span.of_lines(line.number)))
+            fields.append(
+                Field(
+                    key,
+                    match.group("label"),
+                    match.group("value").strip(),
+                    Span.of_lines(line.number),
+                )
+            )
             continue
         credit = _credit(text)
         if credit is not None:
@@ -251,7 +319,7 @@ _AUTHOR_TAIL = re.compile(r",?\s+(?:et\s+al\.?|and\s+others|&\s+others)$", re.I)
 
 
 def _looks_like_author(text: str) -> bool:
-    """"J. V. Stalin", "Rósa Lúxembúrg", "Monty Johnstone et al.", "Marx and Engels"."""
+    """ "J. V. Stalin", "Rósa Lúxembúrg", "Monty Johnstone et al.", "Marx and Engels"."""
     if _DATE.search(text):
         return False
     names = re.split(r"\s+(?:and|&|og|und|et|y|e)\s+|,\s*", _AUTHOR_TAIL.sub("", text))

@@ -1,9 +1,61 @@
-"""The language of a transcription as a BCP 47 code (first version: English by default)."""
+"""The main language of a transcription as a BCP 47 code, from its most frequent short words.
+
+Function words are the most reliable signal in running text of a few hundred words: each language
+profile below lists its commonest ones, and the language whose words cover the most tokens wins.
+A text too short or too mixed to tell (no profile covers 8% of its words) gets "" (unknown),
+which the header leaves out rather than guess.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import re
+from collections import Counter
+
+from ..model import Block, Document
+
+_PROFILES = {
+    "en": "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they",
+    "it": "di e il la che per in un una non del della le si è i con al da dei lo nel più come sono gli ma delle alla",
+    "is": "og að í á er sem til með en um við það ekki var af sig hann hefur þess eru frá þeirra þá svo eða",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er",
+    "fr": "de la le et les des en un une du est que pour dans qui par pas au sur plus ne se il sont ce avec",
+    "es": "de la que el en y a los del se las por un para con no una su al lo como más pero sus le es",
+    "pt": "de a o que e do da em um para é com não uma os no se na por mais as dos como mas ao",
+    "nl": "de het en van een in is dat op te zijn met voor niet aan er die als ook maar om door",
+    "sv": "och i att det som en på är av för med till den inte har de om ett var men",
+    "ru": "и в не на что с он как по это к но из у за от о же так все она бы его",
+    "pl": "i w nie na się z że do to jest o jak po a co ale tak od za są",
+}
+LANGUAGE_NAMES = {"en": "English", "it": "Italian", "is": "Icelandic", "de": "German", "fr": "French",
+                  "es": "Spanish", "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish",
+                  "ru": "Russian", "pl": "Polish"}
+_WORDS = {code: set(words.split()) for code, words in _PROFILES.items()}
+_TOKEN = re.compile(r"[^\W\d_]+")
+_MIN_SHARE = 0.08
 
 
 def detect_language(document: Document) -> str:
-    return "en"
+    words: Counter[str] = Counter()
+    for text in _texts(document.body):
+        words.update(t.lower() for t in _TOKEN.findall(text))
+        if sum(words.values()) > 20_000:
+            break
+    total = sum(words.values())
+    if total < 20:
+        return ""
+    scores = {code: sum(words[w] for w in vocabulary) / total for code, vocabulary in _WORDS.items()}
+    best = max(scores, key=lambda code: scores[code])
+    return best if scores[best] >= _MIN_SHARE else ""
+
+
+def _texts(blocks: tuple[Block, ...]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        content = getattr(block, "content", None)
+        if isinstance(content, tuple):
+            out.append(" ".join(x for x in content if isinstance(x, str)))
+        for name in ("blocks", "lines", "items"):
+            children = getattr(block, name, None)
+            if isinstance(children, tuple):
+                out.extend(_texts(children))  # type: ignore[arg-type]
+    return out

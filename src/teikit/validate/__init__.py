@@ -84,8 +84,15 @@ def validate_file(path: str | os.PathLike[str], options: Options = Options()) ->
     try:
         tree = parse_xml_file(path)
     except InputError as exc:
-        result.diagnostics.append(error("xml-syntax" if "well-formed" in exc.message else "input",
-                                        exc.message, file=str(path), line=exc.line, col=exc.col))
+        result.diagnostics.append(
+            error(
+                "xml-syntax" if "well-formed" in exc.message else "input",
+                exc.message,
+                file=str(path),
+                line=exc.line,
+                col=exc.col,
+            )
+        )
         return result
     schema_paths: list[tuple[Path, str | None, int]] = [
         (resolve_schema_argument(s), None, 0) for s in options.schemas
@@ -94,11 +101,16 @@ def validate_file(path: str | os.PathLike[str], options: Options = Options()) ->
         catalog = load_catalog(Path(options.catalog) if options.catalog else None)
         for declaration in read_declarations(tree, Path(path), catalog):
             if declaration.resolved is None:
-                result.diagnostics.append(warning(
-                    "schema-remote",
-                    f"<?xml-model?> schema {declaration.href} is remote and not in the catalog; "
-                    "not fetched (add it to a catalog with --catalog to check it offline)",
-                    file=str(path), line=declaration.line, col=1))
+                result.diagnostics.append(
+                    warning(
+                        "schema-remote",
+                        f"<?xml-model?> schema {declaration.href} is remote and not in the catalog; "
+                        "not fetched (add it to a catalog with --catalog to check it offline)",
+                        file=str(path),
+                        line=declaration.line,
+                        col=1,
+                    )
+                )
                 continue
             schema_paths.append((declaration.resolved, declaration.kind, declaration.line))
     seen: set[tuple[Path, str | None]] = set()
@@ -108,10 +120,19 @@ def validate_file(path: str | os.PathLike[str], options: Options = Options()) ->
         seen.add((schema_path, kind))
         try:
             embedded = kind == "schematron" and schema_path.suffix.lower() == ".rng"
-            schema = load_schema(schema_path, "relaxng" if embedded else kind, embedded_schematron=embedded)
+            schema = load_schema(
+                schema_path, "relaxng" if embedded else kind, embedded_schematron=embedded
+            )
         except SchemaError as exc:
-            result.diagnostics.append(error("schema-missing" if "not found" in exc.message else "schema-error",
-                                            f"{exc.file}: {exc.message}", file=str(path), line=line, col=1 if line else 0))
+            result.diagnostics.append(
+                error(
+                    "schema-missing" if "not found" in exc.message else "schema-error",
+                    f"{exc.file}: {exc.message}",
+                    file=str(path),
+                    line=line,
+                    col=1 if line else 0,
+                )
+            )
             continue
         result.schemas.append(schema.name)
         result.diagnostics.extend(schema.check(tree, str(path)))
@@ -162,11 +183,25 @@ def _cross_file_ids(report: Report, files: list[Path]) -> None:
             node = nodes[0]
             if value in owners and owners[value][0] != str(path):
                 other, line = owners[value]
-                by_path[str(path)].diagnostics.append(error(
-                    "tei-duplicate-id-corpus", f'xml:id "{value}" is also used in {other}:{line}',
-                    file=str(path), line=node.sourceline or 0, col=1, schema="teikit-refs"))
+                by_path[str(path)].diagnostics.append(
+                    error(
+                        "tei-duplicate-id-corpus",
+                        f'xml:id "{value}" is also used in {other}:{line}',
+                        file=str(path),
+                        line=node.sourceline or 0,
+                        col=1,
+                        schema="teikit-refs",
+                    )
+                )
             else:
                 owners.setdefault(value, (str(path), node.sourceline or 0))
 
 
-__all__ = ["FileResult", "Report", "profile_path", "validate_file", "validate_paths", "expand_paths"]
+__all__ = [
+    "FileResult",
+    "Report",
+    "profile_path",
+    "validate_file",
+    "validate_paths",
+    "expand_paths",
+]

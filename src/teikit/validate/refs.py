@@ -13,13 +13,48 @@ from ..errors import Diagnostic, error, warning
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 POINTER_ATTRIBUTES = (
-    "who", "ref", "target", "corresp", "resp", "source", "ana", "facs", "hand", "sameAs", "copyOf",
-    "next", "prev", "synch", "scheme", "wit", "edRef", "decls", "inst", "spanTo", "from", "to",
-    "active", "passive", "mutual", "parts", "change", "select", "start", "end", "rendition",
+    "who",
+    "ref",
+    "target",
+    "corresp",
+    "resp",
+    "source",
+    "ana",
+    "facs",
+    "hand",
+    "sameAs",
+    "copyOf",
+    "next",
+    "prev",
+    "synch",
+    "scheme",
+    "wit",
+    "edRef",
+    "decls",
+    "inst",
+    "spanTo",
+    "from",
+    "to",
+    "active",
+    "passive",
+    "mutual",
+    "parts",
+    "change",
+    "select",
+    "start",
+    "end",
+    "rendition",
 )
 HEADER_ORDER = ["fileDesc", "encodingDesc", "profileDesc", "xenoData", "revisionDesc"]
-FILEDESC_ORDER = ["titleStmt", "editionStmt", "extent", "publicationStmt", "seriesStmt",
-                  "notesStmt", "sourceDesc"]
+FILEDESC_ORDER = [
+    "titleStmt",
+    "editionStmt",
+    "extent",
+    "publicationStmt",
+    "seriesStmt",
+    "notesStmt",
+    "sourceDesc",
+]
 
 
 def element_path(node: etree._Element) -> str:
@@ -51,11 +86,18 @@ def check_references(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
     for value, nodes in ids.items():
         for node in nodes[1:]:
             first = nodes[0]
-            out.append(error("tei-duplicate-id",
-                             f'xml:id "{value}" on <{etree.QName(node).localname}> is already used by '
-                             f"<{etree.QName(first).localname}> on line {first.sourceline}",
-                             file=file, line=node.sourceline or 0, col=1, xpath=element_path(node),
-                             schema="teikit-refs"))
+            out.append(
+                error(
+                    "tei-duplicate-id",
+                    f'xml:id "{value}" on <{etree.QName(node).localname}> is already used by '
+                    f"<{etree.QName(first).localname}> on line {first.sourceline}",
+                    file=file,
+                    line=node.sourceline or 0,
+                    col=1,
+                    xpath=element_path(node),
+                    schema="teikit-refs",
+                )
+            )
     for node in tree.iter():
         if not isinstance(node.tag, str):
             continue
@@ -67,11 +109,18 @@ def check_references(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
                 if token.startswith("#") and len(token) > 1 and token[1:] not in ids:
                     parent = node.getparent()
                     parent_name = etree.QName(parent).localname if parent is not None else "(root)"
-                    out.append(error("tei-dangling-pointer",
-                                     f'@{attribute}="{token}" on <{etree.QName(node).localname}> '
-                                     f"(in <{parent_name}>) points to no xml:id in this document",
-                                     file=file, line=node.sourceline or 0, col=1,
-                                     xpath=element_path(node), schema="teikit-refs"))
+                    out.append(
+                        error(
+                            "tei-dangling-pointer",
+                            f'@{attribute}="{token}" on <{etree.QName(node).localname}> '
+                            f"(in <{parent_name}>) points to no xml:id in this document",
+                            file=file,
+                            line=node.sourceline or 0,
+                            col=1,
+                            xpath=element_path(node),
+                            schema="teikit-refs",
+                        )
+                    )
     out.extend(_header_order(tree, file))
     return out
 
@@ -84,9 +133,17 @@ def _header_order(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
             out.extend(_order(file_desc, FILEDESC_ORDER, file))
             title = file_desc.find(f"{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}title")
             if title is not None and not "".join(title.itertext()).strip():
-                out.append(warning("tei-empty-required", "the main <title> in <titleStmt> is empty",
-                                   file=file, line=title.sourceline or 0, col=1,
-                                   xpath=element_path(title), schema="teikit-refs"))
+                out.append(
+                    warning(
+                        "tei-empty-required",
+                        "the main <title> in <titleStmt> is empty",
+                        file=file,
+                        line=title.sourceline or 0,
+                        col=1,
+                        xpath=element_path(title),
+                        schema="teikit-refs",
+                    )
+                )
     return out
 
 
@@ -101,10 +158,17 @@ def _order(parent: etree._Element, order: list[str], file: str) -> list[Diagnost
             continue
         index = order.index(name)
         if index < last:
-            out.append(error("tei-header-order",
-                             f"<{name}> in <{etree.QName(parent).localname}> must come before "
-                             f"<{order[last]}> (TEI order: {', '.join(order)})",
-                             file=file, line=child.sourceline or 0, col=1,
-                             xpath=element_path(child), schema="teikit-refs"))
+            out.append(
+                error(
+                    "tei-header-order",
+                    f"<{name}> in <{etree.QName(parent).localname}> must come before "
+                    f"<{order[last]}> (TEI order: {', '.join(order)})",
+                    file=file,
+                    line=child.sourceline or 0,
+                    col=1,
+                    xpath=element_path(child),
+                    schema="teikit-refs",
+                )
+            )
         last = max(last, index)
     return out

@@ -8,11 +8,11 @@ from xml.sax.saxutils import escape, quoteattr
 from ..errors import Diagnostic
 
 
-def render(report: "Report", fmt: str) -> str:  # noqa: F821 - Report is defined in __init__
+def render(report: Report, fmt: str) -> str:  # noqa: F821 - Report is defined in __init__
     return {"text": _text, "json": _json, "junit": _junit, "github": _github}[fmt](report)
 
 
-def summary(report: "Report") -> str:  # noqa: F821
+def summary(report: Report) -> str:  # noqa: F821
     files = len(report.files)
     invalid = sum(1 for f in report.files if not f.valid)
     errors = sum(1 for d in report.diagnostics if d.is_error)
@@ -21,39 +21,50 @@ def summary(report: "Report") -> str:  # noqa: F821
     return f"{files} file{'s' if files != 1 else ''} checked: {verdict}; {errors} error(s), {warnings} warning(s)"
 
 
-def _text(report: "Report") -> str:  # noqa: F821
+def _text(report: Report) -> str:  # noqa: F821
     lines = [str(d) for d in report.diagnostics]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
 
-def _json(report: "Report") -> str:  # noqa: F821
+def _json(report: Report) -> str:  # noqa: F821
     data = {
         "valid": report.ok,
         "summary": summary(report),
         "files": [
-            {"file": f.path, "valid": f.valid, "schemas": f.schemas,
-             "diagnostics": [d.to_dict() for d in f.diagnostics]}
+            {
+                "file": f.path,
+                "valid": f.valid,
+                "schemas": f.schemas,
+                "diagnostics": [d.to_dict() for d in f.diagnostics],
+            }
             for f in report.files
         ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _junit(report: "Report") -> str:  # noqa: F821
+def _junit(report: Report) -> str:  # noqa: F821
     failures = sum(1 for f in report.files if not f.valid)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="teikit validate" tests="{len(report.files)}" failures="{failures}">',
-           f'<testsuite name="teikit validate" tests="{len(report.files)}" failures="{failures}">']
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="teikit validate" tests="{len(report.files)}" failures="{failures}">',
+        f'<testsuite name="teikit validate" tests="{len(report.files)}" failures="{failures}">',
+    ]
     for f in report.files:
-        out.append(f"<testcase classname=\"teikit.validate\" name={quoteattr(f.path)}>")
+        out.append(f'<testcase classname="teikit.validate" name={quoteattr(f.path)}>')
         errors = [d for d in f.diagnostics if d.is_error]
         if errors:
-            out.append(f"<failure message={quoteattr(errors[0].message)} type={quoteattr(errors[0].code)}>"
-                       + escape("\n".join(str(d) for d in errors)) + "</failure>")
+            out.append(
+                f"<failure message={quoteattr(errors[0].message)} type={quoteattr(errors[0].code)}>"
+                + escape("\n".join(str(d) for d in errors))
+                + "</failure>"
+            )
         warnings = [d for d in f.diagnostics if not d.is_error]
         if warnings:
-            out.append("<system-out>" + escape("\n".join(str(d) for d in warnings)) + "</system-out>")
+            out.append(
+                "<system-out>" + escape("\n".join(str(d) for d in warnings)) + "</system-out>"
+            )
         out.append("</testcase>")
     out += ["</testsuite>", "</testsuites>"]
     return "\n".join(out) + "\n"
@@ -66,7 +77,7 @@ def _github_escape(value: str, property_: bool = False) -> str:
     return value
 
 
-def _github(report: "Report") -> str:  # noqa: F821
+def _github(report: Report) -> str:  # noqa: F821
     lines = []
     for d in report.diagnostics:
         level = "error" if d.is_error else "warning"

@@ -34,7 +34,6 @@ def _schema_parser() -> etree.XMLParser:
     return etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
 
 
-
 @dataclass
 class RelaxNGSchema:
     name: str
@@ -77,11 +76,24 @@ class SchematronSchema:
             location = node.get("location", "")
             text = " ".join("".join(node.itertext()).split())
             role = (node.get("role") or "").lower()
-            severity = Severity.WARNING if role in ("warning", "warn", "info", "information") else Severity.ERROR
+            severity = (
+                Severity.WARNING
+                if role in ("warning", "warn", "info", "information")
+                else Severity.ERROR
+            )
             line = _line_of(tree, location)
-            out.append(Diagnostic(severity, "sch-" + ("assert" if node.tag.endswith("assert") else "report"),
-                                  text, file=file, line=line, col=1 if line else 0, xpath=location,
-                                  schema=self.name))
+            out.append(
+                Diagnostic(
+                    severity,
+                    "sch-" + ("assert" if node.tag.endswith("assert") else "report"),
+                    text,
+                    file=file,
+                    line=line,
+                    col=1 if line else 0,
+                    xpath=location,
+                    schema=self.name,
+                )
+            )
         return out
 
 
@@ -98,8 +110,17 @@ class XSDSchema:
             elem = getattr(err, "elem", None)
             line = getattr(elem, "sourceline", 0) or 0
             reason = getattr(err, "reason", None) or str(err).splitlines()[0]
-            out.append(error("xsd-invalid", reason, file=file, line=line, col=1 if line else 0,
-                             xpath=getattr(err, "path", "") or "", schema=self.name))
+            out.append(
+                error(
+                    "xsd-invalid",
+                    reason,
+                    file=file,
+                    line=line,
+                    col=1 if line else 0,
+                    xpath=getattr(err, "path", "") or "",
+                    schema=self.name,
+                )
+            )
         return out
 
 
@@ -119,7 +140,11 @@ def _from_log_entry(entry: Any, file: str, schema: str, prefix: str) -> Diagnost
     message = entry.message
     code = f"{prefix}-invalid"
     lowered = message.lower()
-    if "did not expect element" in lowered or "element not allowed" in lowered or "not allowed" in lowered:
+    if (
+        "did not expect element" in lowered
+        or "element not allowed" in lowered
+        or "not allowed" in lowered
+    ):
         code = f"{prefix}-element-not-allowed"
     elif "expecting an element" in lowered or "missing" in lowered:
         code = f"{prefix}-missing-content"
@@ -127,8 +152,15 @@ def _from_log_entry(entry: Any, file: str, schema: str, prefix: str) -> Diagnost
         code = f"{prefix}-attribute"
     elif "datatype" in lowered or "value" in lowered:
         code = f"{prefix}-bad-value"
-    return error(code, message, file=file, line=entry.line or 0, col=entry.column or 0,
-                 xpath=entry.path or "", schema=schema)
+    return error(
+        code,
+        message,
+        file=file,
+        line=entry.line or 0,
+        col=entry.column or 0,
+        xpath=entry.path or "",
+        schema=schema,
+    )
 
 
 def detect_kind(path: Path) -> str:
@@ -151,7 +183,9 @@ def detect_kind(path: Path) -> str:
     return {RNG_NS: "relaxng", XSD_NS: "xsd", SCH_NS: "schematron"}.get(namespace or "", "unknown")
 
 
-def load_schema(path: str | os.PathLike[str], kind: str | None = None, *, embedded_schematron: bool = False) -> Schema:
+def load_schema(
+    path: str | os.PathLike[str], kind: str | None = None, *, embedded_schematron: bool = False
+) -> Schema:
     p = Path(path)
     if not p.is_file():
         raise SchemaError("schema not found", file=str(p))
@@ -182,13 +216,23 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
                 compiled = xmlschema.XMLSchema10(str(path), allow="local", defuse="always")
             return XSDSchema(name, path, compiled)
         if kind == "rnc":
-            raise SchemaError("RELAX NG compact syntax is not supported; convert it with trang to .rng",
-                              file=str(path))
+            raise SchemaError(
+                "RELAX NG compact syntax is not supported; convert it with trang to .rng",
+                file=str(path),
+            )
     except SchemaError:
         raise
-    except (etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError,
-            etree.DTDParseError) as exc:
+    except (
+        etree.XMLSyntaxError,
+        etree.RelaxNGParseError,
+        etree.SchematronParseError,
+        etree.DTDParseError,
+    ) as exc:
         raise SchemaError(f"cannot compile {kind} schema: {exc}", file=str(path)) from exc
-    except Exception as exc:  # xmlschema raises its own hierarchy; keep the message, never a traceback
-        raise SchemaError(f"cannot compile {kind} schema: {exc}".splitlines()[0], file=str(path)) from exc
+    except (
+        Exception
+    ) as exc:  # xmlschema raises its own hierarchy; keep the message, never a traceback
+        raise SchemaError(
+            f"cannot compile {kind} schema: {exc}".splitlines()[0], file=str(path)
+        ) from exc
     raise SchemaError(f"cannot tell what kind of schema this is ({kind})", file=str(path))

@@ -20,8 +20,12 @@ from lxml import etree
 from .schemas import RNG_NS, SCH_NS, XSD_NS
 
 _PSEUDO_ATTR = re.compile(r'(\w[\w-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
-_KINDS = {RNG_NS: "relaxng", SCH_NS: "schematron", XSD_NS: "xsd",
-          "http://www.ascc.net/xml/schematron": "schematron"}
+_KINDS = {
+    RNG_NS: "relaxng",
+    SCH_NS: "schematron",
+    XSD_NS: "xsd",
+    "http://www.ascc.net/xml/schematron": "schematron",
+}
 _TYPES = {"application/xml-dtd": "dtd", "application/relax-ng-compact-syntax": "rnc"}
 
 
@@ -33,7 +37,9 @@ class ModelDeclaration:
     resolved: Path | None  # local file, or None when remote and not in the catalog
 
 
-def read_declarations(tree: etree._ElementTree, document: Path, catalog: dict[str, Path]) -> list[ModelDeclaration]:
+def read_declarations(
+    tree: etree._ElementTree, document: Path, catalog: dict[str, Path]
+) -> list[ModelDeclaration]:
     out = []
     node = tree.getroot().getprevious()
     pis = []
@@ -42,8 +48,10 @@ def read_declarations(tree: etree._ElementTree, document: Path, catalog: dict[st
             pis.append(node)
         node = node.getprevious()
     for pi in reversed(pis):
-        attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
-                 for m in _PSEUDO_ATTR.finditer(pi.text or "")}
+        attrs = {
+            m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+            for m in _PSEUDO_ATTR.finditer(pi.text or "")
+        }
         href = attrs.get("href", "")
         if not href:
             continue
@@ -51,9 +59,16 @@ def read_declarations(tree: etree._ElementTree, document: Path, catalog: dict[st
         if not kind:
             kind = _TYPES.get(attrs.get("type", ""), "")
         if not kind:
-            kind = {".rng": "relaxng", ".sch": "schematron", ".xsd": "xsd", ".dtd": "dtd",
-                    ".rnc": "rnc"}.get(Path(urlparse(href).path).suffix.lower(), "unknown")
-        out.append(ModelDeclaration(href, kind, pi.sourceline or 0, resolve(href, document, catalog)))
+            kind = {
+                ".rng": "relaxng",
+                ".sch": "schematron",
+                ".xsd": "xsd",
+                ".dtd": "dtd",
+                ".rnc": "rnc",
+            }.get(Path(urlparse(href).path).suffix.lower(), "unknown")
+        out.append(
+            ModelDeclaration(href, kind, pi.sourceline or 0, resolve(href, document, catalog))
+        )
     return out
 
 
@@ -65,7 +80,7 @@ def resolve(href: str, document: Path, catalog: dict[str, Path]) -> Path | None:
         # Catalog entries may map a whole prefix ("https://vault.tei-c.org/P5/" = "/schemas/").
         for url, local in catalog.items():
             if url.endswith("/") and href.startswith(url):
-                return local / href[len(url):]
+                return local / href[len(url) :]
         return None
     if parsed.scheme == "file":
         return Path(parsed.path)
