@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from .config import settings_for
 from .convert import convert
 from .encode import EncodeOptions, encode
 from .errors import Diagnostic, InputError, error
@@ -133,9 +134,8 @@ def _build_one(edition: Edition, schemas: list[str], check: bool) -> EditionResu
         return result
     if not edition.title:
         edition.title = document.metadata.front_text("title") or edition.id
-    options = EncodeOptions.from_environment(
-        when=edition.date or None, edition_id=edition.id, **edition.options
-    )
+    manifest = {"when": edition.date or None, "edition_id": edition.id, **edition.options}
+    options = EncodeOptions.from_environment(**settings_for(edition.source, manifest))
     xml = encode(document, options)
     if _update(edition.tei, xml, check):
         result.changed.append(edition.tei)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..encode import EncodeOptions, encode
+from ..config import settings_for
 from ..io import write_atomic
 from ..parse import parse_file
 from .common import echo_diagnostics, fail, user_errors
@@ -22,6 +23,10 @@ from .common import echo_diagnostics, fail, user_errors
 @click.option(
     "--date", "when", help="Encoding date (YYYY-MM-DD); default SOURCE_DATE_EPOCH or today."
 )
+@click.option("--publisher", help="Publisher of the digital edition (publicationStmt).")
+@click.option("--licence", "--license", "licence", help="Licence of the encoding (availability).")
+@click.option("--editor", help="Who encoded the text (respStmt), e.g. your name.")
+@click.option("--id", "edition_id", help="Edition identifier (TEI/@xml:id and publicationStmt/idno).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
 def encode_command(
     sources: tuple[Path, ...],
@@ -29,9 +34,16 @@ def encode_command(
     out_dir: Path | None,
     encoding: str | None,
     when: str | None,
+    publisher: str | None,
+    licence: str | None,
+    editor: str | None,
+    edition_id: str | None,
     quiet: bool,
 ) -> None:
     """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given).
+
+    Settings come from the nearest teikit.toml (project defaults), then a SOURCE.meta.toml
+    sidecar next to each source, then these options.
 
     \b
     Examples:
@@ -44,8 +56,10 @@ def encode_command(
     if output and len(sources) > 1:
         fail("-o/--output takes one source; use --out-dir for several")
     with user_errors():
-        options = EncodeOptions.from_environment(when=when)
         for source in sources:
+            settings = settings_for(source, {"publisher": publisher, "licence": licence,
+                                             "editor": editor, "edition_id": edition_id, "when": when})
+            options = EncodeOptions.from_environment(**settings)
             document = parse_file(source, encoding=encoding)
             xml = encode(document, options)
             if not quiet:

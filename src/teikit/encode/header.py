@@ -86,7 +86,9 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
                 el(resp_stmt, "persName" if _is_person(name) else "name", name)
     resp_stmt = el(stmt, "respStmt")
     el(resp_stmt, "resp", "TEI encoding")
-    el(resp_stmt, "name", options.editor or "teikit", type=None if options.editor else "software")
+    if options.editor:
+        el(resp_stmt, "persName", options.editor)
+    el(resp_stmt, "name", "teikit", type="software")
 
 
 def _fallback_title(document: Document) -> str:
@@ -146,7 +148,9 @@ def _publication_stmt(
     availability = el(stmt, "availability", status=status)
     for f in licence_fields:
         el(availability, "licence", f"{f.label}: {f.value}" if f.label else f.value)
-    if not licence_fields:
+    if options.licence:
+        el(availability, "licence", f"Licence of this encoding: {options.licence}")
+    elif not licence_fields:
         el(availability, "p", "No licence statement in the source.")
 
 
