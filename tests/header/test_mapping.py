@@ -126,6 +126,8 @@ def test_metadata_lines_never_reach_the_body() -> None:
     body = " ".join(text(root, "//t:text"))
     assert "Brian Reid" not in body and "Mystery" not in body
     assert text(root, "//t:notesStmt/t:note") == ["Mystery Label: kept somewhere"]
+    document = parse_text("A. Writer\n\nA Title\n\nSource: Works\nMystery Label: kept somewhere" + BODY, "m.txt")
+    assert [(w.code, w.line) for w in document.warnings] == [("header-unmapped", 6)]
 
 
 GUTENBERG = """The Project Gutenberg EBook of A Play, by Some Writer

@@ -17,6 +17,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from ..errors import Diagnostic, warning
 from ..io import read_bytes
 from ..model import Document
 from .blocks import segment
@@ -53,7 +54,19 @@ def _parse(text: str, source_name: str, normalisations: tuple[str, ...]) -> Docu
         normalisations=normalisations,
     )
     document = attribute_speakers(document)
-    return replace(document, language=detect_language(document))
+    return replace(document, language=detect_language(document),
+                   warnings=(*_unmapped_warnings(document), *document.warnings))
+
+
+def _unmapped_warnings(document: Document) -> list[Diagnostic]:
+    """Metadata the header cannot place in a specific element is kept in notesStmt: say so."""
+    return [
+        warning("header-unmapped",
+                f"metadata line {('“' + f.label + ':”') if f.label else 'without a label'} has no specific "
+                "TEI element; kept as teiHeader/fileDesc/notesStmt/note",
+                file=document.source_name, line=f.span.start, col=1)
+        for f in document.metadata.fields if f.key == "other"
+    ]
 
 
 __all__ = ["parse_file", "parse_text"]
