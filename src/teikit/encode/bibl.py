@@ -41,7 +41,11 @@ _PLACE_CITIES = re.compile(
 def scope_attributes(unit: str, raw: str) -> dict[str, str]:
     parts = re.split(r"\s*[-–]\s*", raw.strip())
     if len(parts) == 2 and unit in ("page", "volume", "issue"):
-        return {"unit": unit, "from": parts[0], "to": parts[1]}
+        start, end = parts
+        # "pp. 208-12" abbreviates the upper bound: 208 to 212.
+        if start.isdigit() and end.isdigit() and len(end) < len(start) and int(end) < int(start):
+            end = start[: len(start) - len(end)] + end
+        return {"unit": unit, "from": start, "to": end}
     return {"unit": unit, "n": raw.strip()}
 
 
