@@ -220,3 +220,12 @@ def test_profile_is_a_subset_of_tei_all(
     )
     result = subprocess.run([jing, str(tei_all), *map(str, files)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[:2000]
+
+
+def test_dtd(tmp_path: Path) -> None:
+    dtd = write(tmp_path, "a.dtd", "<!ELEMENT a (b)>\n<!ELEMENT b (#PCDATA)>\n")
+    good = write(tmp_path, "good.xml", "<a><b>x</b></a>")
+    bad = write(tmp_path, "bad.xml", "<a><c/></a>")
+    assert codes(good, str(dtd)) == []
+    found = validate_file(bad, Options((str(dtd),))).diagnostics
+    assert found and all(d.code.startswith("dtd-") and d.line == 1 for d in found)

@@ -8,6 +8,7 @@ anything unrecognised stay as text inside the ``bibl``, so the wording is kept v
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -54,14 +55,8 @@ def write_source_bibl(
 ) -> etree._Element:
     """A ``bibl`` for a "Title, Vol. 6, …, pp. 1-2" string; the leading segment is the title."""
     bibl = el(parent, "bibl", type=type_)
-    segments = _split_keeping_dates(text)
     title_done = False
-    for segment in segments:
-        if not segment:
-            continue
-        if re.fullmatch(r",\s*", segment):
-            append_text(bibl, segment)
-            continue
+    for segment in _segments(bibl, text):
         if not title_done and not _is_date(segment):
             el(bibl, "title", segment, level=level)
             title_done = True
@@ -96,6 +91,15 @@ def _split_keeping_dates(text: str) -> list[str]:
     return segments
 
 
+def _segments(bibl: etree._Element, text: str) -> Iterator[str]:
+    """The comma-separated parts of ``text``; the separators go straight into ``bibl`` as text."""
+    for segment in _split_keeping_dates(text):
+        if re.fullmatch(r",\s*", segment):
+            append_text(bibl, segment)
+        elif segment:
+            yield segment
+
+
 def _is_date(segment: str) -> bool:
     """ "1933", "January 10, 1924", "Spring 1917": the whole segment is a date."""
     return parse_date(segment) is not None and bool(
@@ -120,14 +124,8 @@ def _write_part(bibl: etree._Element, segment: str) -> None:
 
 def write_imprint_parts(bibl: etree._Element, text: str) -> None:
     """ "Foreign Languages Publishing House, Moscow, 1954" → publisher, pubPlace, date."""
-    segments = _split_keeping_dates(text)
     publisher_done = False
-    for segment in segments:
-        if not segment:
-            continue
-        if re.fullmatch(r",\s*", segment):
-            append_text(bibl, segment)
-            continue
+    for segment in _segments(bibl, text):
         date = parse_date(segment)
         if date and re.fullmatch(r"[\w .]*\d{4}\.?", segment):
             el(bibl, "date", segment, **date.attributes())

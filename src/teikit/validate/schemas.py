@@ -35,27 +35,18 @@ def _schema_parser() -> etree.XMLParser:
 
 
 @dataclass
-class RelaxNGSchema:
+class LibxmlSchema:
+    """A RELAX NG or DTD schema validated by libxml2; its error log becomes Diagnostics."""
+
     name: str
     path: Path
-    compiled: etree.RelaxNG
+    compiled: etree.RelaxNG | etree.DTD
     kind: str = "relaxng"
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
         self.compiled.validate(tree)
-        return [_from_log_entry(e, file, self.name, "rng") for e in self.compiled.error_log]
-
-
-@dataclass
-class DTDSchema:
-    name: str
-    path: Path
-    compiled: etree.DTD
-    kind: str = "dtd"
-
-    def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
-        self.compiled.validate(tree)
-        return [_from_log_entry(e, file, self.name, "dtd") for e in self.compiled.error_log]
+        prefix = "rng" if self.kind == "relaxng" else self.kind
+        return [_from_log_entry(e, file, self.name, prefix) for e in self.compiled.error_log]
 
 
 @dataclass
@@ -201,12 +192,12 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
             if embedded_schematron:
                 sch = isoschematron.Schematron(doc, store_report=True)
                 return SchematronSchema(name + "#schematron", path, sch)
-            return RelaxNGSchema(name, path, etree.RelaxNG(doc))
+            return LibxmlSchema(name, path, etree.RelaxNG(doc))
         if kind == "schematron":
             doc = etree.parse(str(path), _schema_parser())
             return SchematronSchema(name, path, isoschematron.Schematron(doc, store_report=True))
         if kind == "dtd":
-            return DTDSchema(name, path, etree.DTD(str(path)))
+            return LibxmlSchema(name, path, etree.DTD(str(path)), kind="dtd")
         if kind == "xsd":
             import xmlschema
 
