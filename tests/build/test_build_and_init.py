@@ -55,3 +55,13 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "teikit", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.startswith("teikit, version")
+
+
+def test_check_mode_still_validates(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path))[0] == 0
+    editions = tmp_path / "editions"
+    assert run("build", str(editions))[0] == 0
+    tei = editions / "example" / "example.xml"
+    tei.write_text(tei.read_text().replace("<body>", "<body><blort/>"))
+    code, out, err = run("build", str(editions), "--check")
+    assert code == 1 and "INVALID" in out and "blort" in err
