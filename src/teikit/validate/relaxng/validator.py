@@ -1,0 +1,278 @@
+"""Walk a parsed document through a compiled RELAX NG schema and collect every error.
+
+The walk follows the derivative algorithm (patterns.py) element by element. On an error it
+reports, then recovers the way jing does, so one mistake does not hide the next:
+- an element not allowed here is checked against the schema's own definition of that name (if
+  any) and the parent goes on as if it were absent;
+- an attribute not allowed is ignored; a bad value is taken as a good one;
+- missing attributes are taken as present; an incomplete element is closed anyway;
+- text not allowed is ignored.
+Positions are those jing gives: just past the start tag (or the end tag for incomplete content).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from ...errors import Diagnostic, error
+from . import nameclasses as nc
+from .patterns import (
+    NOT_ALLOWED,
+    TEXT,
+    Pattern,
+    att_name_only,
+    choice,
+    close_forced,
+    end_forced,
+    expected,
+    required_attributes,
+    value_matches,
+)
+from .positions import TagPositions
+
+_ELEMENT = etree._Element
+_COMMENT_OR_PI = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
+
+
+@dataclass
+class _Error:
+    code: str
+    message: str
+    index: int  # element number in document order
+    at_end: bool  # position of the end tag rather than the start tag
+
+
+class Walk:
+    def __init__(self, schema: Any, tree: etree._ElementTree) -> None:
+        self.schema = schema
+        self.tree = tree
+        self.errors: list[_Error] = []
+        self.count = 0  # elements seen, in document order
+        self.ids: dict[str, int] = {}
+        self.idrefs: list[tuple[str, int]] = []
+        root = tree.getroot()
+        self.default_ns = nc.split(root.tag)[0] if isinstance(root.tag, str) else ""
+
+    # --- the walk ------------------------------------------------------------------------------
+    def run(self) -> None:
+        root = self.tree.getroot()
+        state = self.element(root, self.schema.start)
+        if state is not NOT_ALLOWED and not state.nullable:
+            pass  # the document element itself was reported
+        for ref, index in self.idrefs:
+            if ref not in self.ids:
+                self.report("rng-idref", f'reference to non-existent ID "{ref}"', index, False)
+
+    def element(self, el: _ELEMENT, p: Pattern) -> Pattern:
+        index = self.count
+        self.count += 1
+        tag = el.tag
+        p1 = p.start_open(tag)
+        if p1 is NOT_ALLOWED:
+            self.not_allowed(el, p, index)
+            candidates = self.schema.loader.elements_named(tag)
+            if candidates:
+                self.element_body(el, choice(candidates).start_open(tag), index)
+            else:
+                self.count += sum(1 for _ in el.iterdescendants(etree.Element))
+            return p
+        return self.element_body(el, p1, index)
+
+    def element_body(self, el: _ELEMENT, p: Pattern, index: int) -> Pattern:
+        attrib = el.attrib
+        if attrib:
+            ctx = None
+            for name, value in attrib.items():
+                q = p.att(name, value, ctx)
+                if q is NOT_ALLOWED:
+                    q = self.bad_attribute(el, p, name, value, index)
+                    if q is NOT_ALLOWED:
+                        continue
+                if name in self.schema.id_attributes:
+                    self.note_id(self.schema.id_attributes[name], value, index)
+                p = q
+        q = p.close()
+        if q is NOT_ALLOWED:
+            missing = required_attributes(p)
+            names = ", ".join(f'"{self.show(n)}"' for n in missing) or "(some)"
+            plural = "s" if len(missing) > 1 else ""
+            self.report(
+                "rng-missing-attribute",
+                f'element "{self.show_tag(el.tag)}" missing required attribute{plural} {names}',
+                index,
+                False,
+            )
+            q = close_forced(p)
+        p = q
+        text_error = False
+        if len(el) == 0:
+            s = el.text or ""
+            p, text_error = self.lone_text(el, p, s, index)
+        elif any(isinstance(c.tag, str) for c in el):
+            pending = el.text or ""
+            for child in el:
+                if isinstance(child.tag, str):  # comments and PIs are _Elements too
+                    if pending and not pending.isspace():
+                        p = self.mixed_text(el, p, pending, index)
+                    pending = ""
+                    p = self.element(child, p)
+                pending += child.tail or ""
+            if pending and not pending.isspace():
+                p = self.mixed_text(el, p, pending, index)
+        else:  # only comments or processing instructions inside
+            s = (el.text or "") + "".join(c.tail or "" for c in el)
+            p, text_error = self.lone_text(el, p, s, index)
+        q = p.end()
+        if q is NOT_ALLOWED:
+            if not text_error:
+                self.incomplete(el, p, index)
+            q = end_forced(p)
+        return q
+
+    def lone_text(self, el: _ELEMENT, p: Pattern, s: str, index: int) -> tuple[Pattern, bool]:
+        q = p.text(s, None)
+        if not s or s.isspace():
+            return choice([p, q]), False
+        if q is NOT_ALLOWED:
+            if p.text("x", None) is NOT_ALLOWED and not p.has_data:
+                self.report(
+                    "rng-text-not-allowed",
+                    f'text not allowed here; expected {self.expectation(p)}',
+                    index,
+                    True,
+                )
+            else:
+                self.report(
+                    "rng-bad-value",
+                    f'character content of element "{self.show_tag(el.tag)}" invalid',
+                    index,
+                    True,
+                )
+            return p, True
+        return q, False
+
+    def mixed_text(self, el: _ELEMENT, p: Pattern, s: str, index: int) -> Pattern:
+        q = p.text(s, None)
+        if q is NOT_ALLOWED:
+            self.report(
+                "rng-text-not-allowed",
+                f"text not allowed here; expected {self.expectation(p, with_end=False)}",
+                index,
+                False,
+            )
+            return p
+        return q
+
+    # --- errors ----------------------------------------------------------------------------------
+    def not_allowed(self, el: _ELEMENT, p: Pattern, index: int) -> None:
+        where = "here" if self.schema.loader.known_anywhere(el.tag) else "anywhere"
+        self.report(
+            "rng-element-not-allowed",
+            f'element "{self.show_tag(el.tag)}" not allowed {where}; expected {self.expectation(p)}',
+            index,
+            False,
+        )
+
+    def bad_attribute(self, el: _ELEMENT, p: Pattern, name: str, value: str, index: int) -> Pattern:
+        q = att_name_only(p, name)
+        if q is NOT_ALLOWED:
+            allowed, _, _ = expected(p, "attribute")
+            names = self.quoted(allowed)
+            tail = f"; expected attribute {names}" if names else ", but no attributes allowed here"
+            head = (
+                f'found attribute "{self.show_tag(name)}"'
+                if not names
+                else f'attribute "{self.show_tag(name)}" not allowed here'
+            )
+            self.report("rng-attribute-not-allowed", head + tail, index, False)
+            return NOT_ALLOWED
+        self.report(
+            "rng-bad-value",
+            f'value of attribute "{self.show_tag(name)}" is invalid: "{value}"',
+            index,
+            False,
+        )
+        return q
+
+    def incomplete(self, el: _ELEMENT, p: Pattern, index: int) -> None:
+        names, _, text = expected(p, "element")
+        listed = self.quoted(names)
+        what = f"expected element {listed}" if listed else "expected text" if text else "content missing"
+        self.report(
+            "rng-incomplete",
+            f'element "{self.show_tag(el.tag)}" incomplete; {what}',
+            index,
+            True,
+        )
+
+    def note_id(self, kind: str, value: str, index: int) -> None:
+        if kind == "ID":
+            value = value.strip()
+            if value in self.ids:
+                self.report("rng-duplicate-id", f'duplicate ID "{value}"', index, False)
+            else:
+                self.ids[value] = index
+        else:
+            for ref in value.split():
+                self.idrefs.append((ref, index))
+
+    def report(self, code: str, message: str, index: int, at_end: bool) -> None:
+        self.errors.append(_Error(code, message, index, at_end))
+
+    # --- names for messages ----------------------------------------------------------------------
+    def expectation(self, p: Pattern, with_end: bool = True) -> str:
+        names, can_end, can_text = expected(p, "element")
+        parts = []
+        if can_end and with_end:
+            parts.append("the element end-tag")
+        if can_text and TEXT is not None:
+            parts.append("text")
+        listed = self.quoted(names)
+        if listed:
+            parts.append("element " + listed)
+        if not parts:
+            return "nothing (the content so far is invalid)"
+        return " or ".join(parts) if len(parts) <= 2 else ", ".join(parts[:-1]) + " or " + parts[-1]
+
+    def quoted(self, classes: list) -> str:
+        shown = sorted({self.show(c) for c in classes})
+        if not shown:
+            return ""
+        items = [f'"{s}"' for s in shown]
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+    def show(self, cls) -> str:
+        if isinstance(cls, nc.Name):
+            return self.show_tag(cls.clark)
+        return nc.describe(cls)
+
+    def show_tag(self, clark: str) -> str:
+        ns, local = nc.split(clark)
+        if not ns or ns == self.default_ns:
+            return local
+        if ns == "http://www.w3.org/XML/1998/namespace":
+            return "xml:" + local
+        return clark
+
+    # --- diagnostics -----------------------------------------------------------------------------
+    def diagnostics(self, file: str, data: bytes | None, schema_name: str) -> list[Diagnostic]:
+        if not self.errors:
+            return []
+        positions = TagPositions(data) if data is not None else None
+        out = []
+        for err in self.errors:
+            line = col = 0
+            if positions is not None:
+                where = positions.end_tag if err.at_end else positions.start_tag
+                line, col = where(err.index)
+            out.append(
+                error(err.code, err.message, file=file, line=line, col=col, schema=schema_name)
+            )
+        return out
+
+
+def value_ok(p: Pattern, s: str) -> bool:
+    return value_matches(p, s, None)
