@@ -6,17 +6,39 @@ Each command lives in its own module and registers itself on ``main``.
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import click
 
 from .. import __version__
-from .build_cmd import build_command
-from .convert_cmd import convert_command
-from .encode_cmd import encode_command
-from .init_cmd import init_command
-from .validate_cmd import validate_command
+
+# Command name → module and attribute. A command's module (and everything it needs: the parser,
+# the encoder, the converters) is imported only when that command runs, so `teikit validate`
+# starts without loading the whole pipeline.
+COMMANDS = {
+    "encode": ("teikit.cli.encode_cmd", "encode_command"),
+    "validate": ("teikit.cli.validate_cmd", "validate_command"),
+    "convert": ("teikit.cli.convert_cmd", "convert_command"),
+    "build": ("teikit.cli.build_cmd", "build_command"),
+    "init": ("teikit.cli.init_cmd", "init_command"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name]
+        return getattr(import_module(module), attribute)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="teikit")
 def main() -> None:
     """teikit: plain-text transcriptions to TEI P5 digital editions.
@@ -26,11 +48,5 @@ def main() -> None:
                                    \\--convert--> html | text | markdown | json
     """
 
-
-main.add_command(encode_command)
-main.add_command(validate_command)
-main.add_command(convert_command)
-main.add_command(build_command)
-main.add_command(init_command)
 
 __all__ = ["main"]

@@ -10,7 +10,6 @@ reference checks, and reports for people and CI.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -161,6 +160,8 @@ def validate_paths(
     options = Options(chosen, use_xml_model, catalog)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) > 4:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(_validate_one, [(str(f), options) for f in files], chunksize=4))
     else:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 from ..errors import Diagnostic
+
+
+def quoteattr(value: str) -> str:
+    # html.escape rather than xml.sax.saxutils: the latter imports urllib (40 ms of cold start)
+    return '"' + escape(value, quote=True) + '"'
 
 
 def render(report: Report, fmt: str) -> str:  # noqa: F821 - Report is defined in __init__

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from ..errors import Diagnostic, SchemaError, Severity, error
 
@@ -36,11 +36,12 @@ def _schema_parser() -> etree.XMLParser:
 
 @dataclass
 class LibxmlSchema:
-    """A RELAX NG or DTD schema validated by libxml2; its error log becomes Diagnostics."""
+    """A DTD validated by libxml2; its error log becomes Diagnostics. (RELAX NG uses teikit's own
+    engine in relaxng/: libxml2 takes ~10 s to compile tei_all and stops at the first error.)"""
 
     name: str
     path: Path
-    compiled: etree.RelaxNG | etree.DTD
+    compiled: etree.DTD
     kind: str = "relaxng"
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
@@ -53,7 +54,7 @@ class LibxmlSchema:
 class SchematronSchema:
     name: str
     path: Path
-    compiled: isoschematron.Schematron
+    compiled: Any  # lxml.isoschematron.Schematron, imported when a Schematron is loaded
     kind: str = "schematron"
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
@@ -185,14 +186,18 @@ def load_schema(
 
 @lru_cache(maxsize=32)
 def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schema:
+    from lxml import isoschematron
+
     name = path.name
     try:
         if kind == "relaxng":
-            doc = etree.parse(str(path), _schema_parser())
             if embedded_schematron:
+                doc = etree.parse(str(path), _schema_parser())
                 sch = isoschematron.Schematron(doc, store_report=True)
                 return SchematronSchema(name + "#schematron", path, sch)
-            return LibxmlSchema(name, path, etree.RelaxNG(doc))
+            from .relaxng import compile_schema
+
+            return compile_schema(path)
         if kind == "schematron":
             doc = etree.parse(str(path), _schema_parser())
             return SchematronSchema(name, path, isoschematron.Schematron(doc, store_report=True))
@@ -216,7 +221,7 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
     except (
         etree.XMLSyntaxError,
         etree.RelaxNGParseError,
-        etree.SchematronParseError,
+        isoschematron.SchematronParseError,
         etree.DTDParseError,
     ) as exc:
         raise SchemaError(f"cannot compile {kind} schema: {exc}", file=str(path)) from exc

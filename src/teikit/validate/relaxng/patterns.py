@@ -43,20 +43,50 @@ class Pattern:
         return result
 
     def att(self, name: str, value: str, ctx) -> Pattern:
+        """Derivative by one attribute. Memoised by name and by which of the candidate value
+        patterns accept the value, so unique values (ids, pointers) still hit the memo."""
         if not self.has_att:
             return NOT_ALLOWED
+        tested: dict[Pattern, bool] = {}
+
+        def accepts(v: Pattern) -> bool:
+            hit = tested.get(v)
+            if hit is None:
+                hit = tested[v] = value_matches(v, value, ctx)
+            return hit
+
+        return self.att_by(name, accepts)
+
+    def att_by(self, name: str, accepts: Callable[[Pattern], bool]) -> Pattern:
+        if not self.has_att:
+            return NOT_ALLOWED
+        cands, by_sig = self._att_entry(name)
+        if not cands:
+            return NOT_ALLOWED
+        sig = tuple([accepts(v) for v in cands])
+        hit = by_sig.get(sig)
+        if hit is None:
+            hit = by_sig[sig] = self._att_deriv(name, accepts)
+        return hit
+
+    def _att_entry(self, name: str) -> tuple[tuple, dict]:
         memo = self._att
-        key = (name, value)
         if memo is None:
             memo = self._att = {}
-        else:
-            hit = memo.get(key)
-            if hit is not None:
-                return hit
-        result = self._att_deriv(name, value, ctx)
-        if len(memo) < 4096:  # attribute values are open-ended (ids); keep the memo bounded
-            memo[key] = result
-        return result
+        entry = memo.get(name)
+        if entry is None:
+            seen: dict[Pattern, None] = {}
+            for child in self._att_children():
+                if child.has_att:
+                    for v in child._att_entry(name)[0]:
+                        seen[v] = None
+            if type(self) is Attribute and self.nc.contains(name):  # type: ignore[attr-defined]
+                seen[self.value] = None  # type: ignore[attr-defined]
+            entry = memo[name] = (tuple(seen), {})
+        return entry
+
+    def _att_children(self) -> tuple:
+        return ()
 
     def close(self) -> Pattern:
         if not self.has_att:
@@ -90,7 +120,7 @@ class Pattern:
     def _start_open(self, tag: str) -> Pattern:
         return NOT_ALLOWED
 
-    def _att_deriv(self, name: str, value: str, ctx) -> Pattern:
+    def _att_deriv(self, name: str, accepts) -> Pattern:
         return NOT_ALLOWED
 
     def _close_deriv(self) -> Pattern:
@@ -158,8 +188,11 @@ class Choice(Pattern):
     def _start_open(self, tag):
         return choice([a.start_open(tag) for a in self.alts])
 
-    def _att_deriv(self, name, value, ctx):
-        return choice([a.att(name, value, ctx) for a in self.alts])
+    def _att_children(self):
+        return self.alts
+
+    def _att_deriv(self, name, accepts):
+        return choice([a.att_by(name, accepts) for a in self.alts])
 
     def _close_deriv(self):
         return choice([a.close() for a in self.alts])
@@ -185,9 +218,12 @@ class Group(Pattern):
         x = apply_after(lambda p: group(p, b), a.start_open(tag))
         return choice([x, b.start_open(tag)]) if a.nullable else x
 
-    def _att_deriv(self, name, value, ctx):
+    def _att_children(self):
+        return (self.a, self.b)
+
+    def _att_deriv(self, name, accepts):
         a, b = self.a, self.b
-        return choice([group(a.att(name, value, ctx), b), group(a, b.att(name, value, ctx))])
+        return choice([group(a.att_by(name, accepts), b), group(a, b.att_by(name, accepts))])
 
     def _close_deriv(self):
         return group(self.a.close(), self.b.close())
@@ -216,10 +252,13 @@ class Interleave(Pattern):
             ]
         )
 
-    def _att_deriv(self, name, value, ctx):
+    def _att_children(self):
+        return (self.a, self.b)
+
+    def _att_deriv(self, name, accepts):
         a, b = self.a, self.b
         return choice(
-            [interleave(a.att(name, value, ctx), b), interleave(a, b.att(name, value, ctx))]
+            [interleave(a.att_by(name, accepts), b), interleave(a, b.att_by(name, accepts))]
         )
 
     def _close_deriv(self):
@@ -244,8 +283,11 @@ class OneOrMore(Pattern):
         rest = self._rest()
         return apply_after(lambda x: group(x, rest), self.p.start_open(tag))
 
-    def _att_deriv(self, name, value, ctx):
-        return group(self.p.att(name, value, ctx), self._rest())
+    def _att_children(self):
+        return (self.p,)
+
+    def _att_deriv(self, name, accepts):
+        return group(self.p.att_by(name, accepts), self._rest())
 
     def _close_deriv(self):
         return one_or_more(self.p.close())
@@ -267,8 +309,11 @@ class After(Pattern):
         b = self.b
         return apply_after(lambda p: after(p, b), self.a.start_open(tag))
 
-    def _att_deriv(self, name, value, ctx):
-        return after(self.a.att(name, value, ctx), self.b)
+    def _att_children(self):
+        return (self.a,)
+
+    def _att_deriv(self, name, accepts):
+        return after(self.a.att_by(name, accepts), self.b)
 
     def _close_deriv(self):
         return after(self.a.close(), self.b)
@@ -287,8 +332,8 @@ class Attribute(Pattern):
         super().__init__(False, True, False)
         self.nc, self.value = nc, value
 
-    def _att_deriv(self, name, value, ctx):
-        if self.nc.contains(name) and value_matches(self.value, value, ctx):
+    def _att_deriv(self, name, accepts):
+        if self.nc.contains(name) and accepts(self.value):
             return EMPTY
         return NOT_ALLOWED
 

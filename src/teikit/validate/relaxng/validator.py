@@ -53,6 +53,7 @@ class Walk:
         self.count = 0  # elements seen, in document order
         self.ids: dict[str, int] = {}
         self.idrefs: list[tuple[str, int]] = []
+        self.prefixes: dict[str, str] = {}  # namespaces named in the message being built
         root = tree.getroot()
         self.default_ns = nc.split(root.tag)[0] if isinstance(root.tag, str) else ""
 
@@ -220,6 +221,10 @@ class Walk:
                 self.idrefs.append((ref, index))
 
     def report(self, code: str, message: str, index: int, at_end: bool) -> None:
+        if self.prefixes:  # jing's way of naming elements from other namespaces
+            bindings = " ".join(f'xmlns:{p}="{ns}"' for ns, p in self.prefixes.items())
+            message += f" (with {bindings})"
+            self.prefixes = {}
         self.errors.append(_Error(code, message, index, at_end))
 
     # --- names for messages ----------------------------------------------------------------------
@@ -255,7 +260,10 @@ class Walk:
             return local
         if ns == "http://www.w3.org/XML/1998/namespace":
             return "xml:" + local
-        return clark
+        prefix = self.prefixes.get(ns)
+        if prefix is None:
+            prefix = self.prefixes[ns] = "ns" if not self.prefixes else f"ns{len(self.prefixes)}"
+        return f"{prefix}:{local}"
 
     # --- diagnostics -----------------------------------------------------------------------------
     def diagnostics(self, file: str, data: bytes | None, schema_name: str) -> list[Diagnostic]:
