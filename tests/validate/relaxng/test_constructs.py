@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the schemas and instances are data, kept one per line)
 """The RELAX NG engine, construct by construct (RELAX NG specification, sections 3-7).
 
 Each case is a small schema with instances that must be valid and instances that must not. The
@@ -30,29 +31,39 @@ CASES = {
     ),
     "empty": (S('<element name="a"><empty/></element>'), ["<a/>", "<a>  </a>"], ["<a>x</a>"]),
     "group keeps order": (
-        S('<element name="a"><element name="b"><empty/></element><element name="c"><empty/></element></element>'),
+        S(
+            '<element name="a"><element name="b"><empty/></element><element name="c"><empty/></element></element>'
+        ),
         ["<a><b/><c/></a>"],
         ["<a><c/><b/></a>", "<a><b/></a>"],
     ),
     "choice": (
-        S('<element name="a"><choice><element name="b"><empty/></element><element name="c"><empty/></element></choice></element>'),
+        S(
+            '<element name="a"><choice><element name="b"><empty/></element><element name="c"><empty/></element></choice></element>'
+        ),
         ["<a><b/></a>", "<a><c/></a>"],
         ["<a/>", "<a><b/><c/></a>"],
     ),
     "interleave in any order": (
-        S('<element name="a"><interleave><element name="b"><empty/></element><element name="c"><empty/></element></interleave></element>'),
+        S(
+            '<element name="a"><interleave><element name="b"><empty/></element><element name="c"><empty/></element></interleave></element>'
+        ),
         ["<a><b/><c/></a>", "<a><c/><b/></a>"],
         ["<a><b/></a>", "<a><b/><b/><c/></a>"],
     ),
     "optional, zeroOrMore, oneOrMore": (
-        S('<element name="a"><optional><element name="b"><empty/></element></optional>'
-          '<zeroOrMore><element name="c"><empty/></element></zeroOrMore>'
-          '<oneOrMore><element name="d"><empty/></element></oneOrMore></element>'),
+        S(
+            '<element name="a"><optional><element name="b"><empty/></element></optional>'
+            '<zeroOrMore><element name="c"><empty/></element></zeroOrMore>'
+            '<oneOrMore><element name="d"><empty/></element></oneOrMore></element>'
+        ),
         ["<a><d/></a>", "<a><b/><c/><c/><d/><d/></a>"],
         ["<a/>", "<a><b/><b/><d/></a>", "<a><d/><c/></a>"],
     ),
     "mixed": (
-        S('<element name="a"><mixed><zeroOrMore><element name="b"><empty/></element></zeroOrMore></mixed></element>'),
+        S(
+            '<element name="a"><mixed><zeroOrMore><element name="b"><empty/></element></zeroOrMore></mixed></element>'
+        ),
         ["<a>x<b/>y<b/>z</a>", "<a/>"],
         ["<a><c/></a>"],
     ),
@@ -62,7 +73,9 @@ CASES = {
         ["<a>x<b/></a>"],
     ),
     "attributes, required and optional": (
-        S('<element name="a"><attribute name="x"/><optional><attribute name="y"><value>1</value></attribute></optional></element>'),
+        S(
+            '<element name="a"><attribute name="x"/><optional><attribute name="y"><value>1</value></attribute></optional></element>'
+        ),
         ['<a x="anything"/>', '<a x="" y=" 1 "/>'],
         ["<a/>", '<a x="1" y="2"/>', '<a x="1" z="1"/>'],
     ),
@@ -72,46 +85,72 @@ CASES = {
         ['<a x="1"/>'],
     ),
     "value: token normalises, string does not": (
-        S('<element name="a"><attribute name="t"><value>a b</value></attribute>'
-          '<attribute name="s"><value type="string" datatypeLibrary="">a b</value></attribute></element>'),
+        S(
+            '<element name="a"><attribute name="t"><value>a b</value></attribute>'
+            '<attribute name="s"><value type="string" datatypeLibrary="">a b</value></attribute></element>'
+        ),
         ['<a t="  a   b " s="a b"/>'],
         ['<a t="a b" s=" a b"/>', '<a t="ab" s="a b"/>'],
     ),
     "data with facets": (
-        S('<element name="a"><attribute name="n"><data type="integer"><param name="minInclusive">1</param>'
-          '<param name="maxInclusive">10</param></data></attribute>'
-          '<attribute name="w"><data type="token"><param name="pattern">[A-Z]{2}\\d+</param></data></attribute>'
-          '<attribute name="l"><data type="string"><param name="maxLength">3</param></data></attribute></element>'),
+        S(
+            '<element name="a"><attribute name="n"><data type="integer"><param name="minInclusive">1</param>'
+            '<param name="maxInclusive">10</param></data></attribute>'
+            '<attribute name="w"><data type="token"><param name="pattern">[A-Z]{2}\\d+</param></data></attribute>'
+            '<attribute name="l"><data type="string"><param name="maxLength">3</param></data></attribute></element>'
+        ),
         ['<a n="1" w="AB12" l="abc"/>', '<a n=" 10 " w="ZZ0" l=""/>'],
-        ['<a n="0" w="AB1" l="a"/>', '<a n="5" w="ab1" l="a"/>', '<a n="5" w="AB1" l="abcd"/>', '<a n="x" w="AB1" l=""/>'],
+        [
+            '<a n="0" w="AB1" l="a"/>',
+            '<a n="5" w="ab1" l="a"/>',
+            '<a n="5" w="AB1" l="abcd"/>',
+            '<a n="x" w="AB1" l=""/>',
+        ],
     ),
     "data except": (
-        S('<element name="a"><data type="NCName"><except><value>no</value></except></data></element>'),
+        S(
+            '<element name="a"><data type="NCName"><except><value>no</value></except></data></element>'
+        ),
         ["<a>yes</a>", "<a> maybe </a>"],
         ["<a>no</a>", "<a>a:b</a>", "<a/>"],
     ),
     "xsd dates and numbers": (
-        S('<element name="a"><attribute name="d"><data type="date"/></attribute>'
-          '<attribute name="y"><data type="gYear"/></attribute><attribute name="f"><data type="double"/></attribute>'
-          '<attribute name="b"><data type="boolean"/></attribute></element>'),
-        ['<a d="2024-02-29" y="-0044" f="1.5e3" b="true"/>', '<a d="1924-01-10Z" y="1924" f="INF" b="0"/>'],
-        ['<a d="2023-02-29" y="1924" f="1" b="true"/>', '<a d="1924-1-10" y="1924" f="1" b="true"/>',
-         '<a d="1924-01-10" y="24" f="1" b="true"/>', '<a d="1924-01-10" y="1924" f="1,5" b="yes"/>'],
+        S(
+            '<element name="a"><attribute name="d"><data type="date"/></attribute>'
+            '<attribute name="y"><data type="gYear"/></attribute><attribute name="f"><data type="double"/></attribute>'
+            '<attribute name="b"><data type="boolean"/></attribute></element>'
+        ),
+        [
+            '<a d="2024-02-29" y="-0044" f="1.5e3" b="true"/>',
+            '<a d="1924-01-10Z" y="1924" f="INF" b="0"/>',
+        ],
+        [
+            '<a d="2023-02-29" y="1924" f="1" b="true"/>',
+            '<a d="1924-1-10" y="1924" f="1" b="true"/>',
+            '<a d="1924-01-10" y="24" f="1" b="true"/>',
+            '<a d="1924-01-10" y="1924" f="1,5" b="yes"/>',
+        ],
     ),
     "list": (
         S('<element name="a"><list><oneOrMore><data type="integer"/></oneOrMore></list></element>'),
         ["<a>1 2 3</a>", "<a> 4 </a>"],
         ["<a/>", "<a>1 x</a>"],
     ),
-    "notAllowed": (S('<element name="a"><choice><notAllowed/><empty/></choice></element>'), ["<a/>"], ["<a>x</a>"]),
+    "notAllowed": (
+        S('<element name="a"><choice><notAllowed/><empty/></choice></element>'),
+        ["<a/>"],
+        ["<a>x</a>"],
+    ),
     "anyName with except, nsName": (
-        S('<element><anyName><except><nsName ns="urn:x"/></except></anyName><zeroOrMore>'
-          '<element><nsName ns="urn:y"/><empty/></element></zeroOrMore></element>'),
-        ['<a/>', '<q:b xmlns:q="urn:z"><y:c xmlns:y="urn:y"/></q:b>'],
-        ['<x:a xmlns:x="urn:x"/>', '<a><c/></a>'],
+        S(
+            '<element><anyName><except><nsName ns="urn:x"/></except></anyName><zeroOrMore>'
+            '<element><nsName ns="urn:y"/><empty/></element></zeroOrMore></element>'
+        ),
+        ["<a/>", '<q:b xmlns:q="urn:z"><y:c xmlns:y="urn:y"/></q:b>'],
+        ['<x:a xmlns:x="urn:x"/>', "<a><c/></a>"],
     ),
     "name class choice": (
-        S('<element><choice><name>a</name><name>b</name></choice><empty/></element>'),
+        S("<element><choice><name>a</name><name>b</name></choice><empty/></element>"),
         ["<a/>", "<b/>"],
         ["<c/>"],
     ),
@@ -149,8 +188,10 @@ CASES = {
         ["<a><b/></a>"],
     ),
     "ID uniqueness": (
-        S('<element name="a"><zeroOrMore><element name="b"><attribute name="id"><data type="ID"/></attribute></element></zeroOrMore>'
-          '<zeroOrMore><element name="r"><attribute name="to"><data type="IDREF"/></attribute></element></zeroOrMore></element>'),
+        S(
+            '<element name="a"><zeroOrMore><element name="b"><attribute name="id"><data type="ID"/></attribute></element></zeroOrMore>'
+            '<zeroOrMore><element name="r"><attribute name="to"><data type="IDREF"/></attribute></element></zeroOrMore></element>'
+        ),
         ['<a><b id="x"/><b id="y"/><r to="x"/></a>'],
         ['<a><b id="x"/><b id="x"/></a>', '<a><b id="x"/><r to="z"/></a>'],
     ),
@@ -192,7 +233,9 @@ def test_include_with_override_and_external_ref(tmp_path: Path) -> None:
 
 
 def test_every_independent_error_is_reported(tmp_path: Path) -> None:
-    schema = S('<element name="a"><zeroOrMore><element name="b"><attribute name="n"><data type="integer"/></attribute></element></zeroOrMore></element>')
+    schema = S(
+        '<element name="a"><zeroOrMore><element name="b"><attribute name="n"><data type="integer"/></attribute></element></zeroOrMore></element>'
+    )
     errors = _check(schema, '<a>\n<b n="x"/>\n<c/>\n<b/>\n<b n="1" m="2"/>\n</a>', tmp_path)
     assert [(e.line, e.code) for e in errors] == [
         (2, "rng-bad-value"),
@@ -203,7 +246,9 @@ def test_every_independent_error_is_reported(tmp_path: Path) -> None:
 
 
 def test_incomplete_is_reported_at_the_end_tag(tmp_path: Path) -> None:
-    schema = S('<element name="a"><element name="b"><empty/></element><element name="c"><empty/></element></element>')
+    schema = S(
+        '<element name="a"><element name="b"><empty/></element><element name="c"><empty/></element></element>'
+    )
     errors = _check(schema, "<a>\n<b/>\n</a>", tmp_path)
     assert [(e.line, e.col, e.code) for e in errors] == [(3, 5, "rng-incomplete")]
     assert '"c"' in errors[0].message
@@ -213,7 +258,10 @@ def test_incomplete_is_reported_at_the_end_tag(tmp_path: Path) -> None:
     "schema_text, reason",
     [
         (S('<ref name="missing"/>'), "undefined"),
-        (f'<grammar {RNG}><start><ref name="x"/></start><define name="x"><ref name="x"/></define></grammar>', "itself"),
+        (
+            f'<grammar {RNG}><start><ref name="x"/></start><define name="x"><ref name="x"/></define></grammar>',
+            "itself",
+        ),
         (S('<element name="a"><data type="nonsense"/></element>'), "nonsense"),
         (S('<externalRef href="http://example.org/x.rng"/>'), "network"),
     ],

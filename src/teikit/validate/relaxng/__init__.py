@@ -29,7 +29,11 @@ if sys.getrecursionlimit() < 20000:
 
 def _schema_parser() -> etree.XMLParser:
     return etree.XMLParser(
-        no_network=True, resolve_entities=False, load_dtd=False, remove_comments=True, huge_tree=True
+        no_network=True,
+        resolve_entities=False,
+        load_dtd=False,
+        remove_comments=True,
+        huge_tree=True,
     )
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Callable
 
 from ...errors import SchemaError
 
@@ -110,7 +110,9 @@ class Datatype:
             self.list_of = _LISTS[name]
         elif name not in _LEXICAL and name not in _INTEGER_RANGES:
             raise SchemaError(f'unknown XML Schema datatype "{name}"')
-        self.whitespace = {"string": "preserve", "normalizedString": "replace"}.get(name, "collapse")
+        self.whitespace = {"string": "preserve", "normalizedString": "replace"}.get(
+            name, "collapse"
+        )
         item = self.list_of or name
         self.lexical = re.compile(_LEXICAL.get(item, _LEXICAL["integer"]), re.S)
         for key, value in params:

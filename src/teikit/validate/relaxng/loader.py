@@ -12,8 +12,8 @@ Schema documents are read with the safe parser: no network, no entities, no DTD.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote
 
 from lxml import etree
@@ -38,7 +38,7 @@ from .patterns import (
 )
 
 RNG = "http://relaxng.org/ns/structure/1.0"
-_R = "{%s}" % RNG
+_R = f"{{{RNG}}}"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
@@ -63,7 +63,7 @@ def _local_path(href: str, base: str | None) -> Path:
 class Scope:
     """The definitions of one grammar element; `parent` is the grammar around it."""
 
-    def __init__(self, parent: "Scope | None") -> None:
+    def __init__(self, parent: Scope | None) -> None:
         self.parent = parent
         self.defines: dict[str, list[etree._Element]] = {}
         self.starts: list[etree._Element] = []
@@ -156,9 +156,11 @@ class Loader:
         self.collect(node, overrides)
         included = Scope(scope)
         self.collect(root, included)
-        for name, nodes in overrides.defines.items():
+        for name in overrides.defines:
             if name not in included.defines:
-                raise SchemaError(f'{node.base}: include overrides "{name}", which it does not define')
+                raise SchemaError(
+                    f'{node.base}: include overrides "{name}", which it does not define'
+                )
             included.defines[name] = []
         if overrides.starts:
             included.starts = []
@@ -191,14 +193,20 @@ class Loader:
 
     def ref(self, name: str, scope: Scope | None, node: etree._Element) -> Pattern:
         if scope is None:
-            raise SchemaError(f'{node.base}:{node.sourceline}: parentRef "{name}" has no parent grammar')
+            raise SchemaError(
+                f'{node.base}:{node.sourceline}: parentRef "{name}" has no parent grammar'
+            )
         hit = scope.compiled.get(name)
         if hit is not None:
             return hit
         if name in scope.in_progress:
-            raise SchemaError(f'{node.base}:{node.sourceline}: "{name}" refers to itself outside an element')
+            raise SchemaError(
+                f'{node.base}:{node.sourceline}: "{name}" refers to itself outside an element'
+            )
         if name not in scope.defines:
-            raise SchemaError(f'{node.base}:{node.sourceline}: reference to undefined pattern "{name}"')
+            raise SchemaError(
+                f'{node.base}:{node.sourceline}: reference to undefined pattern "{name}"'
+            )
         scope.in_progress.add(name)
         try:
             result = scope.compiled[name] = self.combined(scope.defines[name], scope, name)
@@ -320,7 +328,9 @@ class Loader:
         ctx[None] = self.ns_of(node)
         text = node.text or ""
         if not datatype.allows(text, ctx):
-            raise SchemaError(f'{node.base}:{node.sourceline}: value "{text}" is not a valid {datatype.name}')
+            raise SchemaError(
+                f'{node.base}:{node.sourceline}: value "{text}" is not a valid {datatype.name}'
+            )
         return Value(datatype, text, ctx)
 
     def _datatype(self, node: etree._Element, params: list[tuple[str, str]]) -> Datatype:

@@ -24,7 +24,7 @@ class Name:
     def contains(self, clark: str) -> bool:
         return clark == self.clark
 
-    def names(self) -> list["Name"]:
+    def names(self) -> list[Name]:
         return [self]
 
 

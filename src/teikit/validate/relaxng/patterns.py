@@ -12,9 +12,9 @@ Reference: J. Clark, "An algorithm for RELAX NG validation" (2002).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
-_INTERN: dict[tuple, "Pattern"] = {}
+_INTERN: dict[tuple, Pattern] = {}
 
 
 class Pattern:

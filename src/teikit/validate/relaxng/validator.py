@@ -29,7 +29,6 @@ from .patterns import (
     end_forced,
     expected,
     required_attributes,
-    value_matches,
 )
 from .positions import TagPositions
 
@@ -43,6 +42,7 @@ class _Error:
     message: str
     index: int  # element number in document order
     at_end: bool  # position of the end tag rather than the start tag
+    xpath: str = ""
 
 
 class Walk:
@@ -54,6 +54,7 @@ class Walk:
         self.ids: dict[str, int] = {}
         self.idrefs: list[tuple[str, int]] = []
         self.prefixes: dict[str, str] = {}  # namespaces named in the message being built
+        self.current: _ELEMENT | None = None  # the element an error is about (for its xpath)
         root = tree.getroot()
         self.default_ns = nc.split(root.tag)[0] if isinstance(root.tag, str) else ""
 
@@ -73,6 +74,7 @@ class Walk:
         tag = el.tag
         p1 = p.start_open(tag)
         if p1 is NOT_ALLOWED:
+            self.current = el
             self.not_allowed(el, p, index)
             candidates = self.schema.loader.elements_named(tag)
             if candidates:
@@ -83,6 +85,7 @@ class Walk:
         return self.element_body(el, p1, index)
 
     def element_body(self, el: _ELEMENT, p: Pattern, index: int) -> Pattern:
+        self.current = el
         attrib = el.attrib
         if attrib:
             ctx = None
@@ -120,6 +123,7 @@ class Walk:
                         p = self.mixed_text(el, p, pending, index)
                     pending = ""
                     p = self.element(child, p)
+                    self.current = el
                 pending += child.tail or ""
             if pending and not pending.isspace():
                 p = self.mixed_text(el, p, pending, index)
@@ -128,6 +132,7 @@ class Walk:
             p, text_error = self.lone_text(el, p, s, index)
         q = p.end()
         if q is NOT_ALLOWED:
+            self.current = el
             if not text_error:
                 self.incomplete(el, p, index)
             q = end_forced(p)
@@ -141,7 +146,7 @@ class Walk:
             if p.text("x", None) is NOT_ALLOWED and not p.has_data:
                 self.report(
                     "rng-text-not-allowed",
-                    f'text not allowed here; expected {self.expectation(p)}',
+                    f"text not allowed here; expected {self.expectation(p)}",
                     index,
                     True,
                 )
@@ -170,9 +175,10 @@ class Walk:
     # --- errors ----------------------------------------------------------------------------------
     def not_allowed(self, el: _ELEMENT, p: Pattern, index: int) -> None:
         where = "here" if self.schema.loader.known_anywhere(el.tag) else "anywhere"
+        name = self.show_tag(el.tag)
         self.report(
             "rng-element-not-allowed",
-            f'element "{self.show_tag(el.tag)}" not allowed {where}; expected {self.expectation(p)}',
+            f'element "{name}" not allowed {where}; expected {self.expectation(p)}',
             index,
             False,
         )
@@ -201,7 +207,13 @@ class Walk:
     def incomplete(self, el: _ELEMENT, p: Pattern, index: int) -> None:
         names, _, text = expected(p, "element")
         listed = self.quoted(names)
-        what = f"expected element {listed}" if listed else "expected text" if text else "content missing"
+        what = (
+            f"expected element {listed}"
+            if listed
+            else "expected text"
+            if text
+            else "content missing"
+        )
         self.report(
             "rng-incomplete",
             f'element "{self.show_tag(el.tag)}" incomplete; {what}',
@@ -225,7 +237,9 @@ class Walk:
             bindings = " ".join(f'xmlns:{p}="{ns}"' for ns, p in self.prefixes.items())
             message += f" (with {bindings})"
             self.prefixes = {}
-        self.errors.append(_Error(code, message, index, at_end))
+        where = self.current
+        xpath = _path(where) if where is not None else ""
+        self.errors.append(_Error(code, message, index, at_end, xpath))
 
     # --- names for messages ----------------------------------------------------------------------
     def expectation(self, p: Pattern, with_end: bool = True) -> str:
@@ -277,10 +291,30 @@ class Walk:
                 where = positions.end_tag if err.at_end else positions.start_tag
                 line, col = where(err.index)
             out.append(
-                error(err.code, err.message, file=file, line=line, col=col, schema=schema_name)
+                error(
+                    err.code,
+                    err.message,
+                    file=file,
+                    line=line,
+                    col=col,
+                    xpath=err.xpath,
+                    schema=schema_name,
+                )
             )
         return out
 
 
-def value_ok(p: Pattern, s: str) -> bool:
-    return value_matches(p, s, None)
+def _path(el: _ELEMENT) -> str:
+    """/TEI/text[1]/body[1]/foo[2]: local names with positions among same-named siblings."""
+    steps = []
+    node: _ELEMENT | None = el
+    while node is not None:
+        local = etree.QName(node).localname
+        parent = node.getparent()
+        if parent is None:
+            steps.append(local)
+        else:
+            position = 1 + sum(1 for s in node.itersiblings(node.tag, preceding=True))
+            steps.append(f"{local}[{position}]")
+        node = parent
+    return "/" + "/".join(reversed(steps))
