@@ -7,6 +7,7 @@ markers, notes as footnotes linked both ways, and every ``xml:id`` kept as an ``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -39,6 +40,18 @@ table{border-collapse:collapse}td{border:1px solid #ccc;padding:.2rem .5rem}
 _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 
 
+def _escape(value: str) -> str:
+    """``html.escape`` (quotes included), skipped for the usual text that needs none of it."""
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return escape(value)
+    return value
+
+
+def _ident(block: Block) -> str:
+    ident = block.attrs.get("id")
+    return f' id="{_escape(ident)}"' if ident else ""
+
+
 class _Html:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
@@ -52,172 +65,238 @@ class _Html:
     # -- inlines ----------------------------------------------------------------------------------
 
     def inlines(self, spans: list[Span]) -> str:
+        if len(spans) == 1 and spans[0].kind == "text":  # the usual block: one run of text
+            return _escape(spans[0].text)
         out: list[str] = []
+        writers = self._span_writers
         for span in spans:
-            kind = span.kind
-            if kind == "text":
-                out.append(escape(span.text))
-            elif kind == "lb":
-                out.append("<br>")
-            elif kind == "pb":
-                n = escape(span.attrs.get("n", ""))
-                out.append(f'<span class="pb" data-n="{n}" role="note"></span>')
-            elif kind == "anchor":
-                out.append(f'<a id="{escape(span.attrs["id"])}"></a>')
-            elif kind == "emph":
-                out.append(f"<em>{self.inlines(span.children)}</em>")
-            elif kind == "noteref":
-                nid = escape(span.attrs["id"])
-                n = escape(span.attrs.get("n", ""))
-                out.append(f'<sup><a id="ref-{nid}" href="#{nid}" class="noteref">{n}</a></sup>')
-            elif kind == "ref":
-                target = span.attrs.get("target", "").split()
-                href = target[0] if target else ""
-                label = self.inlines(span.children)
-                cls = "" if label else ' class="ptr"'  # an empty <ptr>: show where it points
-                out.append(
-                    f'<a href="{escape(href)}"{cls}>{label or escape(href)}</a>'
-                    if href
-                    else self.inlines(span.children)
-                )
-            elif kind == "stage":
-                out.append(f'<span class="stage">{self.inlines(span.children)}</span>')
-            elif kind == "said":
-                who = span.attrs.get("who", "")
-                attr = f' data-who="{escape(who)}"' if who else ""
-                out.append(f'<span class="said"{attr}>{self.inlines(span.children)}</span>')
+            if span.kind == "text":  # most spans: checked before the table lookup
+                out.append(_escape(span.text))
             else:
-                out.append(self.inlines(span.children))
+                writer = writers.get(span.kind)
+                out.append(writer(self, span) if writer else self.inlines(span.children))
         return "".join(out)
+
+    def _lb(self, span: Span) -> str:
+        return "<br>"
+
+    def _pb_marker(self, span: Span) -> str:
+        n = _escape(span.attrs.get("n", ""))
+        return f'<span class="pb" data-n="{n}" role="note"></span>'
+
+    def _anchor(self, span: Span) -> str:
+        return f'<a id="{_escape(span.attrs["id"])}"></a>'
+
+    def _emph(self, span: Span) -> str:
+        return f"<em>{self.inlines(span.children)}</em>"
+
+    def _noteref(self, span: Span) -> str:
+        nid = _escape(span.attrs["id"])
+        n = _escape(span.attrs.get("n", ""))
+        return f'<sup><a id="ref-{nid}" href="#{nid}" class="noteref">{n}</a></sup>'
+
+    def _ref(self, span: Span) -> str:
+        target = span.attrs.get("target", "").split()
+        href = target[0] if target else ""
+        label = self.inlines(span.children)
+        if not href:
+            return label
+        cls = "" if label else ' class="ptr"'  # an empty <ptr>: show where it points
+        return f'<a href="{_escape(href)}"{cls}>{label or _escape(href)}</a>'
+
+    def _stage_span(self, span: Span) -> str:
+        return f'<span class="stage">{self.inlines(span.children)}</span>'
+
+    def _said(self, span: Span) -> str:
+        who = span.attrs.get("who", "")
+        attr = f' data-who="{_escape(who)}"' if who else ""
+        return f'<span class="said"{attr}>{self.inlines(span.children)}</span>'
+
+    # Span kinds with their own markup; any other kind renders its children only.
+    _span_writers: dict[str, Callable[[_Html, Span], str]] = {
+        "lb": _lb,
+        "pb": _pb_marker,
+        "anchor": _anchor,
+        "emph": _emph,
+        "noteref": _noteref,
+        "ref": _ref,
+        "stage": _stage_span,
+        "said": _said,
+    }
 
     # -- blocks -----------------------------------------------------------------------------------
 
     def blocks(self, blocks: list[Block], depth: int) -> str:
-        return "\n".join(self.block(b, depth) for b in blocks)
+        writers = self._block_writers  # dispatch inline: one call per block, not two
+        return "\n".join([writers.get(b.kind, _Html._other)(self, b, depth) for b in blocks])
 
     def block(self, block: Block, depth: int) -> str:
+        return self._block_writers.get(block.kind, _Html._other)(self, block, depth)
+
+    def content(self, block: Block, depth: int) -> str:
+        """The block's children when it has any, else its inline text."""
+        if block.children:
+            return self.blocks(block.children, depth)
+        return self.inlines(block.inlines)
+
+    def _inlines_or_blocks(self, block: Block, depth: int) -> str:
+        return self.inlines(block.inlines) or self.blocks(block.children, depth)
+
+    def _section(self, block: Block, depth: int) -> str:
         kind = block.kind
-        ident = f' id="{escape(block.attrs["id"])}"' if block.attrs.get("id") else ""
-        if kind in _DIVS or kind in ("front", "back", "body", "group", "text"):
-            tag = "section" if kind in _DIVS else "div"
-            inner_depth = depth + 1 if kind in _DIVS else depth
+        ident = _ident(block)
+        is_div = kind in _DIVS
+        tag = "section" if is_div else "div"
+        inner_depth = depth + 1 if is_div else depth
+        if is_div:
             heads = [c for c in block.children if c.kind == "head"]
-            if kind in _DIVS and heads:
+            if heads:
                 anchor = block.attrs.get("id") or self._next_id("div")
-                ident = f' id="{escape(anchor)}"'
+                ident = f' id="{_escape(anchor)}"'
                 self.toc.append((inner_depth, anchor, heads[0].plain()))
-            body = "\n".join(
+        body = "\n".join(
+            [
                 self.heading(c, inner_depth) if c.kind == "head" else self.block(c, inner_depth)
                 for c in block.children
-            )
-            cls = escape(" ".join(filter(None, [kind, block.attrs.get("type", "")])))
-            return f'<{tag} class="{cls}"{ident}>\n{body}\n</{tag}>'
-        if kind == "head":
-            return self.heading(block, depth + 1)
-        if kind == "sp":
-            who = block.attrs.get("who", "")
-            attr = f' data-who="{escape(who)}"' if who else ""
-            return f'<div class="sp"{ident}{attr}>\n{self.blocks(block.children, depth)}\n</div>'
-        if kind == "speaker":
-            return f'<span class="speaker">{self.inlines(block.inlines)}</span>'
-        if kind == "stage":
-            return f'<p class="stage"{ident}>{self.inlines(block.inlines) or self.blocks(block.children, depth)}</p>'
-        if kind == "list":
-            items: list[str] = []
+            ]
+        )
+        cls = _escape(" ".join(filter(None, [kind, block.attrs.get("type", "")])))
+        return f'<{tag} class="{cls}"{ident}>\n{body}\n</{tag}>'
+
+    def _head(self, block: Block, depth: int) -> str:
+        return self.heading(block, depth + 1)
+
+    def _sp(self, block: Block, depth: int) -> str:
+        who = block.attrs.get("who", "")
+        attr = f' data-who="{_escape(who)}"' if who else ""
+        return (
+            f'<div class="sp"{_ident(block)}{attr}>\n{self.blocks(block.children, depth)}\n</div>'
+        )
+
+    def _speaker(self, block: Block, depth: int) -> str:
+        return f'<span class="speaker">{self.inlines(block.inlines)}</span>'
+
+    def _stage(self, block: Block, depth: int) -> str:
+        return f'<p class="stage"{_ident(block)}>{self._inlines_or_blocks(block, depth)}</p>'
+
+    def _list(self, block: Block, depth: int) -> str:
+        items: list[str] = []
+        label = ""
+        for child in block.children:
+            if child.kind == "label":
+                label = f'<span class="label">{self.inlines(child.inlines)}</span>'
+                continue
+            items.append(f"<li>{label}{self.content(child, depth)}</li>")
             label = ""
-            for child in block.children:
-                if child.kind == "label":
-                    label = f'<span class="label">{self.inlines(child.inlines)}</span>'
-                    continue
-                body = (
-                    self.inlines(child.inlines)
-                    if not child.children
-                    else self.blocks(child.children, depth)
-                )
-                items.append(f"<li>{label}{body}</li>")
-                label = ""
-            if label:
-                items.append(f"<li>{label}</li>")
-            tag = "ol" if block.attrs.get("type") in ("ordered", "numbered") else "ul"
-            style = ' style="list-style:none"' if tag == "ol" else ""
-            return f"<{tag}{ident}{style}>\n" + "\n".join(items) + f"\n</{tag}>"
-        if kind in ("quote", "cit", "epigraph"):
-            inner = (
-                self.blocks(block.children, depth)
-                if block.children
-                else f"<p>{self.inlines(block.inlines)}</p>"
+        if label:
+            items.append(f"<li>{label}</li>")
+        tag = "ol" if block.attrs.get("type") in ("ordered", "numbered") else "ul"
+        style = ' style="list-style:none"' if tag == "ol" else ""
+        return f"<{tag}{_ident(block)}{style}>\n" + "\n".join(items) + f"\n</{tag}>"
+
+    def _quote(self, block: Block, depth: int) -> str:
+        inner = (
+            self.blocks(block.children, depth)
+            if block.children
+            else f"<p>{self.inlines(block.inlines)}</p>"
+        )
+        return f'<blockquote class="{block.kind}"{_ident(block)}>\n{inner}\n</blockquote>'
+
+    def _lg(self, block: Block, depth: int) -> str:
+        return f'<div class="lg"{_ident(block)}>\n{self.blocks(block.children, depth)}\n</div>'
+
+    def _l(self, block: Block, depth: int) -> str:
+        return f'<span class="l"{_ident(block)}>{self.inlines(block.inlines)}</span>'
+
+    def _pb(self, block: Block, depth: int) -> str:
+        n = _escape(block.attrs.get("n", ""))
+        return f'<div class="pb" data-n="{n}"{_ident(block)} role="note"></div>'
+
+    def _milestone(self, block: Block, depth: int) -> str:
+        rend = _escape(block.attrs.get("rend", "")) or (
+            "* * *" if block.attrs.get("unit") == "section" else ""
+        )
+        return f'<div class="milestone"{_ident(block)}>{rend}</div>'
+
+    def _table(self, block: Block, depth: int) -> str:
+        rows = []
+        for row in block.children:
+            cells = row.children or [row]
+            rows.append(
+                "<tr>"
+                + "".join(f"<td>{self._inlines_or_blocks(c, depth)}</td>" for c in cells)
+                + "</tr>"
             )
-            return f'<blockquote class="{kind}"{ident}>\n{inner}\n</blockquote>'
-        if kind == "lg":
-            return f'<div class="lg"{ident}>\n{self.blocks(block.children, depth)}\n</div>'
-        if kind == "l":
-            return f'<span class="l"{ident}>{self.inlines(block.inlines)}</span>'
-        if kind == "pb":
-            n = escape(block.attrs.get("n", ""))
-            return f'<div class="pb" data-n="{n}"{ident} role="note"></div>'
-        if kind == "milestone":
-            rend = escape(block.attrs.get("rend", "")) or (
-                "* * *" if block.attrs.get("unit") == "section" else ""
-            )
-            return f'<div class="milestone"{ident}>{rend}</div>'
-        if kind == "table":
-            rows = []
-            for row in block.children:
-                cells = row.children or [row]
-                rows.append(
-                    "<tr>"
-                    + "".join(
-                        f"<td>{self.inlines(c.inlines) or self.blocks(c.children, depth)}</td>"
-                        for c in cells
-                    )
-                    + "</tr>"
-                )
-            return f"<table{ident}>\n" + "\n".join(rows) + "\n</table>"
-        if kind in (
-            "titlePage",
-            "docTitle",
-            "castList",
-            "castGroup",
-            "opener",
-            "closer",
-            "castItem",
-            "floatingText",
-            "figure",
-            "argument",
-            "postscript",
-            "listBibl",
-            "note",
-        ):
-            inner = (
-                self.blocks(block.children, depth)
-                if block.children
-                else self.inlines(block.inlines)
-            )
-            return f'<div class="{kind}"{ident}>\n{inner}\n</div>'
-        if kind in (
-            "titlePart",
-            "docAuthor",
-            "docDate",
-            "byline",
-            "docImprint",
-            "docEdition",
-            "salute",
-            "signed",
-            "dateline",
-            "role",
-            "roleDesc",
-            "trailer",
-            "label",
-            "bibl",
-            "caption",
-        ):
-            cls = " ".join(filter(None, [kind, block.attrs.get("type", "")]))
-            return f'<span class="{escape(cls)}"{ident}>{self.inlines(block.inlines) or self.blocks(block.children, depth)}</span>'
+        return f"<table{_ident(block)}>\n" + "\n".join(rows) + "\n</table>"
+
+    def _group(self, block: Block, depth: int) -> str:
+        return f'<div class="{block.kind}"{_ident(block)}>\n{self.content(block, depth)}\n</div>'
+
+    def _phrase(self, block: Block, depth: int) -> str:
+        cls = _escape(" ".join(filter(None, [block.kind, block.attrs.get("type", "")])))
+        return f'<span class="{cls}"{_ident(block)}>{self._inlines_or_blocks(block, depth)}</span>'
+
+    def _other(self, block: Block, depth: int) -> str:
+        kind = _escape(block.kind)
         if block.children:
             return (
-                f'<div class="{escape(kind)}"{ident}>\n{self.blocks(block.children, depth)}\n</div>'
+                f'<div class="{kind}"{_ident(block)}>\n{self.blocks(block.children, depth)}\n</div>'
             )
-        return f'<p class="{escape(kind)}"{ident}>{self.inlines(block.inlines)}</p>'
+        return f'<p class="{kind}"{_ident(block)}>{self.inlines(block.inlines)}</p>'
+
+    # Block kinds with their own markup; any other kind is a <div> of blocks or a <p> of text.
+    _block_writers: dict[str, Callable[[_Html, Block, int], str]] = {
+        **dict.fromkeys([*sorted(_DIVS), "front", "back", "body", "group", "text"], _section),
+        "head": _head,
+        "sp": _sp,
+        "speaker": _speaker,
+        "stage": _stage,
+        "list": _list,
+        **dict.fromkeys(["quote", "cit", "epigraph"], _quote),
+        "lg": _lg,
+        "l": _l,
+        "pb": _pb,
+        "milestone": _milestone,
+        "table": _table,
+        **dict.fromkeys(
+            [
+                "titlePage",
+                "docTitle",
+                "castList",
+                "castGroup",
+                "opener",
+                "closer",
+                "castItem",
+                "floatingText",
+                "figure",
+                "argument",
+                "postscript",
+                "listBibl",
+                "note",
+            ],
+            _group,
+        ),
+        **dict.fromkeys(
+            [
+                "titlePart",
+                "docAuthor",
+                "docDate",
+                "byline",
+                "docImprint",
+                "docEdition",
+                "salute",
+                "signed",
+                "dateline",
+                "role",
+                "roleDesc",
+                "trailer",
+                "label",
+                "bibl",
+                "caption",
+            ],
+            _phrase,
+        ),
+    }
 
     def heading(self, block: Block, depth: int) -> str:
         level = min(max(depth + 1, 2), 6)
@@ -262,12 +341,10 @@ class _Html:
     def notes(self) -> str:
         if not self.reading.notes:
             return ""
-        items = []
+        items: list[str] = []
         for note in self.reading.notes:
             nid = escape(note.attrs["id"])
-            body = (
-                self.inlines(note.inlines) if not note.children else self.blocks(note.children, 1)
-            )
+            body = self.content(note, 1)
             items.append(
                 f'<li id="{nid}" value="{len(items) + 1}">{body} '
                 f'<a href="#ref-{nid}" class="backref" aria-label="back to text">↩</a></li>'

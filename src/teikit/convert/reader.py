@@ -612,9 +612,66 @@ INLINE = {
 # Reading text never includes the header; milestones render as markers only.
 SKIPPED = {"teiHeader"}
 MILESTONES = {"pb", "cb", "gb", "milestone", "lb", "anchor", "caesura", "handShift", "gap", "space"}
+# A <note> directly inside one of these is a block of its own; anywhere else it is a note reference.
+_NOTE_HOLDERS = frozenset({"div", "back", "noteGrp", "body", "front"})
+# Elements that are phrases inside a block and blocks between blocks.
+_PHRASE_OR_BLOCK = frozenset(
+    {
+        "quote",
+        "q",
+        "said",
+        "cit",
+        "seg",
+        "bibl",
+        "stage",
+        "label",
+        "persName",
+        "placeName",
+        "orgName",
+        "epigraph",
+        "argument",
+        "fw",
+        "event",
+        "desc",
+        "note",
+        "address",
+        "listBibl",
+        "graphic",
+        "formula",
+        "figure",
+        "table",
+        "list",
+        "lg",
+        "floatingText",
+        "msDesc",
+        "notatedMusic",
+    }
+)
+# Blocks whose phrase-or-block children may still be blocks.
+_BLOCKS_HOLDING_PHRASES = frozenset(
+    {"item", "castItem", "argument", "epigraph", "u", "quote", "note"}
+)
+_ALWAYS_BLOCK = frozenset({"list", "lg", "table", "figure", "floatingText", "listBibl", "msDesc"})
+# A phrase-or-block element holding one of these is a block.
+_BLOCK_MARKERS = frozenset({"p", "lg", "l", "list", "sp", "ab", "div"})
+# Elements that are blocks wherever they stand.
+_PLAIN_BLOCKS = frozenset((CONTAINERS | BLOCKS) - _PHRASE_OR_BLOCK)
+_BLOCK_ATTRS = (
+    XML_ID,
+    "type",
+    "n",
+    "who",
+    "rend",
+    "unit",
+    "place",
+    "role",
+    "corresp",
+    "target",
+    "when",
+)
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """An inline run: ``kind`` is text, emph, noteref, ref, lb, pb, anchor or stage."""
 
@@ -633,7 +690,7 @@ class Span:
         return self.text + "".join(child.plain() for child in self.children)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One node of the reading tree. ``kind`` is the TEI local name (div, p, head, sp, l, …)."""
 
@@ -657,12 +714,31 @@ class Reading:
     diagnostics: list[Diagnostic]
 
 
+# Clark tag → (local name, in a TEI namespace). A document uses few distinct tags, and building an
+# etree.QName for every visit was the reader's largest single cost.
+_TAGS: dict[str, tuple[str, bool]] = {}
+
+
+def _tag_info(tag: str) -> tuple[str, bool]:
+    info = _TAGS.get(tag)
+    if info is None:
+        if tag[:1] == "{":
+            namespace, _, name = tag[1:].partition("}")
+            info = (name, namespace in (TEI_NS, EXAMPLES_NS))
+        else:
+            info = (tag, False)
+        _TAGS[tag] = info
+    return info
+
+
 def local(node: etree._Element) -> str:
-    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+    tag = node.tag
+    return _tag_info(tag)[0] if isinstance(tag, str) else ""
 
 
 def is_tei(node: etree._Element) -> bool:
-    return isinstance(node.tag, str) and etree.QName(node).namespace in (TEI_NS, EXAMPLES_NS)
+    tag = node.tag
+    return isinstance(tag, str) and _tag_info(tag)[1]
 
 
 class Reader:
@@ -699,44 +775,50 @@ class Reader:
 
     # -- blocks -----------------------------------------------------------------------------------
 
-    def blocks_of(self, node: etree._Element) -> list[Block]:
+    def blocks_of(self, node: etree._Element, node_name: str | None = None) -> list[Block]:
         """The blocks inside a container, with loose text wrapped into an anonymous block."""
         out: list[Block] = []
         loose: list[Span] = []
+        if node_name is None:
+            node_name = local(node)
+        note_is_ref = node_name not in _NOTE_HOLDERS
 
-        def flush() -> None:
-            if any(s.plain().strip() or s.kind in ("noteref", "pb", "anchor") for s in loose):
-                out.append(
-                    Block("p", list(loose), attrs={"anonymous": "1"}, line=node.sourceline or 0)
-                )
-            loose.clear()
-
-        if node.text and node.text.strip():
-            loose.append(Span("text", node.text))
+        text = node.text
+        if text and text.strip():
+            loose.append(Span("text", text))
         for child in node:
-            if not isinstance(child.tag, str):
-                if child.tail and child.tail.strip():
-                    loose.append(Span("text", child.tail))
+            tag = child.tag
+            if not isinstance(tag, str):
+                tail = child.tail
+                if tail and tail.strip():
+                    loose.append(Span("text", tail))
                 continue
-            name = local(child)
-            if not is_tei(child):
+            name, tei = _TAGS.get(tag) or _tag_info(tag)
+            if tei and name in _PLAIN_BLOCKS:  # the usual child, tested first
+                if loose:
+                    self._flush(loose, out, node)
+                out.append(self.block(child, name))
+            elif not tei:
                 self._unhandled(child)
                 loose.extend(self._inline_children_of(child))
             elif name in SKIPPED:
                 pass
-            elif name == "note" and local(node) not in ("div", "back", "noteGrp", "body", "front"):
+            elif name == "note" and note_is_ref:
                 loose.append(self._note_ref(child))
-            elif self._is_block(child):
-                flush()
-                out.append(self.block(child))
+            elif name in _PHRASE_OR_BLOCK and self._is_block(child, name, node_name):
+                if loose:
+                    self._flush(loose, out, node)
+                out.append(self.block(child, name))
             elif name in MILESTONES:
                 if name == "pb":
-                    flush()
+                    if loose:
+                        self._flush(loose, out, node)
                     out.append(
                         Block("pb", attrs=_attrs(child, "n", XML_ID), line=child.sourceline or 0)
                     )
                 elif name == "milestone":
-                    flush()
+                    if loose:
+                        self._flush(loose, out, node)
                     out.append(
                         Block(
                             "milestone",
@@ -748,110 +830,81 @@ class Reader:
                     loose.extend(self.inline(child, include_tail=False))
             else:
                 loose.extend(self.inline(child, include_tail=False))
-            if child.tail and child.tail.strip():
-                loose.append(Span("text", child.tail))
-            elif child.tail and loose:
-                loose.append(Span("text", " "))
-        flush()
+            tail = child.tail
+            if tail:
+                if tail.strip():
+                    loose.append(Span("text", tail))
+                elif loose:
+                    loose.append(Span("text", " "))
+        if loose:
+            self._flush(loose, out, node)
         return out
 
-    def _is_block(self, node: etree._Element) -> bool:
-        name = local(node)
-        if name in (
-            "quote",
-            "q",
-            "said",
-            "cit",
-            "seg",
-            "bibl",
-            "stage",
-            "label",
-            "persName",
-            "placeName",
-            "orgName",
-            "epigraph",
-            "argument",
-            "fw",
-            "event",
-            "desc",
-            "note",
-            "address",
-            "listBibl",
-            "graphic",
-            "formula",
-            "figure",
-            "table",
-            "list",
-            "lg",
-            "floatingText",
-            "msDesc",
-            "notatedMusic",
-        ):
+    @staticmethod
+    def _flush(loose: list[Span], out: list[Block], node: etree._Element) -> None:
+        """Wrap the loose inline run of a container into an anonymous paragraph, if it has words."""
+        if any(s.plain().strip() or s.kind in ("noteref", "pb", "anchor") for s in loose):
+            out.append(Block("p", list(loose), attrs={"anonymous": "1"}, line=node.sourceline or 0))
+        loose.clear()
+
+    def _is_block(self, node: etree._Element, name: str, parent_name: str) -> bool:
+        """Whether ``node`` (TEI element ``name``, child of ``parent_name``) is read as a block."""
+        if name in _PHRASE_OR_BLOCK:
             # Phrase-or-block elements are blocks when they hold blocks or stand between blocks.
-            parent = node.getparent()
-            parent_name = local(parent) if parent is not None else ""
-            if parent_name in BLOCKS and parent_name not in (
-                "item",
-                "castItem",
-                "argument",
-                "epigraph",
-                "u",
-                "quote",
-                "note",
-            ):
+            if parent_name in BLOCKS and parent_name not in _BLOCKS_HOLDING_PHRASES:
                 return False
-            if name in ("list", "lg", "table", "figure", "floatingText", "listBibl", "msDesc"):
+            if name in _ALWAYS_BLOCK:
                 return True
-            return any(local(c) in ("p", "lg", "l", "list", "sp", "ab", "div") for c in node) or (
-                parent_name in CONTAINERS and parent_name not in ("p",)
+            return any(local(c) in _BLOCK_MARKERS for c in node) or (
+                parent_name in CONTAINERS and parent_name != "p"
             )
         return name in CONTAINERS or name in BLOCKS
 
-    def block(self, node: etree._Element) -> Block:
-        name = local(node)
-        block = Block(
-            name,
-            line=node.sourceline or 0,
-            attrs=_attrs(
-                node,
-                XML_ID,
-                "type",
-                "n",
-                "who",
-                "rend",
-                "unit",
-                "place",
-                "role",
-                "corresp",
-                "target",
-                "when",
-            ),
-        )
-        has_block_children = any(
-            isinstance(c.tag, str) and is_tei(c) and self._is_block(c) and local(c) not in ("note",)
-            for c in node
-        )
-        if name in CONTAINERS and (has_block_children or name not in BLOCKS):
-            block.children = self.blocks_of(node)
-        else:
-            block.inlines = self._inline_children_of(node)
-        return block
+    def block(self, node: etree._Element, name: str | None = None) -> Block:
+        if name is None:
+            name = local(node)
+        attrs = _attrs(node, *_BLOCK_ATTRS) if node.keys() else {}
+        if name in CONTAINERS and (name not in BLOCKS or self._has_block_children(node, name)):
+            return Block(name, [], self.blocks_of(node, name), attrs, node.sourceline or 0)
+        return Block(name, self._inline_children_of(node), [], attrs, node.sourceline or 0)
+
+    def _has_block_children(self, node: etree._Element, name: str) -> bool:
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str):
+                child_name, tei = _TAGS.get(tag) or _tag_info(tag)
+                if (
+                    tei
+                    and child_name != "note"
+                    and (
+                        child_name in _PLAIN_BLOCKS
+                        or (
+                            child_name in _PHRASE_OR_BLOCK
+                            and self._is_block(child, child_name, name)
+                        )
+                    )
+                ):
+                    return True
+        return False
 
     # -- inlines ----------------------------------------------------------------------------------
 
     def _inline_children_of(self, node: etree._Element) -> list[Span]:
         spans: list[Span] = []
-        if node.text:
-            spans.append(Span("text", node.text))
-        for child in node:
-            spans.extend(self.inline(child))
+        text = node.text
+        if text:
+            spans.append(Span("text", text))
+        if len(node):  # most blocks hold text only: skip making a child iterator
+            for child in node:
+                spans.extend(self.inline(child))
         return spans
 
     def inline(self, node: etree._Element, include_tail: bool = True) -> list[Span]:
         spans: list[Span] = []
-        if isinstance(node.tag, str):
-            name = local(node)
-            if not is_tei(node):
+        tag = node.tag
+        if isinstance(tag, str):
+            name, tei = _TAGS.get(tag) or _tag_info(tag)
+            if not tei:
                 self._unhandled(node)
                 spans.append(Span("span", children=self._inline_children_of(node)))
             elif name == "note":
@@ -941,9 +994,11 @@ def _qname(node: etree._Element) -> str:
 
 
 def _attrs(node: etree._Element, *names: str) -> dict[str, str]:
-    out = {}
+    present = node.keys()
+    if not present:  # most elements carry no attributes: skip one lookup per name
+        return {}
+    out: dict[str, str] = {}
     for name in names:
-        value = node.get(name)
-        if value is not None:
-            out["id" if name == XML_ID else name] = value
+        if name in present:
+            out["id" if name == XML_ID else name] = node.get(name, "")
     return out
