@@ -234,9 +234,9 @@ PROLOG_ITEMS = st.lists(
             f'<?xml-model href="{HTTP}/tei_all.rng" type="application/xml" '
             'schematypens="http://relaxng.org/ns/structure/1.0"?>',
             '<?xml-model href="file:///etc/passwd" schematypens="http://relaxng.org/ns/structure/1.0"?>',
-            # A broken local Schematron, XSD or DTD crashes validation (the xfail test at the end);
-            # only kinds that load safely are fuzzed here, so the other invariants stay checked.
             '<?xml-model href="secret.txt" schematypens="http://relaxng.org/ns/structure/1.0"?>',
+            '<?xml-model href="secret.txt" schematypens="http://purl.oclc.org/dsdl/schematron"?>',
+            '<?xml-model href="secret.xml" schematypens="http://www.w3.org/2001/XMLSchema"?>',
             '<?xml-model href="secret.xml" type="application/xml"?>',
             '<?xml-model href="secret.dtd" type="application/xml-dtd"?>',
             '<?xml-model href="missing.xsd"?>',
@@ -383,26 +383,22 @@ def test_convert_never_crashes_and_leaves_no_output_on_failure(
         assert {p.name for p in sandbox.root.iterdir()} == before, "stray file after convert"
 
 
-# --- known bug --------------------------------------------------------------------------------
+# --- broken local schemas -----------------------------------------------------------------------
 
 SCHEMA_TYPES = {
+    "relaxng": 'schematypens="http://relaxng.org/ns/structure/1.0"',
     "schematron": 'schematypens="http://purl.oclc.org/dsdl/schematron"',
     "xsd": 'schematypens="http://www.w3.org/2001/XMLSchema"',
     "dtd": 'type="application/xml-dtd"',
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="validate/schemas.py _load names isoschematron.SchematronParseError, which lxml does "
-    "not have (it is etree.SchematronParseError): any error compiling a local Schematron, XSD or "
-    "DTD becomes an AttributeError traceback instead of a schema-error diagnostic",
-)
 @pytest.mark.parametrize("kind", sorted(SCHEMA_TYPES))
 def test_broken_local_schema_is_a_diagnostic(tmp_path: Path, kind: str) -> None:
     (tmp_path / "broken").write_text("not a schema\n")
     doc = tmp_path / "doc.xml"
     doc.write_text(f'<?xml-model href="broken" {SCHEMA_TYPES[kind]}?>\n<TEI xmlns="{TEI_NS}"/>\n')
     result = validate_file(doc)
-    assert [d.code for d in result.diagnostics if d.is_error][:1] == ["schema-error"]
+    errors = [d for d in result.diagnostics if d.is_error]
+    assert [d.code for d in errors][:1] == ["schema-error"]
+    assert errors[0].line == 1 and "broken" in errors[0].message

@@ -18,7 +18,7 @@ from ..errors import Diagnostic, InputError, SchemaError, error, warning
 from ..io import parse_xml_file
 from .refs import check_references, collect_ids
 from .report import fold_duplicates
-from .schemas import load_schema
+from .schemas import SCHEMA_NOT_FOUND, load_schema
 from .xmlmodel import load_catalog, read_declarations
 
 PROFILE_NAMES = ("teikit", "teikit.rng")
@@ -125,8 +125,8 @@ def validate_file(path: str | os.PathLike[str], options: Options = Options()) ->
         except SchemaError as exc:
             result.diagnostics.append(
                 error(
-                    "schema-missing" if "not found" in exc.message else "schema-error",
-                    f"{exc.file}: {exc.message}",
+                    "schema-missing" if exc.message == SCHEMA_NOT_FOUND else "schema-error",
+                    f"{exc.file}: {exc.message}" if exc.file else exc.message,
                     file=str(path),
                     line=line,
                     col=1 if line else 0,

@@ -175,12 +175,15 @@ def detect_kind(path: Path) -> str:
     return {RNG_NS: "relaxng", XSD_NS: "xsd", SCH_NS: "schematron"}.get(namespace or "", "unknown")
 
 
+SCHEMA_NOT_FOUND = "schema not found"
+
+
 def load_schema(
     path: str | os.PathLike[str], kind: str | None = None, *, embedded_schematron: bool = False
 ) -> Schema:
     p = Path(path)
     if not p.is_file():
-        raise SchemaError("schema not found", file=str(p))
+        raise SchemaError(SCHEMA_NOT_FOUND, file=str(p))
     return _load(p.resolve(), p.stat().st_mtime_ns, kind or detect_kind(p), embedded_schematron)
 
 
@@ -221,7 +224,7 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
     except (
         etree.XMLSyntaxError,
         etree.RelaxNGParseError,
-        isoschematron.SchematronParseError,
+        etree.SchematronParseError,
         etree.DTDParseError,
     ) as exc:
         raise SchemaError(f"cannot compile {kind} schema: {exc}", file=str(path)) from exc

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teikit.errors import SchemaError
+from teikit.errors import InputError, SchemaError
 from teikit.validate.relaxng import compile_schema
 
 RNG = 'xmlns="http://relaxng.org/ns/structure/1.0"'
@@ -204,7 +204,10 @@ def _check(schema_text: str, instance: str, tmp_path: Path) -> list:
     schema = compile_schema(path)
     doc = tmp_path / "d.xml"
     doc.write_text(instance, encoding="utf-8")
-    return schema.check(etree.parse(str(doc)), str(doc))
+    whole = schema.check(etree.parse(str(doc), etree.XMLParser(collect_ids=False)), str(doc))
+    streamed = schema.check_file(doc)  # the streaming walk must judge exactly as the tree walk
+    assert [str(d) for d in streamed] == [str(d) for d in whole]
+    return whole
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -272,3 +275,13 @@ def test_bad_schemas_are_refused(schema_text: str, reason: str, tmp_path: Path) 
     with pytest.raises(SchemaError, match=reason):
         schema = compile_schema(path)
         schema.check(etree.fromstring(b"<a/>").getroottree(), "x.xml")
+
+
+def test_streaming_check_reports_malformed_input_with_its_position(tmp_path: Path) -> None:
+    path = tmp_path / "s.rng"
+    path.write_text(S('<element name="a"><text/></element>'), encoding="utf-8")
+    doc = tmp_path / "d.xml"
+    doc.write_text("<a>\n<b></a>", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        compile_schema(path).check_file(doc)
+    assert (caught.value.line, caught.value.file) == (2, str(doc))

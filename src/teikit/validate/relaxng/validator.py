@@ -45,47 +45,139 @@ class _Error:
     xpath: str = ""
 
 
+_NORMAL, _RECOVER, _SKIP = 0, 1, 2
+
+
+class _Frame:
+    """One open element: its state, text not yet matched, and whether it has element children."""
+
+    __slots__ = ("el", "p", "index", "mode", "pending", "mixed")
+
+    def __init__(self, el: _ELEMENT, p: Pattern, index: int, mode: int) -> None:
+        self.el, self.p, self.index, self.mode = el, p, index, mode
+        self.pending = ""
+        self.mixed = False
+
+
 class Walk:
-    def __init__(self, schema: Any, tree: etree._ElementTree) -> None:
+    def __init__(self, schema: Any, default_ns: str = "") -> None:
         self.schema = schema
-        self.tree = tree
+        self.stack: list[_Frame] = []
         self.errors: list[_Error] = []
         self.count = 0  # elements seen, in document order
         self.ids: dict[str, int] = {}
         self.idrefs: list[tuple[str, int]] = []
         self.prefixes: dict[str, str] = {}  # namespaces named in the message being built
         self.current: _ELEMENT | None = None  # the element an error is about (for its xpath)
-        root = tree.getroot()
-        self.default_ns = nc.split(root.tag)[0] if isinstance(root.tag, str) else ""
+        self.default_ns = default_ns  # names in it are shown without a prefix
 
-    # --- the walk ------------------------------------------------------------------------------
-    def run(self) -> None:
-        root = self.tree.getroot()
-        state = self.element(root, self.schema.start)
-        if state is not NOT_ALLOWED and not state.nullable:
-            pass  # the document element itself was reported
-        for ref, index in self.idrefs:
-            if ref not in self.ids:
-                self.report("rng-idref", f'reference to non-existent ID "{ref}"', index, False)
+    # --- events ----------------------------------------------------------------------------------
+    # The walk is driven by three events, so the same code validates a parsed tree (walk_tree)
+    # and a file being parsed (walk_stream, bounded memory).
 
-    def element(self, el: _ELEMENT, p: Pattern) -> Pattern:
+    def start(self, el: _ELEMENT) -> None:
         index = self.count
         self.count += 1
+        stack = self.stack
+        if stack:
+            parent = stack[-1]
+            if parent.mode == _SKIP:
+                stack.append(_Frame(el, NOT_ALLOWED, index, _SKIP))
+                return
+            parent.mixed = True
+            if parent.pending:
+                if not parent.pending.isspace():
+                    self.current = parent.el
+                    parent.p = self.mixed_text(parent.p, parent.pending, index)
+                parent.pending = ""
+            p = parent.p
+        else:
+            p = self.schema.start
         tag = el.tag
         p1 = p.start_open(tag)
+        mode = _NORMAL
         if p1 is NOT_ALLOWED:
             self.current = el
             self.not_allowed(el, p, index)
             candidates = self.schema.loader.elements_named(tag)
-            if candidates:
-                self.element_body(el, choice(candidates).start_open(tag), index)
-            else:
-                self.count += sum(1 for _ in el.iterdescendants(etree.Element))
-            return p
-        return self.element_body(el, p1, index)
+            if not candidates:
+                stack.append(_Frame(el, NOT_ALLOWED, index, _SKIP))
+                return
+            p1 = choice(candidates).start_open(tag)
+            mode = _RECOVER  # checked against its own definition; the parent goes on without it
+        stack.append(_Frame(el, self.start_tag(el, p1, index), index, mode))
 
-    def element_body(self, el: _ELEMENT, p: Pattern, index: int) -> Pattern:
+    def text(self, s: str) -> None:
+        self.stack[-1].pending += s
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        if frame.mode == _SKIP:
+            return
+        el, p, index = frame.el, frame.p, frame.index
         self.current = el
+        text_error = False
+        if not frame.mixed:
+            p, text_error = self.lone_text(el, p, frame.pending, index)
+        elif frame.pending and not frame.pending.isspace():
+            p = self.mixed_text(p, frame.pending, index, at_end=True)
+        q = p.end()
+        if q is NOT_ALLOWED:
+            if not text_error:
+                self.incomplete(el, p, index)
+            q = end_forced(p)
+        if self.stack:
+            if frame.mode == _NORMAL:
+                self.stack[-1].p = q
+        else:
+            self.finish()
+
+    def walk_tree(self, root: _ELEMENT) -> None:
+        self._feed(root)
+
+    def _feed(self, el: _ELEMENT) -> None:
+        self.start(el)
+        if el.text:
+            self.text(el.text)
+        for child in el:
+            if isinstance(child.tag, str):  # comments and PIs are _Elements too
+                self._feed(child)
+            if child.tail:
+                self.text(child.tail)
+        self.end()
+
+    def walk_stream(self, events) -> None:
+        """Events from lxml iterparse (start, end; comments and PIs removed). Elements that are
+        done are cleared and dropped, so memory depends on depth, not on file size."""
+        for event, el in events:
+            if event == "start":
+                parent = el.getparent()
+                if parent is not None:
+                    prev = el.getprevious()
+                    before = prev.tail if prev is not None else parent.text
+                    if before:
+                        self.text(before)
+                self.start(el)
+            else:
+                last = el[-1] if len(el) else None
+                after = last.tail if last is not None else el.text
+                if after:
+                    self.text(after)
+                self.end()
+                el.clear(keep_tail=True)
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
+
+    def finish(self) -> None:
+        for ref, index in self.idrefs:
+            if ref not in self.ids:
+                self.current = None
+                self.report("rng-idref", f'reference to non-existent ID "{ref}"', index, False)
+
+    def start_tag(self, el: _ELEMENT, p: Pattern, index: int) -> Pattern:
+        """The state after the start tag: each attribute, then the end of the start tag."""
         attrib = el.attrib
         if attrib:
             ctx = None
@@ -110,35 +202,10 @@ class Walk:
                 False,
             )
             q = close_forced(p)
-        p = q
-        text_error = False
-        if len(el) == 0:
-            s = el.text or ""
-            p, text_error = self.lone_text(el, p, s, index)
-        elif any(isinstance(c.tag, str) for c in el):
-            pending = el.text or ""
-            for child in el:
-                if isinstance(child.tag, str):  # comments and PIs are _Elements too
-                    if pending and not pending.isspace():
-                        p = self.mixed_text(el, p, pending, index)
-                    pending = ""
-                    p = self.element(child, p)
-                    self.current = el
-                pending += child.tail or ""
-            if pending and not pending.isspace():
-                p = self.mixed_text(el, p, pending, index)
-        else:  # only comments or processing instructions inside
-            s = (el.text or "") + "".join(c.tail or "" for c in el)
-            p, text_error = self.lone_text(el, p, s, index)
-        q = p.end()
-        if q is NOT_ALLOWED:
-            self.current = el
-            if not text_error:
-                self.incomplete(el, p, index)
-            q = end_forced(p)
         return q
 
     def lone_text(self, el: _ELEMENT, p: Pattern, s: str, index: int) -> tuple[Pattern, bool]:
+        """An element with no element children: its text is one text node, whitespace included."""
         q = p.text(s, None)
         if not s or s.isspace():
             return choice([p, q]), False
@@ -160,14 +227,15 @@ class Walk:
             return p, True
         return q, False
 
-    def mixed_text(self, el: _ELEMENT, p: Pattern, s: str, index: int) -> Pattern:
+    def mixed_text(self, p: Pattern, s: str, index: int, at_end: bool = False) -> Pattern:
+        """Text between elements; reported, as jing does, at the tag that follows it."""
         q = p.text(s, None)
         if q is NOT_ALLOWED:
             self.report(
                 "rng-text-not-allowed",
                 f"text not allowed here; expected {self.expectation(p, with_end=False)}",
                 index,
-                False,
+                at_end,
             )
             return p
         return q
