@@ -4,7 +4,7 @@
 
     [defaults]
     date = "2026-11-25"            # encoding date: pinned, so builds are reproducible
-    schemas = ["teikit"]           # validated against these (plus the TEI's own xml-model, if local)
+    schemas = ["teikit"]  # validated against these (plus the TEI's own xml-model, if local)
 
     [[edition]]
     id = "stalin-1924-01-09-the-discussion"
@@ -18,6 +18,7 @@ and lists what would change, so CI can prove the committed editions have not dri
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -77,7 +78,7 @@ class BuildReport:
 def read_manifest(directory: Path) -> tuple[list[Edition], list[str]]:
     manifest = directory / MANIFEST
     if not manifest.is_file():
-        # No manifest: every *.txt one level down is an edition (the simple layout `teikit init` makes).
+        # No manifest: every *.txt one level down is an edition (the layout `teikit init` makes).
         sources = sorted(directory.glob("*/*.txt"))
         if not sources:
             raise InputError(f"no {MANIFEST} and no */*.txt sources", file=str(directory))
@@ -112,12 +113,18 @@ def _edition(directory: Path, entry: dict, defaults: dict) -> Edition:
 
 
 def build_editions(
-    directory: str | Path, *, check: bool = False, schemas: list[str] | None = None
+    directory: str | Path,
+    *,
+    check: bool = False,
+    schemas: list[str] | None = None,
+    progress: Callable[[list[Edition], int], Iterable[Edition]] | None = None,
 ) -> BuildReport:
+    """Build (or with ``check``, compare) every edition in the manifest; ``progress`` wraps the
+    list of editions (the CLI's progress bar)."""
     root = Path(directory)
     editions, default_schemas = read_manifest(root)
     report = BuildReport()
-    for edition in editions:
+    for edition in progress(editions, len(editions)) if progress else editions:
         report.results.append(_build_one(edition, schemas or default_schemas, check))
     report.index = root / "index.html"
     index = _index(report.results)
@@ -142,7 +149,9 @@ def _build_one(edition: Edition, schemas: list[str], check: bool) -> EditionResu
     # With --check nothing is written, but the committed file equals the fresh build unless drift
     # is reported anyway: validating it keeps CI's drift check a validity check too.
     if edition.tei.exists():
-        result.diagnostics.extend(validate_file(edition.tei, ValidationOptions(tuple(schemas))).diagnostics)
+        result.diagnostics.extend(
+            validate_file(edition.tei, ValidationOptions(tuple(schemas))).diagnostics
+        )
     html = convert(xml, "html", file=str(edition.tei))
     result.diagnostics.extend(html.diagnostics)
     if _update(edition.html, html.output.encode("utf-8"), check):

@@ -123,3 +123,17 @@ def parse_xml_bytes(data: bytes, *, file: str = "") -> etree._ElementTree:
 
 def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
     return parse_xml_bytes(read_bytes(path), file=str(path))
+
+
+def expand_paths(
+    paths: list[str] | tuple[str | os.PathLike[str], ...], pattern: str = "*.xml"
+) -> list[Path]:
+    """Files as given; a directory stands for the files matching ``pattern`` under it, sorted."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob(pattern) if p.is_file()))
+        else:
+            out.append(path)
+    return out

@@ -9,6 +9,7 @@ import click
 
 from ..build import build_editions
 from .common import EXIT_INVALID, EXIT_OK, echo_diagnostics, user_errors
+from .progress import track
 
 
 @click.command("build")
@@ -28,7 +29,12 @@ def build_command(editions_dir: Path, check: bool, schemas: tuple[str, ...]) -> 
     they change. Exit status: 0 built and valid, 1 invalid or (with --check) drifted, 2 input error.
     """
     with user_errors():
-        report = build_editions(editions_dir, check=check, schemas=list(schemas) or None)
+        report = build_editions(
+            editions_dir,
+            check=check,
+            schemas=list(schemas) or None,
+            progress=lambda editions, total: track(editions, total, "building"),
+        )
     for result in report.results:
         echo_diagnostics(result.diagnostics)
         state = "valid" if result.ok else "INVALID"
@@ -40,7 +46,8 @@ def build_command(editions_dir: Path, check: bool, schemas: tuple[str, ...]) -> 
             click.echo(f"would change: {path}", err=True)
         if report.changed:
             click.echo(
-                f"{len(report.changed)} output(s) differ from a fresh build; run `teikit build {editions_dir}`",
+                f"{len(report.changed)} output(s) differ from a fresh build; "
+                f"run `teikit build {editions_dir}`",
                 err=True,
             )
             sys.exit(EXIT_INVALID)

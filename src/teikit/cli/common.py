@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 
@@ -14,6 +14,8 @@ from ..errors import Diagnostic, TeikitError
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+
+T = TypeVar("T")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -38,3 +40,22 @@ def echo_diagnostics(
     out = emit or (lambda line: click.echo(line, err=True))
     for diagnostic in diagnostics:
         out(str(diagnostic))
+
+
+def run_batch(items: Sequence[T], label: str, work: Callable[[T], None]) -> int:
+    """Apply ``work`` to every item, with a progress bar on a terminal. A failing item (a teikit
+    error) is reported in one line and the others go on; returns how many failed."""
+    from .progress import track
+
+    failed = 0
+    for item in track(items, len(items), label):
+        try:
+            work(item)
+        except TeikitError as exc:
+            click.echo(f"teikit: error: {exc}", err=True)
+            failed += 1
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+    if len(items) > 1 and failed:
+        click.echo(f"teikit: {failed} of {len(items)} file(s) failed", err=True)
+    return failed

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from ..convert import CONVERTERS, convert
-from ..io import write_atomic
-from .common import echo_diagnostics, fail, user_errors
+from ..io import expand_paths, write_atomic
+from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 
 
 @click.command("convert")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--to", "to", type=click.Choice(sorted(CONVERTERS)), required=True, help="Output format."
 )
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout."
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(path_type=Path),
+    help="Write one SOURCE-stem file per source here (.html, .txt, .md or .json).",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 2) when an element would lose its markup.")
 @click.option(
@@ -25,9 +31,16 @@ from .common import echo_diagnostics, fail, user_errors
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
 def convert_command(
-    source: Path, to: str, output: Path | None, strict: bool, css: str | None, quiet: bool
+    sources: tuple[Path, ...],
+    to: str,
+    output: Path | None,
+    out_dir: Path | None,
+    strict: bool,
+    css: str | None,
+    quiet: bool,
 ) -> None:
-    """Convert the TEI document SOURCE to another format.
+    """Convert TEI documents to another format. A directory stands for the *.xml files under it;
+    a file that fails is reported (exit 2) and the others go on.
 
     \b
     Examples:
@@ -35,14 +48,29 @@ def convert_command(
       teikit convert edition.xml --to text
       teikit convert play.xml --to markdown -o play.md
       teikit convert play.xml --to json -o play.json
+      teikit convert tei/ --to html --out-dir html/
     """
     if css and to != "html":
         fail("--css applies only to --to html")
-    with user_errors():
+    if output and out_dir:
+        fail("use either -o/--output or --out-dir, not both")
+    files = expand_paths(sources)
+    if not files:
+        fail("error: no *.xml files found in " + ", ".join(map(str, sources)))
+    if len(files) > 1 and not out_dir:
+        fail("several sources need --out-dir")
+    extension = CONVERTERS[to].extension
+
+    def convert_one(source: Path) -> None:
         result = convert(source, to, strict=strict, css=css)
         if not quiet:
             echo_diagnostics(result.diagnostics)
-        if output:
+        if out_dir:
+            write_atomic(out_dir / f"{source.stem}{extension}", result.output)
+        elif output:
             write_atomic(output, result.output)
         else:
             click.echo(result.output, nl=False)
+
+    if run_batch(files, "converting", convert_one):
+        sys.exit(EXIT_USAGE)

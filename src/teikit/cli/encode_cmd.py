@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from ..encode import EncodeOptions, encode
 from ..config import settings_for
-from ..io import write_atomic
+from ..encode import EncodeOptions, encode
+from ..io import expand_paths, write_atomic
 from ..parse import parse_file
-from .common import echo_diagnostics, fail, user_errors
+from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 
 
 @click.command("encode")
@@ -26,7 +27,9 @@ from .common import echo_diagnostics, fail, user_errors
 @click.option("--publisher", help="Publisher of the digital edition (publicationStmt).")
 @click.option("--licence", "--license", "licence", help="Licence of the encoding (availability).")
 @click.option("--editor", help="Who encoded the text (respStmt), e.g. your name.")
-@click.option("--id", "edition_id", help="Edition identifier (TEI/@xml:id and publicationStmt/idno).")
+@click.option(
+    "--id", "edition_id", help="Edition identifier (TEI/@xml:id and publicationStmt/idno)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
 def encode_command(
     sources: tuple[Path, ...],
@@ -40,7 +43,8 @@ def encode_command(
     edition_id: str | None,
     quiet: bool,
 ) -> None:
-    """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given).
+    """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given). A directory
+    stands for the *.txt files under it; a file that fails is reported and the others go on.
 
     Settings come from the nearest teikit.toml (project defaults), then a SOURCE.meta.toml
     sidecar next to each source, then these options.
@@ -50,23 +54,38 @@ def encode_command(
       teikit encode speech.txt > speech.xml
       teikit encode speech.txt -o editions/speech/speech.xml
       teikit encode texts/*.txt --out-dir tei/
+      teikit encode texts/ --out-dir tei/
     """
     if output and out_dir:
         fail("use either -o/--output or --out-dir, not both")
-    if output and len(sources) > 1:
+    files = expand_paths(sources, "*.txt")
+    if not files:
+        fail("error: no *.txt files found in " + ", ".join(map(str, sources)))
+    if output and len(files) > 1:
         fail("-o/--output takes one source; use --out-dir for several")
-    with user_errors():
-        for source in sources:
-            settings = settings_for(source, {"publisher": publisher, "licence": licence,
-                                             "editor": editor, "edition_id": edition_id, "when": when})
-            options = EncodeOptions.from_environment(**settings)
-            document = parse_file(source, encoding=encoding)
-            xml = encode(document, options)
-            if not quiet:
-                echo_diagnostics(list(document.warnings))
-            if out_dir:
-                write_atomic(out_dir / f"{source.stem}.xml", xml)
-            elif output:
-                write_atomic(output, xml)
-            else:
-                click.echo(xml.decode("utf-8"), nl=False)
+
+    def encode_one(source: Path) -> None:
+        settings = settings_for(
+            source,
+            {
+                "publisher": publisher,
+                "licence": licence,
+                "editor": editor,
+                "edition_id": edition_id,
+                "when": when,
+            },
+        )
+        options = EncodeOptions.from_environment(**settings)
+        document = parse_file(source, encoding=encoding)
+        xml = encode(document, options)
+        if not quiet:
+            echo_diagnostics(list(document.warnings))
+        if out_dir:
+            write_atomic(out_dir / f"{source.stem}.xml", xml)
+        elif output:
+            write_atomic(output, xml)
+        else:
+            click.echo(xml.decode("utf-8"), nl=False)
+
+    if run_batch(files, "encoding", encode_one):
+        sys.exit(EXIT_USAGE)

@@ -10,6 +10,7 @@ import click
 from ..validate import validate_paths
 from ..validate.report import render
 from .common import EXIT_INVALID, EXIT_OK, fail, user_errors
+from .progress import track
 
 
 @click.command("validate")
@@ -75,6 +76,7 @@ def validate_command(
             corpus=corpus,
             jobs=jobs,
             catalog=catalog,
+            progress=lambda results, total: track(results, total, "validating"),
         )
     if not report.files:
         fail("error: no *.xml files found in " + ", ".join(paths))

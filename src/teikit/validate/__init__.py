@@ -10,12 +10,13 @@ reference checks, and reports for people and CI.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from ..errors import Diagnostic, InputError, SchemaError, error, warning
-from ..io import parse_xml_file
+from ..io import expand_paths, parse_xml_file
 from .refs import check_references, collect_ids
 from .report import fold_duplicates
 from .schemas import SCHEMA_NOT_FOUND, load_schema
@@ -51,17 +52,6 @@ class Report:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for f in self.files for d in f.diagnostics]
-
-
-def expand_paths(paths: list[str] | tuple[str, ...]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
-        else:
-            out.append(path)
-    return out
 
 
 def resolve_schema_argument(value: str) -> Path:
@@ -103,7 +93,8 @@ def validate_file(path: str | os.PathLike[str], options: Options = Options()) ->
                 result.diagnostics.append(
                     warning(
                         "schema-remote",
-                        f"<?xml-model?> schema {declaration.href} is remote and not in the catalog; "
+                        f"<?xml-model?> schema {declaration.href} is remote and not in the "
+                        "catalog; "
                         "not fetched (add it to a catalog with --catalog to check it offline)",
                         file=str(path),
                         line=declaration.line,
@@ -154,7 +145,10 @@ def validate_paths(
     corpus: bool = False,
     jobs: int | None = None,
     catalog: str | None = None,
+    progress: Callable[[Iterable[FileResult], int], Iterable[FileResult]] | None = None,
 ) -> Report:
+    """Validate files and directories (searched for *.xml). ``progress`` wraps the stream of
+    results as they arrive (the CLI's progress bar), given the iterator and the file count."""
     files = expand_paths(paths)
     chosen = tuple(schemas) + (("teikit",) if profile else ())
     options = Options(chosen, use_xml_model, catalog)
@@ -163,9 +157,11 @@ def validate_paths(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_validate_one, [(str(f), options) for f in files], chunksize=4))
+            stream = pool.map(_validate_one, [(str(f), options) for f in files], chunksize=4)
+            results = list(progress(stream, len(files)) if progress else stream)
     else:
-        results = [validate_file(f, options) for f in files]
+        stream = (validate_file(f, options) for f in files)
+        results = list(progress(stream, len(files)) if progress else stream)
     report = Report(results)
     if corpus:
         _cross_file_ids(report, files)
