@@ -20,7 +20,7 @@ from .progress import track
     "schemas",
     multiple=True,
     metavar="FILE|teikit",
-    help="Schema to check against (.rng, .xsd, .sch, .dtd; repeatable). "
+    help="Schema to check against (.rng, .rnc, .xsd, .sch, .dtd; repeatable). "
     "'teikit' is teikit's edition profile. Default: the file's <?xml-model?>.",
 )
 @click.option(

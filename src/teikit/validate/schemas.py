@@ -193,7 +193,7 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
 
     name = path.name
     try:
-        if kind == "relaxng":
+        if kind in ("relaxng", "rnc"):
             if embedded_schematron:
                 doc = etree.parse(str(path), _schema_parser())
                 sch = isoschematron.Schematron(doc, store_report=True)
@@ -214,11 +214,6 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
             except xmlschema.XMLSchemaException:
                 compiled = xmlschema.XMLSchema10(str(path), allow="local", defuse="always")
             return XSDSchema(name, path, compiled)
-        if kind == "rnc":
-            raise SchemaError(
-                "RELAX NG compact syntax is not supported; convert it with trang to .rng",
-                file=str(path),
-            )
     except SchemaError:
         raise
     except (

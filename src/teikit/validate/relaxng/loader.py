@@ -20,6 +20,7 @@ from lxml import etree
 
 from ...errors import SchemaError
 from . import nameclasses as nc
+from .compact import compact_to_xml
 from .datatypes import Datatype
 from .patterns import (
     EMPTY,
@@ -88,7 +89,11 @@ class Loader:
     def read(self, href: str, base: etree._Element | None, ns: str | None) -> etree._Element:
         path = _local_path(href, base.base if base is not None else None)
         try:
-            root = etree.parse(str(path), self.parser).getroot()
+            if path.suffix.lower() == ".rnc":
+                xml = compact_to_xml(path)
+                root = etree.fromstring(xml, self.parser, base_url=str(path))
+            else:
+                root = etree.parse(str(path), self.parser).getroot()
         except OSError as exc:
             raise SchemaError(f"{path}: cannot read schema ({exc})") from None
         except etree.XMLSyntaxError as exc:
