@@ -6,6 +6,8 @@ Codes: ``tei-duplicate-id``, ``tei-dangling-pointer``, ``tei-header-order``, ``t
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from ..errors import Diagnostic, error, warning
@@ -70,6 +72,17 @@ def element_path(node: etree._Element) -> str:
     return "/" + "/".join(reversed(parts))
 
 
+def _at(node: etree._Element, file: str) -> dict[str, Any]:
+    """Where a reference diagnostic points: the element's line, its path, this checker."""
+    return {
+        "file": file,
+        "line": node.sourceline or 0,
+        "col": 1,
+        "xpath": element_path(node),
+        "schema": "teikit-refs",
+    }
+
+
 def collect_ids(tree: etree._ElementTree) -> dict[str, list[etree._Element]]:
     ids: dict[str, list[etree._Element]] = {}
     for node in tree.iter():
@@ -91,11 +104,7 @@ def check_references(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
                     "tei-duplicate-id",
                     f'xml:id "{value}" on <{etree.QName(node).localname}> is already used by '
                     f"<{etree.QName(first).localname}> on line {first.sourceline}",
-                    file=file,
-                    line=node.sourceline or 0,
-                    col=1,
-                    xpath=element_path(node),
-                    schema="teikit-refs",
+                    **_at(node, file),
                 )
             )
     for node in tree.iter():
@@ -114,11 +123,7 @@ def check_references(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
                             "tei-dangling-pointer",
                             f'@{attribute}="{token}" on <{etree.QName(node).localname}> '
                             f"(in <{parent_name}>) points to no xml:id in this document",
-                            file=file,
-                            line=node.sourceline or 0,
-                            col=1,
-                            xpath=element_path(node),
-                            schema="teikit-refs",
+                            **_at(node, file),
                         )
                     )
     out.extend(_header_order(tree, file))
@@ -137,11 +142,7 @@ def _header_order(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
                     warning(
                         "tei-empty-required",
                         "the main <title> in <titleStmt> is empty",
-                        file=file,
-                        line=title.sourceline or 0,
-                        col=1,
-                        xpath=element_path(title),
-                        schema="teikit-refs",
+                        **_at(title, file),
                     )
                 )
     return out
@@ -163,11 +164,7 @@ def _order(parent: etree._Element, order: list[str], file: str) -> list[Diagnost
                     "tei-header-order",
                     f"<{name}> in <{etree.QName(parent).localname}> must come before "
                     f"<{order[last]}> (TEI order: {', '.join(order)})",
-                    file=file,
-                    line=child.sourceline or 0,
-                    col=1,
-                    xpath=element_path(child),
-                    schema="teikit-refs",
+                    **_at(child, file),
                 )
             )
         last = max(last, index)
