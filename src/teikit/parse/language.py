@@ -10,52 +10,86 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from ..model import Block, Document
 
 _PROFILES = {
-    "en": "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they",
-    "it": "di e il la che per in un una non del della le si è i con al da dei lo nel più come sono gli ma delle alla",
-    "is": "og að í á er sem til með en um við það ekki var af sig hann hefur þess eru frá þeirra þá svo eða",
-    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er",
-    "fr": "de la le et les des en un une du est que pour dans qui par pas au sur plus ne se il sont ce avec",
-    "es": "de la que el en y a los del se las por un para con no una su al lo como más pero sus le es",
+    "en": (
+        "the of and to in a is that for it as was with be by on not he this are or his from "
+        "at which but have an they"
+    ),
+    "it": (
+        "di e il la che per in un una non del della le si è i con al da dei lo nel più come "
+        "sono gli ma delle alla"
+    ),
+    "is": (
+        "og að í á er sem til með en um við það ekki var af sig hann hefur þess eru frá "
+        "þeirra þá svo eða"
+    ),
+    "de": (
+        "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
+        "auch es an werden aus er"
+    ),
+    "fr": (
+        "de la le et les des en un une du est que pour dans qui par pas au sur plus ne se il "
+        "sont ce avec"
+    ),
+    "es": (
+        "de la que el en y a los del se las por un para con no una su al lo como más pero sus le es"
+    ),
     "pt": "de a o que e do da em um para é com não uma os no se na por mais as dos como mas ao",
     "nl": "de het en van een in is dat op te zijn met voor niet aan er die als ook maar om door",
     "sv": "och i att det som en på är av för med till den inte har de om ett var men",
     "ru": "и в не на что с он как по это к но из у за от о же так все она бы его",
     "pl": "i w nie na się z że do to jest o jak po a co ale tak od za są",
 }
-LANGUAGE_NAMES = {"en": "English", "it": "Italian", "is": "Icelandic", "de": "German", "fr": "French",
-                  "es": "Spanish", "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish",
-                  "ru": "Russian", "pl": "Polish"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "it": "Italian",
+    "is": "Icelandic",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "ru": "Russian",
+    "pl": "Polish",
+}
 _WORDS = {code: set(words.split()) for code, words in _PROFILES.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
 _MIN_SHARE = 0.08
 
 
 def detect_language(document: Document) -> str:
-    words: Counter[str] = Counter()
+    raw: Counter[str] = Counter()
+    total = 0  # running count of the tokens read: a sample of the first 20,000 words is enough
     for text in _texts(document.body):
-        words.update(t.lower() for t in _TOKEN.findall(text))
-        if sum(words.values()) > 20_000:
+        tokens = _TOKEN.findall(text)
+        raw.update(tokens)
+        total += len(tokens)
+        if total > 20_000:
             break
-    total = sum(words.values())
+    words: Counter[str] = Counter()
+    for token, n in raw.items():  # lower-cased once per distinct token
+        words[token.lower()] += n
     if total < 20:
         return ""
-    scores = {code: sum(words[w] for w in vocabulary) / total for code, vocabulary in _WORDS.items()}
+    scores = {
+        code: sum(words[w] for w in vocabulary) / total for code, vocabulary in _WORDS.items()
+    }
     best = max(scores, key=lambda code: scores[code])
     return best if scores[best] >= _MIN_SHARE else ""
 
 
-def _texts(blocks: tuple[Block, ...]) -> list[str]:
-    out: list[str] = []
+def _texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    """The strings of each block in reading order, lazily (the sample stops early)."""
     for block in blocks:
         content = getattr(block, "content", None)
         if isinstance(content, tuple):
-            out.append(" ".join(x for x in content if isinstance(x, str)))
+            yield " ".join(x for x in content if isinstance(x, str))
         for name in ("blocks", "lines", "items"):
             children = getattr(block, name, None)
             if isinstance(children, tuple):
-                out.extend(_texts(children))  # type: ignore[arg-type]
-    return out
+                yield from _texts(children)  # type: ignore[arg-type]

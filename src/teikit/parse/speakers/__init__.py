@@ -35,7 +35,7 @@ from ...model import (
 from .cast import extract_cast
 from .genre import classify, opening_texts, title_block
 from .inlines import plain
-from .labels import is_name, name_key
+from .labels import Label, is_name, name_key
 from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
@@ -71,10 +71,11 @@ def attribute_speakers(document: Document) -> Document:
     cast = extract_cast(document.body)
     body = cast.blocks
     found = units(body)
-    rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found])
+    seen: dict[str, list[Label]] = {}  # label candidates of each text, for both looks
+    rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
     if not rules.accepted:  # perhaps a scene printed without blank lines: look at line starts
         found = units(body, lines=True)
-        rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found])
+        rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
     body = prepare(body, lambda text: rules.label_of(text) is not None)
     author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
@@ -105,9 +106,7 @@ def attribute_speakers(document: Document) -> Document:
         )
         if only_questions
         else None,
-        is_interviewer=lambda who: any(
-            p.id == who and p.role == "interviewer" for p in registry.persons()
-        ),
+        is_interviewer=registry.is_interviewer,
         examiner=(lambda name: registry.add(name_key(name), name, "interviewer"))
         if speakers & INTERVIEWER_KEYS
         else None,

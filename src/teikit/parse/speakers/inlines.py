@@ -12,7 +12,9 @@ from ...model import Editorial, Emphasis, Inline, Inlines, LineBreak, NoteRef, P
 
 def plain(content: Inlines) -> str:
     """The characters of ``content`` as the source printed them (emphasis keeps its markers)."""
-    return "".join(_plain_one(inline) for inline in content)
+    if len(content) == 1 and isinstance(content[0], str):
+        return content[0]  # the common case: one string (asked for many times per paragraph)
+    return "".join([i if isinstance(i, str) else _plain_one(i) for i in content])
 
 
 def _plain_one(inline: Inline) -> str:

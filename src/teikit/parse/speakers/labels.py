@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 # Abbreviated titles whose dot does not end a label ("Mr. ROBESON:", "Mrs. Upjohn.").
 TITLES = frozenset(
@@ -39,13 +41,18 @@ GROUP_WORDS = frozenset(
     "everybody everyone several voices men women people servants guests ladies gentlemen".split()
 )
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
-_TERMINATOR = re.compile(r"(?P<note>(?<=[^\W\d_])\d{1,3})?(?P<term>[.:])(?P<close>_?)(?=\s|$)")
+# The leading lookahead only lets the engine skip ahead to a digit or terminator (a match
+# starts with one or the other); it is several times faster on long paragraphs.
+_TERMINATOR = re.compile(
+    r"(?=[\d.:])(?P<note>(?<=[^\W\d_])\d{1,3})?(?P<term>[.:])(?P<close>_?)(?=\s|$)"
+)
 _INNER = re.compile(
     r"^(?P<name>.*?)(?P<inner>\s*\([^()]{1,80}\)|\s*\[[^\[\]]{1,40}\]|\s*,\s*[^\W\d_A-Z][^.:]{0,120})$"
 )
 _EDITORIAL = re.compile(r"\s*\[[^\[\]]{1,40}\](?=\s+\S)")
 _ORDINAL = re.compile(r"^\d{1,2}\.\s+")  # "1. KIND.", "2. Citizen."
 _MAX_HEAD = 70
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,7 @@ class Label:
         return (self.upper, self.term, self.alone, self.italic)
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """A comparison key: case-folded words without dots or titles' punctuation."""
     folded = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
@@ -119,7 +127,9 @@ def candidates(text: str) -> list[Label]:
     ordinal = _ORDINAL.match(text)
     if ordinal:
         start = ordinal.end()
-    for match in _TERMINATOR.finditer(text, start):
+    # A match past _MAX_HEAD ends the search, so the scan stops a few characters after it (the
+    # note digits, closing marker and lookahead); ``$`` at that bound cannot match this early.
+    for match in _TERMINATOR.finditer(text, start, start + _MAX_HEAD + 8):
         head = text[start : match.start()]
         if len(head) > _MAX_HEAD or head.count("\n") > 1:
             break
@@ -167,7 +177,7 @@ def candidates(text: str) -> list[Label]:
 
 def _caps_label(text: str) -> Label | None:
     """A name in capitals run into its speech without terminator ("ROBIN Now, fair…")."""
-    tokens = list(re.finditer(r"\S+", text[:200]))
+    tokens = list(islice(_TOKEN.finditer(text, 0, 200), 6))  # a name is at most four tokens
     count = 0
     while (
         count < min(4, len(tokens))
@@ -234,15 +244,19 @@ REPORTING_VERBS = frozenset(
 PRONOUNS = frozenset("I He She We They You It".split())
 
 
+@lru_cache(maxsize=8192)
 def is_name(name: str) -> bool:
     """Name-shaped: 1–6 capitalised words, titles, initials and lower-case connectors."""
     words = name.split()
     if not 1 <= len(words) <= 6 or words[0].strip("._").casefold() in STRUCTURAL:
         return False
     if any(w.strip("._,").casefold() in REPORTING_VERBS for w in words):
-        return False  # "Said I:", "Quoth Dick:" report speech in a narrative; no one is named "Said"
-    if len(words) > 1 and (words[0] in PRONOUNS or any(
-            w[:1].islower() and w.rstrip(".,").endswith("ed") for w in words[1:])):
+        # "Said I:", "Quoth Dick:" report speech in a narrative; no one is named "Said"
+        return False
+    if len(words) > 1 and (
+        words[0] in PRONOUNS
+        or any(w[:1].islower() and w.rstrip(".,").endswith("ed") for w in words[1:])
+    ):
         return False  # "I smiled.", "Dick laughed.": narration, not a speaker label
     if len(words) == 1 and len(words[0]) > 1 and _ROMAN.match(words[0]) and words[0].isupper():
         return False  # "II." numbers a section

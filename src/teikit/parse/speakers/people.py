@@ -69,6 +69,7 @@ class Registry:
         self._learned: set[str] = set()
         self._entries: dict[str, _Entry] = {}
         self._ids: set[str] = set()
+        self._role_of: dict[str, str] = {}  # _cast_role's answers (the cast never changes)
         self.interviewer_name = ""
 
     # -- learning -------------------------------------------------------------------------------
@@ -180,6 +181,12 @@ class Registry:
             if entry.id == pid and not entry.role:
                 entry.role = role
 
+    def is_interviewer(self, pid: str) -> bool:
+        """Whether ``pid`` is a speaking person whose role is the interviewer's."""
+        return any(
+            e.used and e.id == pid and e.role == "interviewer" for e in self._entries.values()
+        )
+
     def persons(self) -> tuple[Person, ...]:
         out = []
         for entry in self._entries.values():
@@ -218,6 +225,12 @@ class Registry:
 
     def _cast_role(self, key: str) -> str:
         """The one cast-list role a label names ("Algernon" → "Algernon Moncrieff"), or ""."""
+        role = self._role_of.get(key)
+        if role is None:
+            role = self._role_of[key] = self._find_cast_role(key)
+        return role
+
+    def _find_cast_role(self, key: str) -> str:
         if not self._roles or key in INTERVIEWER_KEYS or key in ANSWER_KEYS or key == AUTHOR_KEY:
             return ""
         if key in self._roles:

@@ -81,6 +81,7 @@ NOT_FIRST = frozenset(
     "with to into after before during under over about as if when while".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_RUN_CHAR = re.compile(r"[^\W\d_]|['’]")  # the characters a _WORD token is made of
 MIN_TURNS = 4
 
 
@@ -91,13 +92,20 @@ class LabelRules:
     accepted: frozenset[str] = frozenset()
     dominant: tuple[bool, str, bool, bool] | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    # The candidates of each text already read (a pure function of the text; the same texts
+    # are looked up several times per document).
+    seen: dict[str, list[Label]] = field(default_factory=dict, compare=False, repr=False)
 
     def label_of(self, text: str) -> Label | None:
-        best = None
-        for candidate in candidates(text):
-            if candidate.key in self.accepted:
-                best = candidate
-        return best
+        if not self.accepted:
+            return None
+        return _longest(self.candidates(text), self.accepted)
+
+    def candidates(self, text: str) -> list[Label]:
+        found = self.seen.get(text)
+        if found is None:
+            found = self.seen[text] = candidates(text)
+        return found
 
     @property
     def alone_style(self) -> bool:
@@ -105,19 +113,27 @@ class LabelRules:
         return bool(self.dominant and self.dominant[2])
 
 
-def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = None) -> LabelRules:
+def learn(
+    texts: list[str],
+    cast_text: str = "",
+    followers: list[str] | None = None,
+    seen: dict[str, list[Label]] | None = None,
+) -> LabelRules:
     """Decide the speaker labels of a document from the leading text of all its paragraphs.
 
     ``followers[i]`` is the text of the paragraph after ``texts[i]`` ("" when a heading, a
     division or the end follows): a name alone that is followed by a direction or by nothing is a
-    heading ("Nacht."), not a speaker.
+    heading ("Nacht."), not a speaker. ``seen`` keeps the candidates of texts already read (for
+    a second look at the same document).
     """
-    per_text = [candidates(text) for text in texts]
+    seen = seen if seen is not None else {}
+    for text in texts:
+        if text not in seen:
+            seen[text] = candidates(text)
+    per_text = [seen[text] for text in texts]
     followers = followers if followers is not None else [""] * len(texts)
     counts: Counter[str] = Counter(c.key for cands in per_text for c in cands)
-    lower_words: Counter[str] = Counter(
-        w for text in texts for w in _WORD.findall(text) if w.islower()
-    )
+    lower_count = _LowerWords("\n".join(texts))
     cast_keys = _cast_words(cast_text)
 
     def plausible(label: Label) -> bool:
@@ -136,7 +152,7 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
         if len(key) == 1 and key not in INTERVIEWER_KEYS | ANSWER_KEYS:
             return False  # "B." numbers a paragraph
         if " " not in key and not label.upper and len(key) > 1 and key not in GROUP_WORDS:
-            return lower_words[key] <= 2 * counts[key] + 2
+            return lower_count(key) <= 2 * counts[key] + 2
         return True
 
     strong = {c.key for cands in per_text for c in cands if counts[c.key] >= 2 and plausible(c)} | {
@@ -187,7 +203,7 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
     for index, cands in enumerate(per_text):
         for c in cands:
             if c.weak and c.term == term and capitalised_head(c.name) in heads:
-                if not c.alone or not _heading_before(followers[index], heads):
+                if not c.alone or not _heading_before(followers[index], heads, seen):
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
     speakers = {found.key for cands in per_text if (found := _longest(cands, accepted)) is not None}
@@ -199,7 +215,7 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
     for index, cands in enumerate(per_text):
         if len(speakers - INTERVIEWER_KEYS) < 2 or _longest(cands, accepted) is not None:
             continue
-        if cands and cands[-1].alone and _heading_before(followers[index], accepted):
+        if cands and cands[-1].alone and _heading_before(followers[index], accepted, seen):
             continue  # a heading ("Nacht.") before a direction, a label or nothing
         for c in cands:
             if (
@@ -213,16 +229,56 @@ def learn(texts: list[str], cast_text: str = "", followers: list[str] | None = N
                 )
             ):
                 accepted.add(c.key)
-    return LabelRules(frozenset(accepted), dominant, dict(counts))
+    return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
 
 
-def _heading_before(follower: str, labels: set[str] | frozenset[str]) -> bool:
+class _LowerWords:
+    """How often a word occurs in lower case in a text, as a ``_WORD`` token.
+
+    Only a few words are ever asked about, so instead of tokenising the whole text, each
+    occurrence of the word is looked at in its run of letters and apostrophes: tokens never
+    cross such a run's edges, so the run's tokens are the text's tokens there.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        if word not in self.known:
+            self.known[word] = self._count(word)
+        return self.known[word]
+
+    def _count(self, word: str) -> int:
+        if not word.islower() or not _WORD.fullmatch(word):
+            return 0
+        text = self.text
+        count = 0
+        end = 0  # the end of the last run read (runs never overlap)
+        at = text.find(word)
+        while at >= 0:
+            if at >= end:
+                start = at
+                while start > 0 and _RUN_CHAR.match(text, start - 1):
+                    start -= 1
+                end = at + len(word)
+                while end < len(text) and _RUN_CHAR.match(text, end):
+                    end += 1
+                count += _WORD.findall(text, start, end).count(word)
+            at = text.find(word, max(at + 1, end))
+        return count
+
+
+def _heading_before(
+    follower: str, labels: set[str] | frozenset[str], seen: dict[str, list[Label]]
+) -> bool:
     follower = follower.lstrip()
-    return (
-        not follower
-        or is_whole_stage((follower,))
-        or _longest(candidates(follower), labels) is not None
-    )
+    if not follower or is_whole_stage((follower,)):
+        return True
+    found = seen.get(follower)
+    if found is None:
+        found = seen[follower] = candidates(follower)
+    return _longest(found, labels) is not None
 
 
 def _agrees(label: Label, dominant: tuple[bool, str, bool, bool], allow_alone: bool) -> bool:
