@@ -58,7 +58,9 @@ LANGUAGE_NAMES = {
     "pl": "Polish",
 }
 _WORDS = {code: set(words.split()) for code, words in _PROFILES.items()}
+_LONGEST = max(len(w) for words in _WORDS.values() for w in words)
 _TOKEN = re.compile(r"[^\W\d_]+")
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+")  # the same runs in ASCII text, found faster
 _MIN_SHARE = 0.08
 
 
@@ -66,14 +68,17 @@ def detect_language(document: Document) -> str:
     raw: Counter[str] = Counter()
     total = 0  # running count of the tokens read: a sample of the first 20,000 words is enough
     for text in _texts(document.body):
-        tokens = _TOKEN.findall(text)
+        tokens = _tokens(text)
         raw.update(tokens)
         total += len(tokens)
         if total > 20_000:
             break
     words: Counter[str] = Counter()
     for token, n in raw.items():  # lower-cased once per distinct token
-        words[token.lower()] += n
+        # Only profile words are scored; lower-casing never shortens a word, so longer tokens
+        # cannot become one.
+        if len(token) <= _LONGEST:
+            words[token.lower()] += n
     if total < 20:
         return ""
     scores = {
@@ -81,6 +86,10 @@ def detect_language(document: Document) -> str:
     }
     best = max(scores, key=lambda code: scores[code])
     return best if scores[best] >= _MIN_SHARE else ""
+
+
+def _tokens(text: str) -> list[str]:
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
 
 
 def _texts(blocks: tuple[Block, ...]) -> Iterator[str]:

@@ -84,7 +84,7 @@ def attribute_speakers(document: Document) -> Document:
     labelled = [
         (label, p.span.start)
         for lines in (False, True)
-        for p, _ in units(body, lines)
+        for p, _ in units(body, lines, followers=False)
         if (label := rules.label_of(leading(p))) is not None
     ]
     registry.learn(((label.name, line) for label, line in labelled), warn)
@@ -154,7 +154,7 @@ def _split_run_in(body: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ..
     term = rules.dominant[1]
     verbatims = {
         label.verbatim.strip()
-        for p, _ in units(body)
+        for p, _ in units(body, followers=False)
         if (label := rules.label_of(leading(p))) is not None
         and label.term == term
         and (label.upper or term)

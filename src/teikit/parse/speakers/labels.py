@@ -52,6 +52,10 @@ _INNER = re.compile(
 _EDITORIAL = re.compile(r"\s*\[[^\[\]]{1,40}\](?=\s+\S)")
 _ORDINAL = re.compile(r"^\d{1,2}\.\s+")  # "1. KIND.", "2. Citizen."
 _MAX_HEAD = 70
+# Every label's name opens with a letter (perhaps after apostrophes, an italic marker, an
+# ordinal or an editor's bracket), so a text opening with other punctuation ("“Well,", "(He
+# goes.)", "— Yes") has none.
+_NO_LABEL = re.compile(r"\s*[^\w\s'’\[]")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -103,6 +107,8 @@ def capitalised_head(name: str) -> str:
 
 def candidates(text: str) -> list[Label]:
     """Every label shape at the start of ``text``, shortest first."""
+    if _NO_LABEL.match(text):
+        return []
     found: list[Label] = []
     italic_name = _ITALIC_NAME.match(text)
     if italic_name and is_name(italic_name.group("name").strip()):
@@ -177,6 +183,9 @@ def candidates(text: str) -> list[Label]:
 
 def _caps_label(text: str) -> Label | None:
     """A name in capitals run into its speech without terminator ("ROBIN Now, fair…")."""
+    first = _TOKEN.search(text, 0, 200)
+    if first is None or not _caps_word(first.group()) or not first.group()[-1].isalpha():
+        return None  # most paragraphs: no capitals at the start
     tokens = list(islice(_TOKEN.finditer(text, 0, 200), 6))  # a name is at most four tokens
     count = 0
     while (

@@ -48,7 +48,8 @@ def find_reported(content: Inlines, accept: Callable[[str], bool]) -> Reported |
     if len(content) != 1 or not isinstance(content[0], str):
         return None
     text = content[0]
-    match = _DASHED.match(text)
+    dashed = "—" in text or "–" in text or "--" in text  # (a cheap test before the regex)
+    match = _DASHED.match(text) if dashed else None
     if match:
         parts: tuple[Inline, ...] = (
             Said("", (match.group("before"),)),

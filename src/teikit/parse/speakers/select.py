@@ -135,6 +135,12 @@ def learn(
     counts: Counter[str] = Counter(c.key for cands in per_text for c in cands)
     lower_count = _LowerWords("\n".join(texts))
     cast_keys = _cast_words(cast_text)
+    cast_hits: dict[str, bool] = {}
+
+    def in_cast(label: Label) -> bool:
+        if label.key not in cast_hits:
+            cast_hits[label.key] = _in_cast(label, cast_keys)
+        return cast_hits[label.key]
 
     def plausible(label: Label) -> bool:
         key = label.key
@@ -156,7 +162,7 @@ def learn(
         return True
 
     strong = {c.key for cands in per_text for c in cands if counts[c.key] >= 2 and plausible(c)} | {
-        c.key for cands in per_text for c in cands if _in_cast(c, cast_keys) and plausible(c)
+        c.key for cands in per_text for c in cands if in_cast(c) and plausible(c)
     }
     styles: Counter[tuple[bool, str, bool, bool]] = Counter()
     terms: Counter[str] = Counter()
@@ -224,9 +230,7 @@ def learn(
                 and c.alone == dominant[2]
                 and _agrees(c, dominant, allow_alone)
                 and plausible(c)
-                and (
-                    c.upper or c.alone or _in_cast(c, cast_keys) or (c.term == ":" and " " in c.key)
-                )
+                and (c.upper or c.alone or in_cast(c) or (c.term == ":" and " " in c.key))
             ):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts), seen)

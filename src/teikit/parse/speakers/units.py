@@ -42,16 +42,19 @@ def leading(block: Paragraph) -> str:
     return plain(block.content) if isinstance(first, (str, Emphasis)) else ""
 
 
-def units(blocks: tuple[Block, ...], lines: bool = False) -> list[tuple[Paragraph, str]]:
+def units(
+    blocks: tuple[Block, ...], lines: bool = False, followers: bool = True
+) -> list[tuple[Paragraph, str]]:
     """Every unit in reading order with the text of the unit right after it ("" if none).
 
     With ``lines``, each line of a paragraph that kept its line breaks is a unit of its own (for
-    scenes printed without blank lines, where only line starts show the labels)."""
+    scenes printed without blank lines, where only line starts show the labels). Without
+    ``followers`` the following texts are left "" (for callers that do not read them)."""
     out: list[tuple[Paragraph, str]] = []
     slots: list[Paragraph | None] = []
     for block in blocks:
         if isinstance(block, Division):
-            out.extend(units(block.blocks, lines))
+            out.extend(units(block.blocks, lines, followers))
             slots.append(None)
         elif isinstance(block, Paragraph):
             slots.extend(_lines_as_paragraphs(block) if lines else [block])
@@ -63,6 +66,9 @@ def units(blocks: tuple[Block, ...], lines: bool = False) -> list[tuple[Paragrap
             slots.extend(listed_items)
         else:
             slots.append(None)
+    if not followers:
+        out.extend((slot, "") for slot in slots if slot is not None)
+        return out
     for i, slot in enumerate(slots):
         if slot is None:
             continue
