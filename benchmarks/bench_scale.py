@@ -1,25 +1,32 @@
-"""Batch scale: encode N generated plain-text documents, then validate every output at -j1 and -j2.
+"""Batch scale: encode, validate and convert a corpus of N documents at -j1 and -j2.
 
-Usage: python benchmarks/bench_scale.py [--docs N] [--quick] [--repeat R] [--keep DIR]
+Usage: python benchmarks/bench_scale.py [--docs N] [--quick] [--generated] [--keep DIR]
 
-The documents are synthetic but shaped like real transcriptions: a title block with metadata
-lines, 'CHAPTER I' headings, paragraphs, numbered items and a few speaker turns. Encoding runs in
-this process through the library API (parse_file → encode → write_atomic, as ``teikit encode
---out-dir`` does); validation runs through ``teikit.validate.validate_paths`` with the edition
-profile. Peak memory is ru_maxrss of this process and of its (pool) children.
+The corpus repeats the real transcriptions of $TEIKIT_CORPUS/text (each copy under its own name)
+up to N documents; without the corpus, or with --generated, it is synthetic text shaped like a
+transcription (title block, metadata lines, chapters, paragraphs, numbered items, speaker turns).
+Each stage runs in a fresh process through the library API, as the CLI does: encode (parse_file →
+encode → write_atomic), validate against the edition profile (validate_paths), convert to HTML.
+-j2 spreads files over a process pool. Peak memory is ru_maxrss of the stage's process and of its
+largest worker; it is measured at N/4 and at N documents so growth with corpus size shows.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from teikit.convert import convert
 from teikit.encode import EncodeOptions, encode
 from teikit.io import write_atomic
 from teikit.parse import parse_file
@@ -85,67 +92,130 @@ def generate(directory: Path, count: int, seed: int) -> int:
     return total
 
 
-def peak_mb() -> tuple[float, float]:
-    """ru_maxrss of this process and of its largest reaped child, in MB."""
+def from_corpus(directory: Path, count: int, corpus: Path) -> int:
+    texts = sorted((corpus / "text").rglob("*.txt"))
+    total = 0
+    for index in range(count):
+        source = texts[index % len(texts)]
+        target = directory / f"{index:05}-{source.name}"
+        shutil.copyfile(source, target)
+        total += target.stat().st_size
+    return total
+
+
+# --- stage workers (run in a fresh process so each peak RSS is its own) ------------------------
+OPTIONS = EncodeOptions.from_environment(when="2026-01-01")
+
+
+def encode_one(paths: tuple[str, str]) -> None:
+    source, target = map(Path, paths)
+    write_atomic(target, encode(parse_file(source), OPTIONS))
+
+
+def convert_one(paths: tuple[str, str]) -> None:
+    source, target = map(Path, paths)
+    write_atomic(target, convert(source, "html", file=str(source)).output)
+
+
+def run_stage(stage: str, jobs: int, src: Path, dst: Path) -> dict:
+    dst.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    if stage == "validate":
+        report = validate_paths([str(src)], ("teikit",), use_xml_model=False, jobs=jobs)
+        invalid = sum(not f.valid for f in report.files)
+    else:
+        pattern, suffix, work = {
+            "encode": ("*.txt", ".xml", encode_one),
+            "convert": ("*.xml", ".html", convert_one),
+        }[stage]
+        pairs = [(str(p), str(dst / (p.stem + suffix))) for p in sorted(src.glob(pattern))]
+        if jobs > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                list(pool.map(work, pairs, chunksize=8))
+        else:
+            for pair in pairs:
+                work(pair)
+        invalid = 0
+    seconds = time.perf_counter() - started
     per_mb = 1024 * 1024 if sys.platform == "darwin" else 1024  # macOS reports bytes, Linux kB
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / per_mb
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / per_mb
-    return own, children
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / per_mb
+    return {"seconds": seconds, "own_mb": own, "worker_mb": workers, "invalid": invalid}
 
 
-def line(label: str, docs: int, megabytes: float, seconds: float) -> None:
-    print(
-        f"{label:24} {seconds:7.2f} s {docs / seconds:8.1f} docs/s {megabytes / seconds:6.2f} MB/s",
-        flush=True,
+def stage_in_subprocess(stage: str, jobs: int, src: Path, dst: Path) -> dict:
+    command = [sys.executable, __file__, "--worker", stage, "--jobs", str(jobs)]
+    out = subprocess.run(
+        [*command, "--src", str(src), "--dst", str(dst)], capture_output=True, text=True, check=True
     )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def size_mb(directory: Path, pattern: str) -> float:
+    return sum(p.stat().st_size for p in directory.glob(pattern)) / 1e6
+
+
+def bench(root: Path, count: int, args: argparse.Namespace) -> dict[str, float]:
+    """All stages over ``count`` documents; returns the peak memory of each stage's processes."""
+    sources, tei, html = root / f"txt{count}", root / f"tei{count}", root / f"html{count}"
+    sources.mkdir(parents=True, exist_ok=True)
+    corpus = os.environ.get("TEIKIT_CORPUS")
+    if corpus and not args.generated:
+        text_bytes = from_corpus(sources, count, Path(corpus))
+        origin = "copies of the corpus texts"
+    else:
+        text_bytes = generate(sources, count, args.seed)
+        origin = "generated"
+    print(f"\n{count} documents ({origin}), {text_bytes / 1e6:.1f} MB of text", flush=True)
+    print(f"{'stage':22} {'-j':>3} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'peak MB':>8}")
+    peaks: dict[str, float] = {}
+    for stage, src, dst, pattern in (
+        ("encode", sources, tei, "*.txt"),
+        ("validate", tei, root / "unused", "*.xml"),
+        ("convert", tei, html, "*.xml"),
+    ):
+        megabytes = size_mb(src, pattern)
+        timings = {}
+        for jobs in (1, 2):
+            result = stage_in_subprocess(stage, jobs, src, dst)
+            timings[jobs] = result["seconds"]
+            peak = max(result["own_mb"], result["worker_mb"])
+            peaks[f"{stage} -j{jobs}"] = peak
+            print(
+                f"{stage:22} {jobs:>3} {result['seconds']:8.2f} {count / result['seconds']:8.1f} "
+                f"{megabytes / result['seconds']:6.2f} {peak:8.0f}",
+                flush=True,
+            )
+            if result["invalid"]:
+                print(f"  {result['invalid']} of {count} outputs invalid", flush=True)
+        print(f"{'':22} speedup -j2/-j1: {timings[1] / timings[2]:.2f}x", flush=True)
+    return peaks
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=2000, help="documents to generate (2000)")
+    parser.add_argument("--docs", type=int, default=2000, help="documents (2000)")
     parser.add_argument("--quick", action="store_true", help="200 documents")
+    parser.add_argument("--generated", action="store_true", help="synthetic text, not the corpus")
     parser.add_argument("--seed", type=int, default=1924)
-    parser.add_argument("--repeat", type=int, default=2, help="validation runs per -j; best kept")
     parser.add_argument("--keep", type=Path, help="work in this directory and keep the files")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--dst", type=Path, help=argparse.SUPPRESS)
     args, _ = parser.parse_known_args(argv)  # run_all.py passes its own arguments to every script
+    if args.worker:
+        print(json.dumps(run_stage(args.worker, args.jobs, args.src, args.dst)))
+        return 0
     count = 200 if args.quick else args.docs
 
     with tempfile.TemporaryDirectory(prefix="teikit-bench-") as scratch:
         root = args.keep or Path(scratch)
-        sources, tei = root / "txt", root / "tei"
-        sources.mkdir(parents=True, exist_ok=True)
-        tei.mkdir(parents=True, exist_ok=True)
-
-        text_bytes = generate(sources, count, args.seed)
-        text_mb = text_bytes / 1e6
-        print(
-            f"{count} documents, {text_mb:.1f} MB of text (avg {text_bytes / count / 1e3:.1f} kB)"
-        )
-
-        options = EncodeOptions.from_environment(when="2026-01-01")
-        started = time.perf_counter()
-        for source in sorted(sources.glob("*.txt")):
-            write_atomic(tei / f"{source.stem}.xml", encode(parse_file(source), options))
-        line("encode (parse+encode)", count, text_mb, time.perf_counter() - started)
-
-        tei_mb = sum(p.stat().st_size for p in tei.glob("*.xml")) / 1e6
-        print(f"TEI output: {tei_mb:.1f} MB")
-        # Best of --repeat runs per setting: a 2-core machine shared with other work is noisy.
-        timings: dict[int, float] = {}
-        for jobs in (1, 2):
-            runs = []
-            for _ in range(args.repeat):
-                started = time.perf_counter()
-                report = validate_paths([str(tei)], ("teikit",), use_xml_model=False, jobs=jobs)
-                runs.append(time.perf_counter() - started)
-            timings[jobs] = min(runs)
-            line(f"validate -j{jobs} (profile)", len(report.files), tei_mb, timings[jobs])
-            invalid = sum(not f.valid for f in report.files)
-            if invalid:
-                print(f"  {invalid} of {len(report.files)} outputs invalid", flush=True)
-        print(f"speedup -j2 / -j1: {timings[1] / timings[2]:.2f}x")
-        own, children = peak_mb()
-        print(f"peak RSS: {own:.0f} MB (this process), {children:.0f} MB (largest child)")
+        small = bench(root, max(count // 4, 1), args)
+        large = bench(root, count, args)
+        print("\npeak memory per stage, N/4 → N documents (it should not grow with N):")
+        for key in large:
+            print(f"  {key:14} {small[key]:6.0f} MB → {large[key]:6.0f} MB")
         print(f"cores: {os.cpu_count()}, load average at end: {os.getloadavg()[0]:.2f}")
     return 0
 
