@@ -324,8 +324,11 @@ def _intro_and_items(state: State) -> bool:
     group = state.group
     if len(group.lines) < 3:
         return False
-    first = next((i for i, line in enumerate(group.lines) if lists.item_start(line.stripped)), None)
-    if first is None or first == 0 or first > 3:
+    # Only the first four lines can open the items (a later first item is no list).
+    first = next(
+        (i for i, line in enumerate(group.lines[:4]) if lists.item_start(line.stripped)), None
+    )
+    if first is None or first == 0:
         return False
     tail = Group(group.lines[first:], 0, group.blank_after)
     start = lists.item_start(tail.lines[0].stripped)

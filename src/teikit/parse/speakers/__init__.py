@@ -76,14 +76,16 @@ def attribute_speakers(document: Document) -> Document:
     if not rules.accepted:  # perhaps a scene printed without blank lines: look at line starts
         found = units(body, lines=True)
         rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
-    body = prepare(body, lambda text: rules.label_of(text) is not None)
+    # Without speaker labels (most prose) the label passes below change nothing: skip them.
+    if rules.accepted:
+        body = prepare(body, lambda text: rules.label_of(text) is not None)
     author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
     body = _split_run_in(body, rules)
     labelled = [
         (label, p.span.start)
-        for lines in (False, True)
+        for lines in ((False, True) if rules.accepted else ())
         for p, _ in units(body, lines, followers=False)
         if (label := rules.label_of(leading(p))) is not None
     ]
@@ -111,7 +113,8 @@ def attribute_speakers(document: Document) -> Document:
         if speakers & INTERVIEWER_KEYS
         else None,
     )
-    body = builder.rewrite(body)
+    if rules.accepted:
+        body = builder.rewrite(body)
     body = _reported(body, registry, author)
     probe = replace(document, body=body)
     genre = classify(probe, rules, speakers, bool(cast.lists))
