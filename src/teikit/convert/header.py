@@ -17,8 +17,19 @@ def _text(node: etree._Element) -> str:
     return " ".join("".join(node.itertext()).split())
 
 
+# Compiled XPath expressions: compiling one costs more than running it on a header.
+_XPATHS: dict[str, etree.XPath] = {}
+
+
+def _xpath(root: etree._Element, path: str) -> list[Any]:
+    compiled = _XPATHS.get(path)
+    if compiled is None:
+        compiled = _XPATHS[path] = etree.XPath(path, namespaces=TEI)
+    return compiled(root)
+
+
 def _all(root: etree._Element, path: str) -> list[str]:
-    return [t for t in (_text(n) for n in root.xpath(path, namespaces=TEI)) if t]
+    return [t for t in (_text(n) for n in _xpath(root, path)) if t]
 
 
 def read_header(root: etree._Element) -> dict[str, Any]:
@@ -45,14 +56,12 @@ def read_header(root: etree._Element) -> dict[str, Any]:
             "changes": [],
         }
     fd = "t:fileDesc"
-    titles = header.xpath(f"{fd}/t:titleStmt/t:title", namespaces=TEI)
+    titles = _xpath(header, f"{fd}/t:titleStmt/t:title")
     main = [t for t in titles if t.get("type") in (None, "main")] or titles
     subtitles = [_text(t) for t in titles if t.get("type") == "sub"]
     participants = []
-    for person in header.xpath(
-        ".//t:particDesc//t:person | .//t:particDesc//t:personGrp", namespaces=TEI
-    ):
-        names = person.xpath("t:persName | t:name", namespaces=TEI)
+    for person in _xpath(header, ".//t:particDesc//t:person | .//t:particDesc//t:personGrp"):
+        names = _xpath(person, "t:persName | t:name")
         participants.append(
             {
                 "id": person.get(XML_ID, ""),
@@ -72,7 +81,7 @@ def read_header(root: etree._Element) -> dict[str, Any]:
                 "resp": _text(r.find("t:resp", TEI)) if r.find("t:resp", TEI) is not None else "",
                 "names": [_text(n) for n in r if etree.QName(n).localname != "resp"],
             }
-            for r in header.xpath(f"{fd}/t:titleStmt/t:respStmt", namespaces=TEI)
+            for r in _xpath(header, f"{fd}/t:titleStmt/t:respStmt")
         ],
         "publisher": _all(
             header,
@@ -81,14 +90,13 @@ def read_header(root: etree._Element) -> dict[str, Any]:
         ),
         "date": next(iter(_all(header, f"{fd}/t:publicationStmt/t:date")), ""),
         "availability": next(
-            iter(header.xpath(f"{fd}/t:publicationStmt/t:availability/@status", namespaces=TEI)), ""
+            iter(_xpath(header, f"{fd}/t:publicationStmt/t:availability/@status")), ""
         ),
         "licence": _all(header, f"{fd}/t:publicationStmt/t:availability/*"),
         "sources": _all(header, f"{fd}/t:sourceDesc/*"),
         "creation": next(iter(_all(header, "t:profileDesc/t:creation")), ""),
         "languages": [
-            str(x)
-            for x in header.xpath("t:profileDesc/t:langUsage/t:language/@ident", namespaces=TEI)
+            str(x) for x in _xpath(header, "t:profileDesc/t:langUsage/t:language/@ident")
         ],
         "participants": participants,
         "keywords": _all(header, "t:profileDesc/t:textClass//t:term"),

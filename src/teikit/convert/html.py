@@ -41,9 +41,17 @@ _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 
 
 def _escape(value: str) -> str:
-    """``html.escape`` (quotes included), skipped for the usual text that needs none of it."""
-    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
-        return escape(value)
+    """``html.escape`` (quotes included), replacing only the characters the value holds."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "'" in value:
+        value = value.replace("'", "&#x27;")
     return value
 
 
@@ -65,8 +73,10 @@ class _Html:
     # -- inlines ----------------------------------------------------------------------------------
 
     def inlines(self, spans: list[Span]) -> str:
-        if len(spans) == 1 and spans[0].kind == "text":  # the usual block: one run of text
-            return _escape(spans[0].text)
+        if len(spans) == 1:
+            span = spans[0]
+            if span.kind == "text":  # the usual block: one run of text
+                return _escape(span.text)
         out: list[str] = []
         writers = self._span_writers
         for span in spans:
@@ -128,7 +138,8 @@ class _Html:
 
     def blocks(self, blocks: list[Block], depth: int) -> str:
         writers = self._block_writers  # dispatch inline: one call per block, not two
-        return "\n".join([writers.get(b.kind, _Html._other)(self, b, depth) for b in blocks])
+        other = _Html._other
+        return "\n".join([writers.get(b.kind, other)(self, b, depth) for b in blocks])
 
     def block(self, block: Block, depth: int) -> str:
         return self._block_writers.get(block.kind, _Html._other)(self, block, depth)
@@ -154,9 +165,14 @@ class _Html:
                 anchor = block.attrs.get("id") or self._next_id("div")
                 ident = f' id="{_escape(anchor)}"'
                 self.toc.append((inner_depth, anchor, heads[0].plain()))
+        writers = self._block_writers
+        other = _Html._other
+        heading = _Html.heading
         body = "\n".join(
             [
-                self.heading(c, inner_depth) if c.kind == "head" else self.block(c, inner_depth)
+                heading(self, c, inner_depth)
+                if c.kind == "head"
+                else writers.get(c.kind, other)(self, c, inner_depth)
                 for c in block.children
             ]
         )
@@ -167,14 +183,21 @@ class _Html:
         return self.heading(block, depth + 1)
 
     def _sp(self, block: Block, depth: int) -> str:
-        who = block.attrs.get("who", "")
+        attrs = block.attrs
+        ident = attrs.get("id")
+        ident = f' id="{_escape(ident)}"' if ident else ""
+        who = attrs.get("who")
         attr = f' data-who="{_escape(who)}"' if who else ""
-        return (
-            f'<div class="sp"{_ident(block)}{attr}>\n{self.blocks(block.children, depth)}\n</div>'
-        )
+        writers = self._block_writers  # ``blocks`` inlined
+        other = _Html._other
+        body = "\n".join([writers.get(b.kind, other)(self, b, depth) for b in block.children])
+        return f'<div class="sp"{ident}{attr}>\n{body}\n</div>'
 
     def _speaker(self, block: Block, depth: int) -> str:
-        return f'<span class="speaker">{self.inlines(block.inlines)}</span>'
+        spans = block.inlines
+        if len(spans) == 1 and spans[0].kind == "text":  # ``inlines`` inlined: the usual case
+            return f'<span class="speaker">{_escape(spans[0].text)}</span>'
+        return f'<span class="speaker">{self.inlines(spans)}</span>'
 
     def _stage(self, block: Block, depth: int) -> str:
         return f'<p class="stage"{_ident(block)}>{self._inlines_or_blocks(block, depth)}</p>'
@@ -206,7 +229,12 @@ class _Html:
         return f'<div class="lg"{_ident(block)}>\n{self.blocks(block.children, depth)}\n</div>'
 
     def _l(self, block: Block, depth: int) -> str:
-        return f'<span class="l"{_ident(block)}>{self.inlines(block.inlines)}</span>'
+        ident = block.attrs.get("id")
+        ident = f' id="{_escape(ident)}"' if ident else ""
+        spans = block.inlines
+        if len(spans) == 1 and spans[0].kind == "text":  # ``inlines`` inlined: the usual case
+            return f'<span class="l"{ident}>{_escape(spans[0].text)}</span>'
+        return f'<span class="l"{ident}>{self.inlines(spans)}</span>'
 
     def _pb(self, block: Block, depth: int) -> str:
         n = _escape(block.attrs.get("n", ""))
@@ -237,12 +265,17 @@ class _Html:
         return f'<span class="{cls}"{_ident(block)}>{self._inlines_or_blocks(block, depth)}</span>'
 
     def _other(self, block: Block, depth: int) -> str:
-        kind = _escape(block.kind)
+        kind = block.kind
+        if kind != "p":  # the usual block, whose class needs no escaping
+            kind = _escape(kind)
+        ident = block.attrs.get("id")
+        ident = f' id="{_escape(ident)}"' if ident else ""
         if block.children:
-            return (
-                f'<div class="{kind}"{_ident(block)}>\n{self.blocks(block.children, depth)}\n</div>'
-            )
-        return f'<p class="{kind}"{_ident(block)}>{self.inlines(block.inlines)}</p>'
+            return f'<div class="{kind}"{ident}>\n{self.blocks(block.children, depth)}\n</div>'
+        spans = block.inlines
+        if len(spans) == 1 and spans[0].kind == "text":  # ``inlines`` inlined: the usual case
+            return f'<p class="{kind}"{ident}>{_escape(spans[0].text)}</p>'
+        return f'<p class="{kind}"{ident}>{self.inlines(spans)}</p>'
 
     # Block kinds with their own markup; any other kind is a <div> of blocks or a <p> of text.
     _block_writers: dict[str, Callable[[_Html, Block, int], str]] = {

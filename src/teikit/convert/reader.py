@@ -656,6 +656,10 @@ _ALWAYS_BLOCK = frozenset({"list", "lg", "table", "figure", "floatingText", "lis
 _BLOCK_MARKERS = frozenset({"p", "lg", "l", "list", "sp", "ab", "div"})
 # Elements that are blocks wherever they stand.
 _PLAIN_BLOCKS = frozenset((CONTAINERS | BLOCKS) - _PHRASE_OR_BLOCK)
+_CONTAINERS_ONLY = frozenset(CONTAINERS - BLOCKS)
+# Plain blocks that are never containers: always one run of inline content.
+_TEXT_BLOCKS = frozenset(_PLAIN_BLOCKS - CONTAINERS)
+_CONTAINERS_AND_BLOCKS = frozenset(CONTAINERS & BLOCKS)
 _BLOCK_ATTRS = (
     XML_ID,
     "type",
@@ -671,7 +675,9 @@ _BLOCK_ATTRS = (
 )
 
 
-@dataclass(slots=True)
+# Span and Block write their own ``__init__``: the generated one calls ``list()`` and ``dict()``
+# for the defaults, and a document makes tens of thousands of both.
+@dataclass(slots=True, init=False)
 class Span:
     """An inline run: ``kind`` is text, emph, noteref, ref, lb, pb, anchor or stage."""
 
@@ -679,6 +685,18 @@ class Span:
     text: str = ""
     children: list[Span] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        kind: str,
+        text: str = "",
+        children: list[Span] | None = None,
+        attrs: dict[str, str] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.children = [] if children is None else children
+        self.attrs = {} if attrs is None else attrs
 
     def plain(self) -> str:
         if self.kind == "lb":
@@ -690,7 +708,7 @@ class Span:
         return self.text + "".join(child.plain() for child in self.children)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Block:
     """One node of the reading tree. ``kind`` is the TEI local name (div, p, head, sp, l, …)."""
 
@@ -699,6 +717,20 @@ class Block:
     children: list[Block] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     line: int = 0
+
+    def __init__(
+        self,
+        kind: str,
+        inlines: list[Span] | None = None,
+        children: list[Block] | None = None,
+        attrs: dict[str, str] | None = None,
+        line: int = 0,
+    ) -> None:
+        self.kind = kind
+        self.inlines = [] if inlines is None else inlines
+        self.children = [] if children is None else children
+        self.attrs = {} if attrs is None else attrs
+        self.line = line
 
     def plain(self) -> str:
         return "".join(span.plain() for span in self.inlines)
@@ -786,6 +818,7 @@ class Reader:
         text = node.text
         if text and text.strip():
             loose.append(Span("text", text))
+        tags = _TAGS
         for child in node:
             tag = child.tag
             if not isinstance(tag, str):
@@ -793,8 +826,19 @@ class Reader:
                 if tail and tail.strip():
                     loose.append(Span("text", tail))
                 continue
-            name, tei = _TAGS.get(tag) or _tag_info(tag)
-            if tei and name in _PLAIN_BLOCKS:  # the usual child, tested first
+            name, tei = tags.get(tag) or _tag_info(tag)
+            if tei and name in _TEXT_BLOCKS:  # the usual child (p, l, speaker): ``block`` inlined
+                if loose:
+                    self._flush(loose, out, node)
+                if len(child):
+                    spans = self._inline_children_of(child)
+                else:
+                    text = child.text
+                    spans = [Span("text", text)] if text else []
+                items = child.items()
+                attrs = _block_attrs(items) if items else {}
+                out.append(Block(name, spans, [], attrs, child.sourceline or 0))
+            elif tei and name in _PLAIN_BLOCKS:
                 if loose:
                     self._flush(loose, out, node)
                 out.append(self.block(child, name))
@@ -827,12 +871,12 @@ class Reader:
                         )
                     )
                 else:
-                    loose.extend(self.inline(child, include_tail=False))
+                    self._inline_into(child, loose, False)
             else:
-                loose.extend(self.inline(child, include_tail=False))
+                self._inline_into(child, loose, False)
             tail = child.tail
             if tail:
-                if tail.strip():
+                if not tail.isspace():  # as ``tail.strip()``, without making a new string
                     loose.append(Span("text", tail))
                 elif loose:
                     loose.append(Span("text", " "))
@@ -863,8 +907,11 @@ class Reader:
     def block(self, node: etree._Element, name: str | None = None) -> Block:
         if name is None:
             name = local(node)
-        attrs = _attrs(node, *_BLOCK_ATTRS) if node.keys() else {}
-        if name in CONTAINERS and (name not in BLOCKS or self._has_block_children(node, name)):
+        items = node.items()
+        attrs = _block_attrs(items) if items else {}
+        if name in _CONTAINERS_ONLY or (
+            name in _CONTAINERS_AND_BLOCKS and self._has_block_children(node, name)
+        ):
             return Block(name, [], self.blocks_of(node, name), attrs, node.sourceline or 0)
         return Block(name, self._inline_children_of(node), [], attrs, node.sourceline or 0)
 
@@ -895,12 +942,18 @@ class Reader:
         if text:
             spans.append(Span("text", text))
         if len(node):  # most blocks hold text only: skip making a child iterator
+            inline_into = self._inline_into
             for child in node:
-                spans.extend(self.inline(child))
+                inline_into(child, spans, True)
         return spans
 
     def inline(self, node: etree._Element, include_tail: bool = True) -> list[Span]:
         spans: list[Span] = []
+        self._inline_into(node, spans, include_tail)
+        return spans
+
+    def _inline_into(self, node: etree._Element, spans: list[Span], include_tail: bool) -> None:
+        """Append the spans of ``node`` (and of its tail, if asked) to ``spans``."""
         tag = node.tag
         if isinstance(tag, str):
             name, tei = _TAGS.get(tag) or _tag_info(tag)
@@ -915,7 +968,7 @@ class Reader:
                 spans.append(Span("pb", attrs=_attrs(node, "n")))
             elif name == "anchor" and node.get(XML_ID):
                 spans.append(Span("anchor", attrs={"id": node.get(XML_ID, "")}))
-            elif name in ("hi", "emph", "foreign", "title", "term", "mentioned", "soCalled"):
+            elif name in _EMPH:
                 spans.append(
                     Span(
                         "emph",
@@ -923,7 +976,7 @@ class Reader:
                         attrs=_attrs(node, "rend", XML_ID),
                     )
                 )
-            elif name in ("ref", "ptr"):
+            elif name == "ref" or name == "ptr":
                 target = node.get("target", "")
                 children = self._inline_children_of(node)
                 # An empty <ptr> has no words of its own: writers that can link show its target.
@@ -936,13 +989,13 @@ class Reader:
                 )
             elif name == "stage":
                 spans.append(Span("stage", children=self._inline_children_of(node)))
-            elif name in ("said", "q", "quote"):
+            elif name == "said" or name == "q" or name == "quote":
                 spans.append(
                     Span("said", children=self._inline_children_of(node), attrs=_attrs(node, "who"))
                 )
             elif name in SKIPPED:
                 pass
-            elif name in INLINE or name in BLOCKS or name in CONTAINERS or name in TEI_ELEMENTS:
+            elif name in _KNOWN:
                 spans.append(
                     Span(
                         "span", children=self._inline_children_of(node), attrs=_attrs(node, XML_ID)
@@ -951,9 +1004,10 @@ class Reader:
             else:
                 self._unhandled(node)
                 spans.append(Span("span", children=self._inline_children_of(node)))
-        if include_tail and node.tail:
-            spans.append(Span("text", node.tail))
-        return spans
+        if include_tail:
+            tail = node.tail
+            if tail:
+                spans.append(Span("text", tail))
 
     def _note_ref(self, node: etree._Element) -> Span:
         number = str(len(self.notes) + 1)
@@ -991,6 +1045,27 @@ def _qname(node: etree._Element) -> str:
     return (
         f"{{{q.namespace}}}{q.localname}" if q.namespace and q.namespace != TEI_NS else q.localname
     )
+
+
+# Inline elements shown as emphasis; elements known to TEI, shown as a plain span inline.
+_EMPH = frozenset({"hi", "emph", "foreign", "title", "term", "mentioned", "soCalled"})
+_KNOWN = frozenset(INLINE | BLOCKS | CONTAINERS | TEI_ELEMENTS)
+# A block's attributes, by their name on the element, as the block names them, in this order.
+_BLOCK_ATTR_KEYS = {name: "id" if name == XML_ID else name for name in _BLOCK_ATTRS}
+_BLOCK_ATTR_ORDER = tuple(_BLOCK_ATTR_KEYS.values())
+
+
+def _block_attrs(items: list[tuple[str, str]]) -> dict[str, str]:
+    """``_attrs(node, *_BLOCK_ATTRS)`` from the element's ``items()``, in one pass over them."""
+    out: dict[str, str] = {}
+    keys = _BLOCK_ATTR_KEYS
+    for name, value in items:
+        key = keys.get(name)
+        if key is not None:
+            out[key] = value
+    if len(out) > 1:  # keep the declared order, as the writers see it
+        out = {key: out[key] for key in _BLOCK_ATTR_ORDER if key in out}
+    return out
 
 
 def _attrs(node: etree._Element, *names: str) -> dict[str, str]:
