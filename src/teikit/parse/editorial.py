@@ -75,14 +75,22 @@ def _block(block: Block) -> Block:
             return block
         return replace(block, content=mark_inlines(block.content))
     if isinstance(block, (Division, Quote, Note)):
-        return replace(block, blocks=mark(block.blocks))
+        blocks = mark(block.blocks)
+        return block if _same(blocks, block.blocks) else replace(block, blocks=blocks)
     if isinstance(block, ListBlock):
-        return replace(block, items=tuple(_item(item) for item in block.items))
+        items = tuple(_item(item) for item in block.items)
+        return block if _same(items, block.items) else replace(block, items=items)
     return block
 
 
 def _item(item: Item) -> Item:
-    return replace(item, blocks=mark(item.blocks))
+    blocks = mark(item.blocks)
+    return item if _same(blocks, item.blocks) else replace(item, blocks=blocks)
+
+
+def _same(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    """Nothing was marked (every part is the very object it was): no copy is needed."""
+    return all(a is b for a, b in zip(new, old, strict=True))
 
 
 def mark_inlines(content: Inlines) -> Inlines:

@@ -74,6 +74,8 @@ def link_anchors(blocks: tuple[Block, ...], targets: dict[str, str]) -> tuple[Bl
 
 def _link_block(block: Block, targets: dict[str, str]) -> Block:
     if isinstance(block, Paragraph):
+        if not any(isinstance(i, str) and "[" in i for i in block.content):
+            return block  # no anchor to link (link_inlines would give the same content)
         return replace(block, content=link_inlines(block.content, targets))
     if isinstance(block, Division):
         return replace(block, blocks=link_anchors(block.blocks, targets))

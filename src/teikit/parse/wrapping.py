@@ -64,8 +64,9 @@ class Layout:
         """True when the break between the two lines is the wrapper's, not the author's."""
         if not self.hard_wrapped:
             return False
-        first_word = following.stripped.split(" ", 1)[0]
-        return len(line.text) + 1 + len(first_word) > self.width * 0.8
+        space = following.stripped.find(" ")  # the first word ends there
+        first_word = space if space >= 0 else len(following.stripped)
+        return len(line.text) + 1 + first_word > self.width * 0.8
 
     def is_short(self, line: SourceLine) -> bool:
         return self.hard_wrapped and len(line.text) < self.width * 0.7

@@ -72,10 +72,15 @@ def attribute_speakers(document: Document) -> Document:
     body = cast.blocks
     found = units(body)
     seen: dict[str, list[Label]] = {}  # label candidates of each text, for both looks
-    rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
+    texts = [leading(p) for p, _ in found]
+    followers = [f for _, f in found]
+    rules = learn(texts, cast.text, followers, seen)
     if not rules.accepted:  # perhaps a scene printed without blank lines: look at line starts
         found = units(body, lines=True)
-        rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
+        lined = [leading(p) for p, _ in found]
+        lined_followers = [f for _, f in found]
+        if lined != texts or lined_followers != followers:  # else the same answer again
+            rules = learn(lined, cast.text, lined_followers, seen)
     # Without speaker labels (most prose) the label passes below change nothing: skip them.
     if rules.accepted:
         body = prepare(body, lambda text: rules.label_of(text) is not None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from ...model import Block, Division, Document, LetterPart, Paragraph
 from .inlines import words_of
@@ -37,8 +38,10 @@ def title_block(document: Document) -> str:
     page the front-matter reader did not recognise still names an interview's parties)."""
     if document.metadata.front:
         return "\n".join(line.text for line in document.metadata.front)
-    lines = [text for text in opening_texts(document.body) if len(text.split()) <= 16]
-    return "\n".join(lines[:_OPENING])
+    # Only the first few short texts count: read no further (split(None, 16) has 17 parts
+    # exactly when the text has more than 16 words).
+    short = (text for text in opening_texts(document.body) if len(text.split(None, 16)) <= 16)
+    return "\n".join(islice(short, _OPENING))
 
 
 def opening_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
@@ -48,7 +51,7 @@ def opening_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
             yield words_of(block.head)
             yield from opening_texts(block.blocks)
         elif isinstance(block, Paragraph):
-            yield words_of(block.content).split("\n")[0]
+            yield words_of(block.content).split("\n", 1)[0]
         else:
             return
 

@@ -37,6 +37,8 @@ def _plain_one(inline: Inline) -> str:
 
 def words_of(content: Inlines) -> str:
     """Plain text with emphasis markers dropped, for classification (never for output)."""
+    if len(content) == 1 and isinstance(content[0], str):
+        return content[0]
     return "".join(
         words_of(i.content) if isinstance(i, Emphasis) else _plain_one(i) for i in content
     )

@@ -207,8 +207,10 @@ def _caps_label(text: str) -> Label | None:
 
 def _bare_label(text: str) -> Label | None:
     """A name alone in its paragraph without terminator ("HAMLET", "Mephistopheles")."""
+    if any(c in text for c in ".:;!?,"):  # (before copying the text: most paragraphs)
+        return None
     stripped = text.strip()
-    if not stripped or stripped != text.rstrip() or any(c in stripped for c in ".:;!?,"):
+    if not stripped or stripped != text.rstrip():
         return None
     name = _name_part(stripped)
     if name is None:
