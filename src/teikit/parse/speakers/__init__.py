@@ -40,7 +40,7 @@ from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
 from .turns import TurnBuilder
-from .units import leading, prepare, run_in_pattern, split_run_in, units
+from .units import has_lines, leading, prepare, run_in_pattern, split_run_in, units
 
 _INTERVIEWER = re.compile(
     r"\binterview\s+(?:with|to|given\s+to|granted\s+to)\s+(?P<article>an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
@@ -72,15 +72,11 @@ def attribute_speakers(document: Document) -> Document:
     body = cast.blocks
     found = units(body)
     seen: dict[str, list[Label]] = {}  # label candidates of each text, for both looks
-    texts = [leading(p) for p, _ in found]
-    followers = [f for _, f in found]
-    rules = learn(texts, cast.text, followers, seen)
-    if not rules.accepted:  # perhaps a scene printed without blank lines: look at line starts
+    rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
+    # Perhaps a scene printed without blank lines: look at line starts (where there are lines).
+    if not rules.accepted and has_lines(body):
         found = units(body, lines=True)
-        lined = [leading(p) for p, _ in found]
-        lined_followers = [f for _, f in found]
-        if lined != texts or lined_followers != followers:  # else the same answer again
-            rules = learn(lined, cast.text, lined_followers, seen)
+        rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
     # Without speaker labels (most prose) the label passes below change nothing: skip them.
     if rules.accepted:
         body = prepare(body, lambda text: rules.label_of(text) is not None)

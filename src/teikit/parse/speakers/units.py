@@ -77,6 +77,22 @@ def units(
     return out
 
 
+def has_lines(blocks: tuple[Block, ...]) -> bool:
+    """Whether ``units(blocks, lines=True)`` differs from ``units(blocks)``: some paragraph
+    kept its line breaks, or some verse has more than one line."""
+    for block in blocks:
+        if isinstance(block, Division):
+            if has_lines(block.blocks):
+                return True
+        elif isinstance(block, Paragraph):
+            if any(isinstance(i, LineBreak) for i in block.content):
+                return True
+        elif isinstance(block, LineGroup) and block.lines and isinstance(block.lines[0], Line):
+            if sum(1 for ln in block.lines if isinstance(ln, Line)) > 1:
+                return True
+    return False
+
+
 def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
