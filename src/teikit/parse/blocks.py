@@ -71,8 +71,9 @@ def segment(lines: list[SourceLine]) -> list[Block]:
     layout = Layout.of(groups)
     groups = split_unwrapped(groups, layout)
     state = State(groups, layout, _recurring(groups))
+    long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     while state.pos < len(state.groups):
-        for rule in RULES:
+        for rule in RULES if len(state.group.lines) <= 2 else long_rules:
             if rule(state):
                 break
     body = tuple(nest(state.flat))
@@ -410,6 +411,9 @@ def paragraph(state: State) -> bool:
     state.pos += 1
     return True
 
+
+# Rules that never match a group of more than two lines (each checks the length first).
+_SHORT_ONLY = frozenset({notes_section, table_of_contents, break_lines, heading, letter_opener})
 
 RULES: tuple[Rule, ...] = (
     notes_section,
