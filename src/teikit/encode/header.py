@@ -103,6 +103,8 @@ _PURPOSE = re.compile(
 
 def _names(value: str) -> list[str]:
     value = _PURPOSE.sub("", value.strip())
+    # "2006 by Einde O’Callaghan", "by Joe Auciello": the year and the "by" are not the name
+    value = re.sub(r"^(?:(?:1[89]|20)\d\d\s*,?\s*)?(?:by\s+)?", "", value, flags=re.I)
     value = re.sub(r"\s*\(\d{4}\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", value)
     return [p.strip(" .") for p in parts if p.strip(" .")] or [value]
@@ -181,8 +183,8 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
     publishers = list(meta.all("publisher"))
     wrote = False
     for f in meta.fields:
-        if f.key not in _BIBL_TYPES:
-            continue
+        if f.key not in _BIBL_TYPES or not any(c.isalnum() for c in f.value):
+            continue  # "Fyrstur útgefandi: ." names no source
         type_, level = _BIBL_TYPES[f.key]
         bibl = write_source_bibl(desc, f.value, type_=type_, level=level)
         if f.key == "source" and publishers:
