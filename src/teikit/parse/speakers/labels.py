@@ -35,6 +35,11 @@ STRUCTURAL = frozenset(
     "atto scena acto escena действие явление картина сцена глава note notes nota p.s ps n.b nb "
     "source sources footnote footnotes contents index appendix table figure fig".split()
 )
+# Divisions an ordinal word may open ("Erster Aufzug", "Second Scene", "Третье действие").
+DIVISIONS = frozenset(
+    "act scene akt aufzug auftritt szene acte scène tableau atto scena acto escena jornada "
+    "действие явление картина сцена".split()
+)
 # Collective speakers ("ALL.", "BOTH.", "Omnes."): recorded as groups, never taken for words.
 GROUP_WORDS = frozenset(
     "all both omnes ambo alle beide tous toutes tutti todos ambos все оба chorus crowd others "
@@ -57,6 +62,13 @@ _MAX_HEAD = 70
 # goes.)", "— Yes") has none.
 _NO_LABEL = re.compile(r"\s*[^\w\s'’\[]")
 _TOKEN = re.compile(r"\S+")
+# A name (perhaps with an editor's insertion, "LOUIS [WOYZECK]") and then a direction in brackets
+# or parentheses, with or without a terminator after it: "Mephistopheles [allein.]",
+# "Хлестаков (ходит и разнообразно сжимает свои губы; наконец говорит …).".
+_DIRECTED = re.compile(
+    r"(?P<name>[^\W\d_][^\[\]()\n:;!?]{0,60}?)(?P<editorial>\s*\[[^\[\]\n]{1,40}\])?"
+    r"[ \t]*(?P<inner>\[[^\[\]\n]{1,300}\]|\([^()\n]{1,300}\))(?P<term>[.:]?)(?=\s|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,8 @@ class Label:
     italic: bool  # the label is wrapped in emphasis markers
     length: int  # characters of the leading text the label (and following blanks) covers
     weak: bool = False  # the name has lower-case words ("Частный пристав", "Die zweite Magd")
+    directed: bool = False  # a direction in brackets follows the name ("Faust [allein.]")
+    clause: bool = False  # a comma clause follows the name ("ROSINE, à part.")
 
     @property
     def key(self) -> str:
@@ -167,6 +181,7 @@ def candidates(text: str) -> list[Label]:
                 italic=italic,
                 length=end + (len(rest) - len(rest.lstrip())),
                 weak=_weak(name),
+                clause=_has_clause(head, name),
             )
         )
         if match.group("term") == ":":
@@ -178,7 +193,48 @@ def candidates(text: str) -> list[Label]:
     caps = _caps_label(text)
     if caps is not None and all(c.length > caps.length for c in found):
         found.insert(0, caps)
+    bracket = text.find("[", 0, 62), text.find("(", 0, 62)
+    if bracket != (-1, -1):
+        directed = _directed_label(text)
+        if directed is not None and all(c.length != directed.length for c in found):
+            found.append(directed)
+            found.sort(key=lambda c: c.length)
     return found
+
+
+def _directed_label(text: str) -> Label | None:
+    """A name followed by a direction in brackets or parentheses. With a terminator after the
+    direction the label spans both (as "ROSINE, à part." does); without one the label is the
+    name alone and the direction opens the speech ("Faust [zusammenstürzend.] Nicht dir?")."""
+    match = _DIRECTED.match(text)
+    if match is None or not is_name(match.group("name").strip()):
+        return None
+    name = match.group("name").strip()
+    if match.group("term"):
+        end = match.end()
+    elif match.group("editorial"):
+        end = match.end("editorial")
+    else:
+        end = len(match.group("name").rstrip())
+    rest = text[end:]
+    return Label(
+        verbatim=text[:end],
+        name=name,
+        note="",
+        term=match.group("term"),
+        upper=_is_upper(name),
+        alone=not rest.strip(),
+        italic=False,
+        length=end + (len(rest) - len(rest.lstrip())),
+        weak=_weak(name),
+        directed=True,
+    )
+
+
+def _has_clause(head: str, name: str) -> bool:
+    """A comma follows the name in the label head ("ROSINE, à part")."""
+    at = head.find(name.split()[-1]) if name.split() else -1
+    return at >= 0 and head[at + len(name.split()[-1]) :].lstrip()[:1] == ","
 
 
 def _caps_label(text: str) -> Label | None:
@@ -261,6 +317,8 @@ def is_name(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 6 or words[0].strip("._").casefold() in STRUCTURAL:
         return False
+    if len(words) > 1 and words[1].strip("._").casefold() in DIVISIONS:
+        return False  # "Eilfter Auftritt", "Second Act": an ordinal and a division
     if any(w.strip("._,").casefold() in REPORTING_VERBS for w in words):
         # "Said I:", "Quoth Dick:" report speech in a narrative; no one is named "Said"
         return False

@@ -80,6 +80,12 @@ NOT_FIRST = frozenset(
     "end curtain enter enters exit exeunt re-enter reenter manet manent in on at by for from "
     "with to into after before during under over about as if when while".split()
 )
+# Last words of an exit or entrance printed like a label ("Die Magd ab.", "Erste Magd tritt
+# auf.", "Варвара уходит."): the name, then the verb in lower case.
+EXITS = frozenset(
+    "ab auf exit exeunt exits enters sort sortent entre entrent rentre part parte partono entra "
+    "entrano sale salen vase vanse уходит уходят входит входят выходит выходят".split()
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _RUN_CHAR = re.compile(r"[^\W\d_]|['’]")  # the characters a _WORD token is made of
 MIN_TURNS = 4
@@ -153,17 +159,24 @@ def learn(
             or key in FIELD_KEYS
             or words[0] in NOT_FIRST
             or words[-1] in COMMON_WORDS
+            or (label.weak and (words[0] in COMMON_WORDS or words[-1] in EXITS))
         ):
-            return False
+            return False  # "Yes.", "Gut denn.", "Die Magd ab."
         if len(key) == 1 and key not in INTERVIEWER_KEYS | ANSWER_KEYS:
             return False  # "B." numbers a paragraph
         if " " not in key and not label.upper and len(key) > 1 and key not in GROUP_WORDS:
             return lower_count(key) <= 2 * counts[key] + 2
         return True
 
-    strong = {c.key for cands in per_text for c in cands if counts[c.key] >= 2 and plausible(c)} | {
-        c.key for cands in per_text for c in cands if in_cast(c) and plausible(c)
-    }
+    # A recurring name always followed by a comma clause is a sentence's opening words ("Mein
+    # Seel, …"): a speaker is printed without a direction at least once.
+    plain = {c.key for cands in per_text for c in cands if not c.clause}
+    strong = {
+        c.key
+        for cands in per_text
+        for c in cands
+        if counts[c.key] >= 2 and c.key in plain and plausible(c)
+    } | {c.key for cands in per_text for c in cands if in_cast(c) and plausible(c)}
     styles: Counter[tuple[bool, str, bool, bool]] = Counter()
     terms: Counter[str] = Counter()
     for cands in per_text:
@@ -182,7 +195,7 @@ def learn(
     agree: Counter[str] = Counter()
     for cands in per_text:
         for c in cands:
-            if c.key in strong and c.term == term and _agrees(c, dominant, allow_alone):
+            if c.key in strong and _fits(c, term) and _agrees(c, dominant, allow_alone):
                 agree[c.key] += 1
     # A label must be printed the way the document prints its speakers, most of the time.
     accepted = {key for key, n in agree.items() if 2 * n >= counts[key]}
@@ -208,7 +221,12 @@ def learn(
     heads = set(accepted)
     for index, cands in enumerate(per_text):
         for c in cands:
-            if c.weak and c.term == term and capitalised_head(c.name) in heads:
+            if (
+                c.weak
+                and _fits(c, term)
+                and capitalised_head(c.name) in heads
+                and c.key.split()[-1] not in EXITS
+            ):
                 if not c.alone or not _heading_before(followers[index], heads, seen):
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
     turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
@@ -218,19 +236,48 @@ def learn(
     ):
         return LabelRules()
     # Single occurrences in exactly the dominant style (minor characters with one speech).
+    if len(speakers - INTERVIEWER_KEYS) < 2:
+        return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
+    opening = [_longest(cands, accepted) for cands in per_text]
+    labelled = [label is not None for label in opening]
+    singles: list[list[Label]] = []
     for index, cands in enumerate(per_text):
-        if len(speakers - INTERVIEWER_KEYS) < 2 or _longest(cands, accepted) is not None:
+        if labelled[index] or (
+            cands and cands[-1].alone and _heading_before(followers[index], accepted, seen)
+        ):
+            singles.append([])  # a heading ("Nacht.") before a direction, a label or nothing
             continue
-        if cands and cands[-1].alone and _heading_before(followers[index], accepted, seen):
-            continue  # a heading ("Nacht.") before a direction, a label or nothing
-        for c in cands:
-            if (
-                counts[c.key] == 1
-                and c.term == term
-                and c.alone == dominant[2]
+        singles.append(
+            [
+                c
+                for c in cands
+                if counts[c.key] == 1
+                and _fits(c, term)
+                and (c.alone == dominant[2] or c.directed)
                 and _agrees(c, dominant, allow_alone)
                 and plausible(c)
-                and (c.upper or c.alone or in_cast(c) or (c.term == ":" and " " in c.key))
+            ]
+        )
+    last = len(per_text) - 1
+    for index, shapes in enumerate(singles):
+        # A name in lower case is a speaker in a run of turns: the paragraph before it holds a
+        # whole turn (not a label whose speech is yet to come, nor a direction) and the one after
+        # it opens with a label ("Zweiter. …" among the crowd's one-line speeches).
+        before, after = index - 1, index + 1
+        in_dialogue = (
+            0 <= before
+            and after <= last
+            and (bool(singles[before]) or _holds_speech(opening[before], texts[before]))
+            and (labelled[after] or bool(singles[after]))
+        )
+        for c in shapes:
+            if (
+                c.upper
+                or c.alone
+                or c.directed
+                or in_cast(c)
+                or (c.term == ":" and " " in c.key)
+                or in_dialogue
             ):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
@@ -283,6 +330,19 @@ def _heading_before(
     if found is None:
         found = seen[follower] = candidates(follower)
     return _longest(found, labels) is not None
+
+
+def _holds_speech(label: Label | None, text: str) -> bool:
+    """``text`` opens with ``label`` and goes on with speech, not only with a direction."""
+    if label is None or label.alone:
+        return False
+    return text[label.length : label.length + 1] not in ("[", "(", "")
+
+
+def _fits(label: Label, term: str) -> bool:
+    """The label ends the way the document's labels do; a direction in brackets after the name
+    ends it as well as a terminator would ("Faust [allein.]" among "Faust." labels)."""
+    return label.term == term or (label.directed and not label.term)
 
 
 def _agrees(label: Label, dominant: tuple[bool, str, bool, bool], allow_alone: bool) -> bool:

@@ -104,7 +104,7 @@ class TurnBuilder:
             if isinstance(block, Paragraph):
                 awaiting = (
                     current is not None
-                    and self.rules.alone_style
+                    and (self.rules.alone_style or _stands_alone(current))
                     and not any(isinstance(b, Paragraph) for b in current.blocks)
                 )
                 label = self.rules.label_of(_leading(block))
@@ -153,9 +153,11 @@ class TurnBuilder:
 
     def _overrides(self, current: _Open, label: Label) -> bool:
         """Whether ``label`` right after ``current``'s label still opens a new turn: after a
-        direction, a recurring label does; and a label far more frequent than the one before it
-        ("Faust" after the scene heading "Studierzimmer.") shows the first was no speaker."""
-        if current.blocks and self._count(label) >= 2:
+        direction, or where most labels run into their speech (the one before stood alone with
+        nothing to say, "TOBY [reads]"), a recurring label does; and a label far more frequent
+        than the one before it ("Faust" after the scene heading "Studierzimmer.") shows the first
+        was no speaker."""
+        if (current.blocks or not self.rules.alone_style) and self._count(label) >= 2:
             return True
         before = self._count(current.label) if current.label is not None else 0
         return self._count(label) >= 5 * max(1, before) and self._count(label) >= 5
@@ -211,6 +213,12 @@ class TurnBuilder:
             or is_whole_italic(block.content)
             or bool(_STAGE_VERB.match(plain(block.content).lstrip()))
         )
+
+
+def _stands_alone(current: _Open) -> bool:
+    """The turn's label had its paragraph to itself (perhaps with a direction): its speech is
+    the next paragraph, even where most labels run into their speech."""
+    return current.label is not None and (current.label.alone or current.label.directed)
 
 
 def _leading(block: Paragraph) -> str:
