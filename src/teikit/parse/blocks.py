@@ -72,8 +72,9 @@ def segment(lines: list[SourceLine]) -> list[Block]:
     groups = split_unwrapped(groups, layout)
     state = State(groups, layout, _recurring(groups))
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
-    while state.pos < len(state.groups):
-        for rule in RULES if len(state.group.lines) <= 2 else long_rules:
+    count = len(groups)  # the rules move ``state.pos`` but never change the groups
+    while state.pos < count:
+        for rule in RULES if len(groups[state.pos].lines) <= 2 else long_rules:
             if rule(state):
                 break
     body = tuple(nest(state.flat))
@@ -95,9 +96,11 @@ def _span(first: Group, last: Group | None = None) -> Span:
 
 
 def notes_section(state: State) -> bool:
-    head = state.group
+    head = state.groups[state.pos]
+    if not notes.is_notes_heading(head):
+        return False
     first = state.peek()
-    if not notes.is_notes_heading(head) or first is None or notes.note_label(first.text) is None:
+    if first is None or notes.note_label(first.text) is None:
         return False
     state.pos += 1
     collected: list[tuple[str, list[Group]]] = []

@@ -52,21 +52,21 @@ def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
     every line opening with a capital or a quotation mark; not a cast list (after its heading)
     and not a scene printed without blank lines (lines opening with speaker labels)."""
     lines = group.lines
-    if not layout.hard_wrapped or len(lines) < 2 or _CAST_HEAD.search(previous):
+    if not layout.hard_wrapped or len(lines) < 2:
+        return False
+    # The cheapest tests first (most prose fails them): every test must pass, so order is free.
+    width = layout.width
+    for line in lines:
+        text = line.stripped
+        if not (text[0].isupper() or text[0] in "‘“'\"«–—") or len(text) > width:
+            return False
+    if _CAST_HEAD.search(previous):
         return False
     if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:], strict=False)) and not (
         _ragged(group, layout) or _punctuated(group)
     ):
         return False
-    for line in lines:
-        text = line.stripped
-        if (
-            not (text[0].isupper() or text[0] in "‘“'\"«–—")
-            or _LABEL_START.match(text)
-            or len(text) > layout.width
-        ):
-            return False
-    return True
+    return not any(_LABEL_START.match(line.stripped) for line in lines)
 
 
 def _ragged(group: Group, layout: Layout) -> bool:

@@ -74,16 +74,30 @@ class Layout:
 
 def inline_lines(lines: tuple[SourceLine, ...] | list[SourceLine], layout: Layout) -> Inlines:
     """The lines as inline content: wrapped lines joined by spaces, kept breaks as ``LineBreak``."""
+    if len(lines) == 1:
+        return (lines[0].stripped,)
     out: list[Inline] = []
-    buffer = lines[0].stripped
-    for previous, line in zip(lines, lines[1:], strict=False):
-        if layout.wrapped_after(previous, line):
-            buffer += " " + line.stripped
-        else:
-            out.append(buffer)
+    if not layout.hard_wrapped:  # every break is the author's
+        for line in lines[:-1]:
+            out.append(line.stripped)
             out.append(LineBreak())
-            buffer = line.stripped
-    out.append(buffer)
+        out.append(lines[-1].stripped)
+        return tuple(out)
+    # ``wrapped_after`` for each pair of lines, spelled out: this runs for every paragraph.
+    limit = layout.width * 0.8
+    words = [lines[0].stripped]
+    previous = lines[0].text
+    for line in lines[1:]:
+        following = line.stripped
+        space = following.find(" ")
+        if len(previous) + 1 + (space if space >= 0 else len(following)) > limit:
+            words.append(following)
+        else:
+            out.append(" ".join(words))
+            out.append(LineBreak())
+            words = [following]
+        previous = line.text
+    out.append(" ".join(words))
     return tuple(out)
 
 
