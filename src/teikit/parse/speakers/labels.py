@@ -202,6 +202,9 @@ def candidates(text: str) -> list[Label]:
     return found
 
 
+_DIRECTION = re.compile(r"(?:\[[^\[\]\n]{1,300}\]|\([^()\n]{1,300}\))[.:]?(?=\s|$)")
+
+
 def _directed_label(text: str) -> Label | None:
     """A name followed by a direction in brackets or parentheses. With a terminator after the
     direction the label spans both (as "ROSINE, à part." does); without one the label is the
@@ -258,7 +261,9 @@ def _caps_label(text: str) -> Label | None:
     name = text[: tokens[count - 1].end()]
     if not is_name(name):
         return None
-    return Label(name, name, "", "", True, False, False, tokens[count].start())
+    # "KARL [jauchzend.]": a direction closes the name (not "MIND THE PAINT (the song), words…")
+    directed = bool(_DIRECTION.match(text, tokens[count].start()))
+    return Label(name, name, "", "", True, False, False, tokens[count].start(), directed=directed)
 
 
 def _bare_label(text: str) -> Label | None:
