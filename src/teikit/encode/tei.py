@@ -14,8 +14,17 @@ XML_LANG = f"{{{XML_NS}}}lang"
 NSMAP = {None: TEI_NS}
 
 
+_TAGS: dict[str, str] = {}  # local name → Clark name, made once per name
+
+
 def tei(tag: str) -> str:
-    return f"{{{TEI_NS}}}{tag}"
+    name = _TAGS.get(tag)
+    if name is None:
+        name = _TAGS[tag] = f"{{{TEI_NS}}}{tag}"
+    return name
+
+
+_SubElement = etree.SubElement
 
 
 def el(
@@ -24,21 +33,23 @@ def el(
     """Create a TEI element (as a child of ``parent`` when given). ``xml_id``/``xml_lang`` map to
     ``xml:id``/``xml:lang``; attributes whose value is None or "" are left out."""
     attributes = {}
-    for key, value in attrs.items():
-        if value is None or value == "":
-            continue
-        if key == "xml_id":
-            key = XML_ID
-        elif key == "xml_lang":
-            key = XML_LANG
-        else:
-            key = key.rstrip("_")
-        attributes[key] = str(value)
-    node = (
-        etree.SubElement(parent, tei(tag), attributes)
-        if parent is not None
-        else etree.Element(tei(tag), attributes, nsmap=NSMAP)
-    )
+    if attrs:
+        for key, value in attrs.items():
+            if value is None or value == "":
+                continue
+            if key == "xml_id":
+                key = XML_ID
+            elif key == "xml_lang":
+                key = XML_LANG
+            else:
+                key = key.rstrip("_")
+            attributes[key] = str(value)
+    if parent is None:
+        node = etree.Element(tei(tag), attributes, nsmap=NSMAP)
+    elif attributes:
+        node = _SubElement(parent, tei(tag), attributes)
+    else:
+        node = _SubElement(parent, tei(tag))  # most elements have no attributes
     if text:
         node.text = text
     return node

@@ -173,7 +173,10 @@ def table_of_contents(state: State) -> bool:
 
 
 def break_lines(state: State) -> bool:
-    block = breaks.section_break(state.group) or breaks.page_break(state.group)
+    group = state.groups[state.pos]
+    if len(group.lines) != 1:  # both kinds of break are a line of their own
+        return False
+    block = breaks.section_break(group) or breaks.page_break(group)
     if block is None:
         return False
     state.flat.append(block)

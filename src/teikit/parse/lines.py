@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,8 @@ class Group:
 
     @property
     def indent(self) -> int:
-        return min(line.indent for line in self.lines)
+        lines = self.lines
+        return lines[0].indent if len(lines) == 1 else min([line.indent for line in lines])
 
 
 # The slot setters of the frozen classes: ``split_lines`` and ``groups_of`` make tens of thousands
@@ -68,6 +71,7 @@ _set_lines = Group.__dict__["lines"].__set__
 _set_before = Group.__dict__["blank_before"].__set__
 _set_after = Group.__dict__["blank_after"].__set__
 _set_group_text = Group.__dict__["text"].__set__
+_is_blank = attrgetter("blank")
 
 
 def split_lines(text: str) -> list[SourceLine]:
@@ -107,24 +111,17 @@ def groups_of(lines: list[SourceLine]) -> list[Group]:
     The first group's ``blank_before`` and the last group's ``blank_after`` count the blank lines
     to the edge of ``lines`` plus a large margin, so an edge never looks like a tight join.
     """
-    runs: list[tuple[list[SourceLine], int]] = []
-    current: list[SourceLine] = []
-    blanks = 0
-    for line in lines:
-        if line.blank:
-            if current:
-                runs.append((current, blanks))
-                current = []
-                blanks = 0
-            blanks += 1
+    runs: list[tuple[tuple[SourceLine, ...], int]] = []  # lines, blank lines before them
+    blanks = 0  # the blank lines since the last run (after the loop: those that end ``lines``)
+    for blank, same in groupby(lines, _is_blank):
+        if blank:
+            blanks = len(list(same))
         else:
-            current.append(line)
-    if current:
-        runs.append((current, blanks))
-        blanks = 0
+            runs.append((tuple(same), blanks))
+            blanks = 0
     edge = 4
     out: list[Group] = []
     for i, (run, before) in enumerate(runs):
         after = runs[i + 1][1] if i + 1 < len(runs) else blanks + edge
-        out.append(_group(tuple(run), before + edge if i == 0 else before, after))
+        out.append(_group(run, before + edge if i == 0 else before, after))
     return out

@@ -59,7 +59,10 @@ def label_key(label: str) -> str:
 
 def footnote_block(group: Group) -> str | None:
     """The label of a ``[Footnote 1: …]`` group, "" when unnumbered, None when not one."""
-    match = _FOOTNOTE.match(group.lines[0].stripped)
+    first = group.lines[0].stripped
+    if not first.startswith("["):  # as _FOOTNOTE requires, found faster
+        return None
+    match = _FOOTNOTE.match(first)
     if not match or not group.lines[-1].stripped.endswith("]"):
         return None
     return match.group("label") or ""

@@ -10,6 +10,7 @@ the same group. ``inline_lines`` joins wrapped lines with a space and keeps a de
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Inline, Inlines, LineBreak
@@ -29,13 +30,10 @@ class Layout:
 
     @staticmethod
     def of(groups: list[Group]) -> Layout:
-        inner: list[int] = []  # lengths of lines followed by another line of their group
-        indents: dict[int, int] = {}
-        for group in groups:
-            for line in group.lines[:-1]:
-                inner.append(len(line.text))
-            for line in group.lines:
-                indents[line.indent] = indents.get(line.indent, 0) + 1
+        # Lengths of the lines followed by another line of their group.
+        inner = [len(line.text) for group in groups for line in group.lines[:-1]]
+        every = [line for group in groups for line in group.lines]
+        indents = Counter([line.indent for line in every])
         base = max(indents, key=lambda k: (indents[k], -k)) if indents else 0
         if len(inner) < 3:
             return Layout(False, 0, base)
@@ -46,16 +44,12 @@ class Layout:
         if not hard:
             return Layout(False, 0, base)
         # Prose indentation is that of the lines that fill the measure (verse rarely does).
-        full: dict[int, int] = {}
-        total = 0
-        for group in groups:
-            for line in group.lines:
-                total += 1
-                if len(line.text) >= width * 0.8:
-                    full[line.indent] = full.get(line.indent, 0) + 1
+        fill = width * 0.8
+        full = Counter([line.indent for line in every if len(line.text) >= fill])
+        total = len(every)
         if full:
             base = max(full, key=lambda k: (full[k], -k))
-        indented = sum(1 for g in groups for line in g.lines if line.indent >= base + 2)
+        indented = sum(1 for line in every if line.indent >= base + 2)
         # Too few indented lines say nothing about the text as a whole.
         share = indented / total if total and indented >= 40 else 0.0
         return Layout(True, width, base, share)
