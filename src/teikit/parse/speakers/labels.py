@@ -181,7 +181,7 @@ def candidates(text: str) -> list[Label]:
                 italic=italic,
                 length=end + (len(rest) - len(rest.lstrip())),
                 weak=_weak(name),
-                clause=_has_clause(head, name),
+                clause="," in head and _has_clause(head, name),
             )
         )
         if match.group("term") == ":":
