@@ -69,6 +69,9 @@ def write_source_bibl(
 _MONTH_DAY_YEAR = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}")
 
 
+_SEPARATOR = re.compile(r",\s*")
+
+
 def _split_keeping_dates(text: str) -> list[str]:
     protected = {m.start(): m.end() for m in _MONTH_DAY_YEAR.finditer(text)}
     segments: list[str] = []
@@ -79,11 +82,12 @@ def _split_keeping_dates(text: str) -> list[str]:
             current += text[i : protected[i]]
             i = protected[i]
             continue
-        sep = re.match(r",\s*", text[i:])
-        if sep:
+        if text[i] == ",":
+            sep = _SEPARATOR.match(text, i)
+            assert sep is not None
             segments.extend([current, sep.group(0)])
             current = ""
-            i += sep.end()
+            i = sep.end()
             continue
         current += text[i]
         i += 1
@@ -94,7 +98,7 @@ def _split_keeping_dates(text: str) -> list[str]:
 def _segments(bibl: etree._Element, text: str) -> Iterator[str]:
     """The comma-separated parts of ``text``; the separators go straight into ``bibl`` as text."""
     for segment in _split_keeping_dates(text):
-        if re.fullmatch(r",\s*", segment):
+        if _SEPARATOR.fullmatch(segment):
             append_text(bibl, segment)
         elif segment:
             yield segment

@@ -155,7 +155,7 @@ def _strip_label(paragraph: Paragraph, label: str) -> Paragraph:
 
 
 def table_of_contents(state: State) -> bool:
-    head = state.group
+    head = state.groups[state.pos]
     if not contents.is_contents_heading(head):
         return False
     entries: list[Group] = []
@@ -185,7 +185,7 @@ def break_lines(state: State) -> bool:
 
 
 def footnote(state: State) -> bool:
-    group = state.group
+    group = state.groups[state.pos]
     label = notes.footnote_block(group)
     if label is None:
         return False
@@ -197,7 +197,7 @@ def footnote(state: State) -> bool:
 
 
 def heading(state: State) -> bool:
-    group = state.group
+    group = state.groups[state.pos]
     match = headings.heading_of(group, state.layout, state.recurring)
     if match is None:
         return False
@@ -248,7 +248,7 @@ def _next_is_item(state: State, group: Group) -> bool:
 
 
 def letter_opener(state: State) -> bool:
-    group = state.group
+    group = state.groups[state.pos]
     if len(group.lines) > 2 or not letters.is_salutation(group.text):
         return False
     parts: list[tuple[str, Inlines]] = []
@@ -271,7 +271,7 @@ def letter_opener(state: State) -> bool:
 
 
 def letter_closer(state: State) -> bool:
-    group = state.group
+    group = state.groups[state.pos]
     first = group.lines[0].stripped
     if not letters.is_closing(first) or len(group.lines) > 4:
         return False
@@ -293,7 +293,7 @@ def letter_closer(state: State) -> bool:
 
 
 def list_items(state: State) -> bool:
-    group = state.group
+    group = state.groups[state.pos]
     start = lists.item_start(group.lines[0].stripped)
     if start is None:
         return _intro_and_items(state)
@@ -328,12 +328,12 @@ def list_items(state: State) -> bool:
 
 def _intro_and_items(state: State) -> bool:
     """A group whose first lines introduce items printed one a line (``were:`` / ``(a) …``)."""
-    group = state.group
+    group = state.groups[state.pos]
     if len(group.lines) < 3:
         return False
     # Only the first four lines can open the items (a later first item is no list).
     first = next(
-        (i for i, line in enumerate(group.lines[:4]) if lists.item_start(line.stripped)), None
+        (i for i, line in enumerate(group.lines[:4]) if lists.is_item_start(line.stripped)), None
     )
     if first is None or first == 0:
         return False
@@ -384,7 +384,8 @@ def _kind(start: lists.ItemStart) -> str:
 
 
 def indented_block(state: State) -> bool:
-    if not state.layout.hard_wrapped or not quotes.is_indented_block(state.group, state.layout):
+    first = state.groups[state.pos]
+    if not state.layout.hard_wrapped or not quotes.is_indented_block(first, state.layout):
         return False
     run: list[Group] = []
     while (group := state.peek(len(run))) is not None and quotes.is_indented_block(
@@ -403,15 +404,16 @@ def indented_block(state: State) -> bool:
 
 
 def plain_verse(state: State) -> bool:
-    if not quotes.is_plain_verse(state.group, state.layout, state.last_head):
+    group = state.groups[state.pos]
+    if not quotes.is_plain_verse(group, state.layout, state.last_head):
         return False
-    state.flat.append(quotes.verse_block(state.group, state.layout))
+    state.flat.append(quotes.verse_block(group, state.layout))
     state.pos += 1
     return True
 
 
 def paragraph(state: State) -> bool:
-    group = state.group
+    group = state.groups[state.pos]
     state.flat.append(Paragraph(group_inlines(group, state.layout), _span(group)))
     state.last_paragraph_group = group
     state.pos += 1

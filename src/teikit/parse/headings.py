@@ -148,9 +148,9 @@ def _is_title_rest(rest: str) -> bool:
 def plain_heading(group: Group, text: str, layout: Layout) -> HeadingMatch | None:
     numbered = _NUMBERED_TITLE.match(text)
     title = numbered.group("title") if numbered else text
-    if not _WORD.search(title) or _CLOSING.search(title):
-        return None
     if title[0] in "([{" or title[0].islower():
+        return None
+    if not _WORD.search(title) or _CLOSING.search(title):
         return None
     capitals = _is_upper(title)
     if not capitals and not _is_capitalised(title):

@@ -19,6 +19,9 @@ _LABEL = re.compile(
     r")\s+(?P<text>\S.*)$"
 )
 
+_LOWER_ROMAN = re.compile(r"[ivxlc]+")
+_UPPER_ROMAN = re.compile(r"[IVXLC]+")
+
 
 @dataclass(frozen=True, slots=True)
 class ItemStart:
@@ -38,13 +41,18 @@ def item_start(text: str) -> ItemStart | None:
     shape = "(" if match.group("p") else label[-1]
     if core.isdigit():
         kind = "digit"
-    elif re.fullmatch(r"[ivxlc]+", core) and (len(core) > 1 or core == "i"):
+    elif _LOWER_ROMAN.fullmatch(core) and (len(core) > 1 or core == "i"):
         kind = "roman"
-    elif re.fullmatch(r"[IVXLC]+", core) and (len(core) > 1 or core == "I"):
+    elif _UPPER_ROMAN.fullmatch(core) and (len(core) > 1 or core == "I"):
         kind = "ROMAN"
     else:
         kind = "alpha" if core.islower() else "ALPHA"
     return ItemStart(label, match.group("text"), f"{shape}{kind}")
+
+
+def is_item_start(text: str) -> bool:
+    """``item_start(text) is not None``, without building the ``ItemStart``."""
+    return _LABEL.match(text) is not None
 
 
 def same_style(a: ItemStart, b: ItemStart) -> bool:
