@@ -151,7 +151,11 @@ def write_inlines(node: etree._Element, content: m.Inlines) -> None:
 
 
 def _paragraph(parent: etree._Element, block: m.Paragraph) -> None:
-    write_inlines(el(parent, "p"), block.content)
+    content = block.content
+    if len(content) == 1 and isinstance(content[0], str):
+        el(parent, "p", content[0])  # the commonest paragraph: one string, the element's text
+    else:
+        write_inlines(el(parent, "p"), content)
 
 
 def _heading(parent: etree._Element, block: m.Heading) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import groupby
 from operator import attrgetter
 
@@ -72,6 +72,9 @@ _set_before = Group.__dict__["blank_before"].__set__
 _set_after = Group.__dict__["blank_after"].__set__
 _set_group_text = Group.__dict__["text"].__set__
 _is_blank = attrgetter("blank")
+# A field added to either class must be set above too.
+assert [f.name for f in fields(SourceLine)] == ["number", "text", "stripped", "blank", "indent"]
+assert [f.name for f in fields(Group)] == ["lines", "blank_before", "blank_after", "text"]
 
 
 def split_lines(text: str) -> list[SourceLine]:
