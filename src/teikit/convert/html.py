@@ -7,11 +7,11 @@ markers, notes as footnotes linked both ways, and every ``xml:id`` kept as an ``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
-from .reader import Block, Reading, Span
+from .reader import Block, Inline, Reading, Span
 
 STYLE = """
 body{font-family:Georgia,'Times New Roman',serif;line-height:1.55;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1d}
@@ -38,6 +38,10 @@ table{border-collapse:collapse}td{border:1px solid #ccc;padding:.2rem .5rem}
 """.strip()
 
 _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
+# Blocks that, holding one run of text, ``blocks`` writes itself: the start tag without its ``>``
+# (an id goes there) and the end tag. Each matches its writer (``_other``, ``_l``, ``_speaker``).
+_LEAF_TAGS = {"p": '<p class="p"', "l": '<span class="l"', "speaker": ""}
+_LEAF_ENDS = {"p": "</p>", "l": "</span>", "speaker": ""}
 
 
 def _escape(value: str) -> str:
@@ -65,6 +69,7 @@ class _Html:
         self.reading = reading
         self.toc: list[tuple[int, str, str]] = []
         self._counter = 0
+        self.out: list[str] = []
 
     def _next_id(self, prefix: str) -> str:
         self._counter += 1
@@ -72,16 +77,16 @@ class _Html:
 
     # -- inlines ----------------------------------------------------------------------------------
 
-    def inlines(self, spans: list[Span]) -> str:
+    def inlines(self, spans: Sequence[Inline]) -> str:
         if len(spans) == 1:
             span = spans[0]
-            if span.kind == "text":  # the usual block: one run of text
-                return _escape(span.text)
+            if isinstance(span, str):  # the usual block: one run of text
+                return _escape(span)
         out: list[str] = []
         writers = self._span_writers
         for span in spans:
-            if span.kind == "text":  # most spans: checked before the table lookup
-                out.append(_escape(span.text))
+            if isinstance(span, str):  # most spans: checked before the table lookup
+                out.append(_escape(span))
             else:
                 writer = writers.get(span.kind)
                 out.append(writer(self, span) if writer else self.inlines(span.children))
@@ -135,25 +140,57 @@ class _Html:
     }
 
     # -- blocks -----------------------------------------------------------------------------------
+    # Block writers append to ``self.out``, which ``render`` joins once: returning strings made
+    # every level of the tree copy all the text beneath it again.
 
-    def blocks(self, blocks: list[Block], depth: int) -> str:
+    def blocks(self, blocks: Sequence[Block], depth: int, head_depth: int | None = None) -> None:
+        """The blocks, one per line; a section passes ``head_depth`` for its own headings."""
         writers = self._block_writers  # dispatch inline: one call per block, not two
         other = _Html._other
-        return "\n".join([writers.get(b.kind, other)(self, b, depth) for b in blocks])
+        append = self.out.append
+        first = True
+        for b in blocks:
+            if first:
+                first = False
+            else:
+                append("\n")
+            kind = b.kind
+            spans = b.inlines
+            # Most blocks are a paragraph, verse line or speaker holding one run of text.
+            if kind in _LEAF_TAGS and len(spans) == 1:
+                text = spans[0]
+                if isinstance(text, str):
+                    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+                        text = _escape(text)
+                    if kind == "speaker":
+                        append(f'<span class="speaker">{text}</span>')
+                        continue
+                    ident = b.attrs.get("id")
+                    if ident:
+                        append(f'{_LEAF_TAGS[kind]} id="{_escape(ident)}">{text}{_LEAF_ENDS[kind]}')
+                    else:
+                        append(f"{_LEAF_TAGS[kind]}>{text}{_LEAF_ENDS[kind]}")
+                    continue
+            if head_depth is not None and kind == "head":
+                append(self.heading(b, head_depth))
+            else:
+                writers.get(kind, other)(self, b, depth)
 
-    def block(self, block: Block, depth: int) -> str:
-        return self._block_writers.get(block.kind, _Html._other)(self, block, depth)
-
-    def content(self, block: Block, depth: int) -> str:
+    def content(self, block: Block, depth: int) -> None:
         """The block's children when it has any, else its inline text."""
         if block.children:
-            return self.blocks(block.children, depth)
-        return self.inlines(block.inlines)
+            self.blocks(block.children, depth)
+        else:
+            self.out.append(self.inlines(block.inlines))
 
-    def _inlines_or_blocks(self, block: Block, depth: int) -> str:
-        return self.inlines(block.inlines) or self.blocks(block.children, depth)
+    def _inlines_or_blocks(self, block: Block, depth: int) -> None:
+        text = self.inlines(block.inlines)
+        if text:
+            self.out.append(text)
+        else:
+            self.blocks(block.children, depth)
 
-    def _section(self, block: Block, depth: int) -> str:
+    def _section(self, block: Block, depth: int) -> None:
         kind = block.kind
         ident = _ident(block)
         is_div = kind in _DIVS
@@ -165,120 +202,123 @@ class _Html:
                 anchor = block.attrs.get("id") or self._next_id("div")
                 ident = f' id="{_escape(anchor)}"'
                 self.toc.append((inner_depth, anchor, heads[0].plain()))
-        writers = self._block_writers
-        other = _Html._other
-        heading = _Html.heading
-        body = "\n".join(
-            [
-                heading(self, c, inner_depth)
-                if c.kind == "head"
-                else writers.get(c.kind, other)(self, c, inner_depth)
-                for c in block.children
-            ]
-        )
         cls = _escape(" ".join(filter(None, [kind, block.attrs.get("type", "")])))
-        return f'<{tag} class="{cls}"{ident}>\n{body}\n</{tag}>'
+        self.out.append(f'<{tag} class="{cls}"{ident}>\n')
+        self.blocks(block.children, inner_depth, inner_depth)
+        self.out.append(f"\n</{tag}>")
 
-    def _head(self, block: Block, depth: int) -> str:
-        return self.heading(block, depth + 1)
+    def _head(self, block: Block, depth: int) -> None:
+        self.out.append(self.heading(block, depth + 1))
 
-    def _sp(self, block: Block, depth: int) -> str:
+    def _sp(self, block: Block, depth: int) -> None:
         attrs = block.attrs
         ident = attrs.get("id")
         ident = f' id="{_escape(ident)}"' if ident else ""
         who = attrs.get("who")
         attr = f' data-who="{_escape(who)}"' if who else ""
-        writers = self._block_writers  # ``blocks`` inlined
-        other = _Html._other
-        body = "\n".join([writers.get(b.kind, other)(self, b, depth) for b in block.children])
-        return f'<div class="sp"{ident}{attr}>\n{body}\n</div>'
+        self.out.append(f'<div class="sp"{ident}{attr}>\n')
+        self.blocks(block.children, depth)
+        self.out.append("\n</div>")
 
-    def _speaker(self, block: Block, depth: int) -> str:
-        spans = block.inlines
-        if len(spans) == 1 and spans[0].kind == "text":  # ``inlines`` inlined: the usual case
-            return f'<span class="speaker">{_escape(spans[0].text)}</span>'
-        return f'<span class="speaker">{self.inlines(spans)}</span>'
+    def _speaker(self, block: Block, depth: int) -> None:
+        self.out.append(f'<span class="speaker">{self.inlines(block.inlines)}</span>')
 
-    def _stage(self, block: Block, depth: int) -> str:
-        return f'<p class="stage"{_ident(block)}>{self._inlines_or_blocks(block, depth)}</p>'
+    def _stage(self, block: Block, depth: int) -> None:
+        self.out.append(f'<p class="stage"{_ident(block)}>')
+        self._inlines_or_blocks(block, depth)
+        self.out.append("</p>")
 
-    def _list(self, block: Block, depth: int) -> str:
-        items: list[str] = []
+    def _list(self, block: Block, depth: int) -> None:
+        out = self.out
+        tag = "ol" if block.attrs.get("type") in ("ordered", "numbered") else "ul"
+        style = ' style="list-style:none"' if tag == "ol" else ""
+        out.append(f"<{tag}{_ident(block)}{style}>\n")
         label = ""
+        first = True
         for child in block.children:
             if child.kind == "label":
                 label = f'<span class="label">{self.inlines(child.inlines)}</span>'
                 continue
-            items.append(f"<li>{label}{self.content(child, depth)}</li>")
+            if not first:
+                out.append("\n")
+            first = False
+            out.append(f"<li>{label}")
+            self.content(child, depth)
+            out.append("</li>")
             label = ""
         if label:
-            items.append(f"<li>{label}</li>")
-        tag = "ol" if block.attrs.get("type") in ("ordered", "numbered") else "ul"
-        style = ' style="list-style:none"' if tag == "ol" else ""
-        return f"<{tag}{_ident(block)}{style}>\n" + "\n".join(items) + f"\n</{tag}>"
+            if not first:
+                out.append("\n")
+            out.append(f"<li>{label}</li>")
+        out.append(f"\n</{tag}>")
 
-    def _quote(self, block: Block, depth: int) -> str:
-        inner = (
+    def _quote(self, block: Block, depth: int) -> None:
+        self.out.append(f'<blockquote class="{block.kind}"{_ident(block)}>\n')
+        if block.children:
             self.blocks(block.children, depth)
-            if block.children
-            else f"<p>{self.inlines(block.inlines)}</p>"
-        )
-        return f'<blockquote class="{block.kind}"{_ident(block)}>\n{inner}\n</blockquote>'
+        else:
+            self.out.append(f"<p>{self.inlines(block.inlines)}</p>")
+        self.out.append("\n</blockquote>")
 
-    def _lg(self, block: Block, depth: int) -> str:
-        return f'<div class="lg"{_ident(block)}>\n{self.blocks(block.children, depth)}\n</div>'
+    def _lg(self, block: Block, depth: int) -> None:
+        self.out.append(f'<div class="lg"{_ident(block)}>\n')
+        self.blocks(block.children, depth)
+        self.out.append("\n</div>")
 
-    def _l(self, block: Block, depth: int) -> str:
-        ident = block.attrs.get("id")
-        ident = f' id="{_escape(ident)}"' if ident else ""
-        spans = block.inlines
-        if len(spans) == 1 and spans[0].kind == "text":  # ``inlines`` inlined: the usual case
-            return f'<span class="l"{ident}>{_escape(spans[0].text)}</span>'
-        return f'<span class="l"{ident}>{self.inlines(spans)}</span>'
+    def _l(self, block: Block, depth: int) -> None:
+        self.out.append(f'<span class="l"{_ident(block)}>{self.inlines(block.inlines)}</span>')
 
-    def _pb(self, block: Block, depth: int) -> str:
+    def _pb(self, block: Block, depth: int) -> None:
         n = _escape(block.attrs.get("n", ""))
-        return f'<div class="pb" data-n="{n}"{_ident(block)} role="note"></div>'
+        self.out.append(f'<div class="pb" data-n="{n}"{_ident(block)} role="note"></div>')
 
-    def _milestone(self, block: Block, depth: int) -> str:
+    def _milestone(self, block: Block, depth: int) -> None:
         rend = _escape(block.attrs.get("rend", "")) or (
             "* * *" if block.attrs.get("unit") == "section" else ""
         )
-        return f'<div class="milestone"{_ident(block)}>{rend}</div>'
+        self.out.append(f'<div class="milestone"{_ident(block)}>{rend}</div>')
 
-    def _table(self, block: Block, depth: int) -> str:
-        rows = []
+    def _table(self, block: Block, depth: int) -> None:
+        out = self.out
+        out.append(f"<table{_ident(block)}>\n")
+        first = True
         for row in block.children:
-            cells = row.children or [row]
-            rows.append(
-                "<tr>"
-                + "".join(f"<td>{self._inlines_or_blocks(c, depth)}</td>" for c in cells)
-                + "</tr>"
-            )
-        return f"<table{_ident(block)}>\n" + "\n".join(rows) + "\n</table>"
+            if not first:
+                out.append("\n")
+            first = False
+            out.append("<tr>")
+            for cell in row.children or [row]:
+                out.append("<td>")
+                self._inlines_or_blocks(cell, depth)
+                out.append("</td>")
+            out.append("</tr>")
+        out.append("\n</table>")
 
-    def _group(self, block: Block, depth: int) -> str:
-        return f'<div class="{block.kind}"{_ident(block)}>\n{self.content(block, depth)}\n</div>'
+    def _group(self, block: Block, depth: int) -> None:
+        self.out.append(f'<div class="{block.kind}"{_ident(block)}>\n')
+        self.content(block, depth)
+        self.out.append("\n</div>")
 
-    def _phrase(self, block: Block, depth: int) -> str:
+    def _phrase(self, block: Block, depth: int) -> None:
         cls = _escape(" ".join(filter(None, [block.kind, block.attrs.get("type", "")])))
-        return f'<span class="{cls}"{_ident(block)}>{self._inlines_or_blocks(block, depth)}</span>'
+        self.out.append(f'<span class="{cls}"{_ident(block)}>')
+        self._inlines_or_blocks(block, depth)
+        self.out.append("</span>")
 
-    def _other(self, block: Block, depth: int) -> str:
+    def _other(self, block: Block, depth: int) -> None:
         kind = block.kind
         if kind != "p":  # the usual block, whose class needs no escaping
             kind = _escape(kind)
-        ident = block.attrs.get("id")
-        ident = f' id="{_escape(ident)}"' if ident else ""
+        ident = _ident(block)
         if block.children:
-            return f'<div class="{kind}"{ident}>\n{self.blocks(block.children, depth)}\n</div>'
-        spans = block.inlines
-        if len(spans) == 1 and spans[0].kind == "text":  # ``inlines`` inlined: the usual case
-            return f'<p class="{kind}"{ident}>{_escape(spans[0].text)}</p>'
-        return f'<p class="{kind}"{ident}>{self.inlines(spans)}</p>'
+            self.out.append(f'<div class="{kind}"{ident}>\n')
+            self.blocks(block.children, depth)
+            self.out.append("\n</div>")
+        else:
+            self.out.append(f'<p class="{kind}"{ident}>{self.inlines(block.inlines)}</p>')
 
     # Block kinds with their own markup; any other kind is a <div> of blocks or a <p> of text.
-    _block_writers: dict[str, Callable[[_Html, Block, int], str]] = {
+    _block_writers: dict[str, Callable[[_Html, Block, int], None]] = {
         **dict.fromkeys([*sorted(_DIVS), "front", "back", "body", "group", "text"], _section),
         "head": _head,
         "sp": _sp,
@@ -377,7 +417,9 @@ class _Html:
         items: list[str] = []
         for note in self.reading.notes:
             nid = escape(note.attrs["id"])
-            body = self.content(note, 1)
+            self.out = []
+            self.content(note, 1)
+            body = "".join(self.out)
             items.append(
                 f'<li id="{nid}" value="{len(items) + 1}">{body} '
                 f'<a href="#ref-{nid}" class="backref" aria-label="back to text">↩</a></li>'
@@ -389,7 +431,8 @@ class _Html:
 
 def render(reading: Reading, css: str | None = None) -> str:
     page = _Html(reading)
-    body = page.blocks(reading.blocks, 0)
+    page.blocks(reading.blocks, 0)
+    body = page.out
     toc = ""
     if len(page.toc) > 1:
         toc = (
@@ -403,9 +446,12 @@ def render(reading: Reading, css: str | None = None) -> str:
     style = Path(css).read_text(encoding="utf-8") if css else STYLE
     lang = (reading.header.get("languages") or ["und"])[0]
     title = escape(reading.header.get("title") or "Untitled")
-    return (
+    head = (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="teikit">\n<title>{title}</title>\n<style>\n{style}\n</style>\n</head>\n'
-        f"<body>\n{page.header_panel()}\n{toc}\n<main>\n{body}\n</main>\n{page.notes()}\n</body>\n</html>\n"
+        f'<meta name="generator" content="teikit">\n<title>{title}</title>\n'
+        f"<style>\n{style}\n</style>\n</head>\n"
+        f"<body>\n{page.header_panel()}\n{toc}\n<main>\n"
     )
+    notes = page.notes()
+    return "".join([head, *body, f"\n</main>\n{notes}\n</body>\n</html>\n"])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .reader import Block, Reading, Span
+from .reader import Block, Inline, Reading
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>#|])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s)", re.M)
@@ -50,11 +51,11 @@ def _escape(text: str) -> str:
     )
 
 
-def _inlines(spans: list[Span]) -> str:
+def _inlines(spans: Sequence[Inline]) -> str:
     parts: list[str] = []
     for span in spans:
-        if span.kind == "text":
-            parts.append(_escape(" ".join(span.text.split("\n"))))
+        if isinstance(span, str):
+            parts.append(_escape(" ".join(span.split("\n"))))
         elif span.kind == "lb":
             parts.append("  \n")
         elif span.kind == "emph":

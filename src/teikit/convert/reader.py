@@ -8,6 +8,7 @@ or metadata that is not reading text. An element in none of these sets keeps its
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -676,27 +677,37 @@ _BLOCK_ATTRS = (
 
 
 # Span and Block write their own ``__init__``: the generated one calls ``list()`` and ``dict()``
-# for the defaults, and a document makes tens of thousands of both.
+# for the defaults, and a document makes tens of thousands of both. An empty sequence or mapping
+# is one shared value rather than a new list or dict per node: the tree is built once by the
+# reader and only read after that.
+_NONE: tuple[Any, ...] = ()
+_NO_ATTRS: Mapping[str, str] = {}  # typed read-only; a MappingProxyType is slower to read
+
+
 @dataclass(slots=True, init=False)
 class Span:
-    """An inline run: ``kind`` is text, emph, noteref, ref, lb, pb, anchor or stage."""
+    """An inline element: ``kind`` is emph, noteref, ref, lb, pb, anchor, stage, said or span.
+
+    A run of text is not a Span but a plain ``str`` in the list (see ``Inline``): most inlines
+    are text, and a document has tens of thousands of them.
+    """
 
     kind: str
     text: str = ""
-    children: list[Span] = field(default_factory=list)
-    attrs: dict[str, str] = field(default_factory=dict)
+    children: Sequence[Inline] = _NONE
+    attrs: Mapping[str, str] = field(default_factory=dict)
 
     def __init__(
         self,
         kind: str,
         text: str = "",
-        children: list[Span] | None = None,
-        attrs: dict[str, str] | None = None,
+        children: Sequence[Inline] = _NONE,
+        attrs: Mapping[str, str] = _NO_ATTRS,
     ) -> None:
         self.kind = kind
         self.text = text
-        self.children = [] if children is None else children
-        self.attrs = {} if attrs is None else attrs
+        self.children = children
+        self.attrs = attrs
 
     def plain(self) -> str:
         if self.kind == "lb":
@@ -705,7 +716,15 @@ class Span:
             return ""
         if self.kind == "noteref":
             return f"[{self.attrs.get('n', '')}]"
-        return self.text + "".join(child.plain() for child in self.children)
+        return self.text + "".join(
+            child if isinstance(child, str) else child.plain() for child in self.children
+        )
+
+
+# An inline run: text as a plain string, or an inline element.
+Inline = str | Span
+# Inline kinds that count in a run of loose text even without words.
+_MARKERS = ("noteref", "pb", "anchor")
 
 
 @dataclass(slots=True, init=False)
@@ -713,27 +732,27 @@ class Block:
     """One node of the reading tree. ``kind`` is the TEI local name (div, p, head, sp, l, …)."""
 
     kind: str
-    inlines: list[Span] = field(default_factory=list)
-    children: list[Block] = field(default_factory=list)
-    attrs: dict[str, str] = field(default_factory=dict)
+    inlines: Sequence[Inline] = _NONE
+    children: Sequence[Block] = _NONE
+    attrs: Mapping[str, str] = field(default_factory=dict)
     line: int = 0
 
     def __init__(
         self,
         kind: str,
-        inlines: list[Span] | None = None,
-        children: list[Block] | None = None,
-        attrs: dict[str, str] | None = None,
+        inlines: Sequence[Inline] = _NONE,
+        children: Sequence[Block] = _NONE,
+        attrs: Mapping[str, str] = _NO_ATTRS,
         line: int = 0,
     ) -> None:
         self.kind = kind
-        self.inlines = [] if inlines is None else inlines
-        self.children = [] if children is None else children
-        self.attrs = {} if attrs is None else attrs
+        self.inlines = inlines
+        self.children = children
+        self.attrs = attrs
         self.line = line
 
     def plain(self) -> str:
-        return "".join(span.plain() for span in self.inlines)
+        return "".join(span if isinstance(span, str) else span.plain() for span in self.inlines)
 
 
 @dataclass
@@ -810,35 +829,53 @@ class Reader:
     def blocks_of(self, node: etree._Element, node_name: str | None = None) -> list[Block]:
         """The blocks inside a container, with loose text wrapped into an anonymous block."""
         out: list[Block] = []
-        loose: list[Span] = []
+        loose: list[Inline] = []
         if node_name is None:
             node_name = local(node)
         note_is_ref = node_name not in _NOTE_HOLDERS
 
         text = node.text
         if text and text.strip():
-            loose.append(Span("text", text))
+            loose.append(text)
         tags = _TAGS
+        text_blocks = _TEXT_BLOCK_TAGS
+        append = out.append
         for child in node:
             tag = child.tag
-            if not isinstance(tag, str):
-                tail = child.tail
-                if tail and tail.strip():
-                    loose.append(Span("text", tail))
-                continue
-            name, tei = tags.get(tag) or _tag_info(tag)
-            if tei and name in _TEXT_BLOCKS:  # the usual child (p, l, speaker): ``block`` inlined
+            name = text_blocks.get(tag)
+            if name is not None:  # the usual child (p, l, speaker): ``block`` inlined
                 if loose:
                     self._flush(loose, out, node)
+                spans: Sequence[Inline]
                 if len(child):
                     spans = self._inline_children_of(child)
                 else:
                     text = child.text
-                    spans = [Span("text", text)] if text else []
+                    spans = [text] if text else _NONE
                 items = child.items()
-                attrs = _block_attrs(items) if items else {}
-                out.append(Block(name, spans, [], attrs, child.sourceline or 0))
-            elif tei and name in _PLAIN_BLOCKS:
+                append(
+                    Block(
+                        name,
+                        spans,
+                        _NONE,
+                        _block_attrs(items) if items else _NO_ATTRS,
+                        child.sourceline or 0,
+                    )
+                )
+                tail = child.tail
+                if tail:
+                    if not tail.isspace():  # as ``tail.strip()``, without making a new string
+                        loose.append(tail)
+                    elif loose:
+                        loose.append(" ")
+                continue
+            if not isinstance(tag, str):
+                tail = child.tail
+                if tail and tail.strip():
+                    loose.append(tail)
+                continue
+            name, tei = tags.get(tag) or _tag_info(tag)
+            if tei and name in _PLAIN_BLOCKS:
                 if loose:
                     self._flush(loose, out, node)
                 out.append(self.block(child, name))
@@ -877,17 +914,20 @@ class Reader:
             tail = child.tail
             if tail:
                 if not tail.isspace():  # as ``tail.strip()``, without making a new string
-                    loose.append(Span("text", tail))
+                    loose.append(tail)
                 elif loose:
-                    loose.append(Span("text", " "))
+                    loose.append(" ")
         if loose:
             self._flush(loose, out, node)
         return out
 
     @staticmethod
-    def _flush(loose: list[Span], out: list[Block], node: etree._Element) -> None:
+    def _flush(loose: list[Inline], out: list[Block], node: etree._Element) -> None:
         """Wrap the loose inline run of a container into an anonymous paragraph, if it has words."""
-        if any(s.plain().strip() or s.kind in ("noteref", "pb", "anchor") for s in loose):
+        if any(
+            s.strip() if isinstance(s, str) else s.plain().strip() or s.kind in _MARKERS
+            for s in loose
+        ):
             out.append(Block("p", list(loose), attrs={"anonymous": "1"}, line=node.sourceline or 0))
         loose.clear()
 
@@ -908,12 +948,12 @@ class Reader:
         if name is None:
             name = local(node)
         items = node.items()
-        attrs = _block_attrs(items) if items else {}
+        attrs = _block_attrs(items) if items else _NO_ATTRS
         if name in _CONTAINERS_ONLY or (
             name in _CONTAINERS_AND_BLOCKS and self._has_block_children(node, name)
         ):
-            return Block(name, [], self.blocks_of(node, name), attrs, node.sourceline or 0)
-        return Block(name, self._inline_children_of(node), [], attrs, node.sourceline or 0)
+            return Block(name, _NONE, self.blocks_of(node, name), attrs, node.sourceline or 0)
+        return Block(name, self._inline_children_of(node), _NONE, attrs, node.sourceline or 0)
 
     def _has_block_children(self, node: etree._Element, name: str) -> bool:
         for child in node:
@@ -936,23 +976,23 @@ class Reader:
 
     # -- inlines ----------------------------------------------------------------------------------
 
-    def _inline_children_of(self, node: etree._Element) -> list[Span]:
-        spans: list[Span] = []
+    def _inline_children_of(self, node: etree._Element) -> list[Inline]:
+        spans: list[Inline] = []
         text = node.text
         if text:
-            spans.append(Span("text", text))
+            spans.append(text)
         if len(node):  # most blocks hold text only: skip making a child iterator
             inline_into = self._inline_into
             for child in node:
                 inline_into(child, spans, True)
         return spans
 
-    def inline(self, node: etree._Element, include_tail: bool = True) -> list[Span]:
-        spans: list[Span] = []
+    def inline(self, node: etree._Element, include_tail: bool = True) -> list[Inline]:
+        spans: list[Inline] = []
         self._inline_into(node, spans, include_tail)
         return spans
 
-    def _inline_into(self, node: etree._Element, spans: list[Span], include_tail: bool) -> None:
+    def _inline_into(self, node: etree._Element, spans: list[Inline], include_tail: bool) -> None:
         """Append the spans of ``node`` (and of its tail, if asked) to ``spans``."""
         tag = node.tag
         if isinstance(tag, str):
@@ -1007,7 +1047,7 @@ class Reader:
         if include_tail:
             tail = node.tail
             if tail:
-                spans.append(Span("text", tail))
+                spans.append(tail)
 
     def _note_ref(self, node: etree._Element) -> Span:
         number = str(len(self.notes) + 1)
@@ -1053,12 +1093,21 @@ _KNOWN = frozenset(INLINE | BLOCKS | CONTAINERS | TEI_ELEMENTS)
 # A block's attributes, by their name on the element, as the block names them, in this order.
 _BLOCK_ATTR_KEYS = {name: "id" if name == XML_ID else name for name in _BLOCK_ATTRS}
 _BLOCK_ATTR_ORDER = tuple(_BLOCK_ATTR_KEYS.values())
+# The Clark name of each text block in a TEI namespace → its local name: one lookup tells the
+# usual child of a container (p, l, speaker) from everything else.
+_TEXT_BLOCK_TAGS = {
+    f"{{{ns}}}{name}": name for ns in (TEI_NS, EXAMPLES_NS) for name in _TEXT_BLOCKS
+}
 
 
-def _block_attrs(items: list[tuple[str, str]]) -> dict[str, str]:
+def _block_attrs(items: list[tuple[str, str]]) -> Mapping[str, str]:
     """``_attrs(node, *_BLOCK_ATTRS)`` from the element's ``items()``, in one pass over them."""
-    out: dict[str, str] = {}
     keys = _BLOCK_ATTR_KEYS
+    if len(items) == 1:  # the usual case: a speech's @who, a line's @n
+        name, value = items[0]
+        key = keys.get(name)
+        return _NO_ATTRS if key is None else {key: value}
+    out: dict[str, str] = {}
     for name, value in items:
         key = keys.get(name)
         if key is not None:
@@ -1068,10 +1117,10 @@ def _block_attrs(items: list[tuple[str, str]]) -> dict[str, str]:
     return out
 
 
-def _attrs(node: etree._Element, *names: str) -> dict[str, str]:
+def _attrs(node: etree._Element, *names: str) -> Mapping[str, str]:
     present = node.keys()
     if not present:  # most elements carry no attributes: skip one lookup per name
-        return {}
+        return _NO_ATTRS
     out: dict[str, str] = {}
     for name in names:
         if name in present:
