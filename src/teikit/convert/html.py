@@ -38,10 +38,13 @@ table{border-collapse:collapse}td{border:1px solid #ccc;padding:.2rem .5rem}
 """.strip()
 
 _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
-# Blocks that, holding one run of text, ``blocks`` writes itself: the start tag without its ``>``
-# (an id goes there) and the end tag. Each matches its writer (``_other``, ``_l``, ``_speaker``).
-_LEAF_TAGS = {"p": '<p class="p"', "l": '<span class="l"', "speaker": ""}
-_LEAF_ENDS = {"p": "</p>", "l": "</span>", "speaker": ""}
+# Blocks that, holding one run of text, ``blocks`` writes itself: the start tag without its ``>``,
+# the end tag and whether an id is shown. Each matches its writer (``_other``, ``_l``, ``_speaker``).
+_LEAVES = {
+    "p": ('<p class="p"', "</p>", True),
+    "l": ('<span class="l"', "</span>", True),
+    "speaker": ('<span class="speaker"', "</span>", False),
+}
 
 
 def _escape(value: str) -> str:
@@ -147,6 +150,7 @@ class _Html:
         """The blocks, one per line; a section passes ``head_depth`` for its own headings."""
         writers = self._block_writers  # dispatch inline: one call per block, not two
         other = _Html._other
+        leaves = _LEAVES
         append = self.out.append
         first = True
         for b in blocks:
@@ -157,19 +161,18 @@ class _Html:
             kind = b.kind
             spans = b.inlines
             # Most blocks are a paragraph, verse line or speaker holding one run of text.
-            if kind in _LEAF_TAGS and len(spans) == 1:
+            if len(spans) == 1:
+                leaf = leaves.get(kind)
                 text = spans[0]
-                if isinstance(text, str):
+                if leaf is not None and isinstance(text, str):
                     if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
                         text = _escape(text)
-                    if kind == "speaker":
-                        append(f'<span class="speaker">{text}</span>')
-                        continue
-                    ident = b.attrs.get("id")
+                    start, end, shows_id = leaf
+                    ident = b.attrs.get("id") if shows_id else None
                     if ident:
-                        append(f'{_LEAF_TAGS[kind]} id="{_escape(ident)}">{text}{_LEAF_ENDS[kind]}')
+                        append(f'{start} id="{_escape(ident)}">{text}{end}')
                     else:
-                        append(f"{_LEAF_TAGS[kind]}>{text}{_LEAF_ENDS[kind]}")
+                        append(f"{start}>{text}{end}")
                     continue
             if head_depth is not None and kind == "head":
                 append(self.heading(b, head_depth))

@@ -835,7 +835,7 @@ class Reader:
         note_is_ref = node_name not in _NOTE_HOLDERS
 
         text = node.text
-        if text and text.strip():
+        if text and not text.isspace():  # as ``text.strip()``, without making a new string
             loose.append(text)
         tags = _TAGS
         text_blocks = _TEXT_BLOCK_TAGS

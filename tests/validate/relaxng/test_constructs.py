@@ -257,6 +257,78 @@ def test_incomplete_is_reported_at_the_end_tag(tmp_path: Path) -> None:
     assert '"c"' in errors[0].message
 
 
+# The positions and messages below are jing's on the same schema and instance (jing 20091111).
+# Where jing repeats itself teikit does not: a text error once per text rather than once per line,
+# and no stale message repeated at the end tag of an element inside an unknown one.
+TWO_PARTS = S(
+    '<element name="a"><element name="b"><empty/></element><element name="c"><empty/></element>'
+    '<zeroOrMore><element name="d"><text/></element></zeroOrMore></element>'
+)
+
+
+def test_an_element_too_early_is_not_allowed_yet_and_validation_goes_on_after_it(
+    tmp_path: Path,
+) -> None:
+    errors = _check(TWO_PARTS, "<a>\n<c/>\n<d>x</d>\n</a>", tmp_path)
+    assert [(e.line, e.col, e.message) for e in errors] == [
+        (2, 5, 'element "c" not allowed yet; missing required element "b"')
+    ]
+
+
+def test_incomplete_names_what_is_missing(tmp_path: Path) -> None:
+    errors = _check(TWO_PARTS, "<a>\n</a>", tmp_path)
+    assert [e.message for e in errors] == ['element "a" incomplete; missing required element "b"']
+
+
+def test_text_not_allowed_is_placed_at_the_end_of_its_first_line(tmp_path: Path) -> None:
+    errors = _check(TWO_PARTS, "<a>\n  <b/> stray\n  words <c/>\n</a>", tmp_path)
+    assert [(e.line, e.col) for e in errors] == [(2, 13)]
+    assert errors[0].message == 'text not allowed here; expected element "c"'
+
+
+def test_text_not_allowed_does_not_hide_an_incomplete_element(tmp_path: Path) -> None:
+    errors = _check(TWO_PARTS, "<a>oops</a>", tmp_path)
+    assert [(e.line, e.col, e.code) for e in errors] == [
+        (1, 8, "rng-text-not-allowed"),
+        (1, 12, "rng-incomplete"),
+    ]
+
+
+def test_known_elements_inside_an_unknown_one_are_still_checked(tmp_path: Path) -> None:
+    errors = _check(TWO_PARTS, '<a>\n<x>\n<y/>\n<d n="1">t</d>\n</x>\n<b/><c/>\n</a>', tmp_path)
+    assert [(e.line, e.col, e.message) for e in errors] == [
+        (2, 4, 'element "x" not allowed anywhere; expected element "b"'),
+        (4, 10, 'found attribute "n", but no attributes allowed here'),
+    ]
+
+
+def test_names_follow_the_documents_namespace_declarations(tmp_path: Path) -> None:
+    schema = S(
+        '<element name="a" ns="urn:t"><element name="b" ns="urn:t"><empty/></element></element>'
+    )
+    prefixed = _check(schema, '<t:a xmlns:t="urn:t"><t:z/></t:a>', tmp_path)
+    assert [e.message for e in prefixed] == [
+        'element "t:z" not allowed anywhere; expected element "t:b"',
+        'element "t:a" incomplete; missing required element "t:b"',
+    ]
+    other_default = _check(schema, '<a xmlns="urn:t"><z xmlns="urn:other"/></a>', tmp_path)
+    assert [e.message for e in other_default] == [
+        'element "z" not allowed anywhere; expected element "ns:b" (with xmlns:ns="urn:t")',
+        'element "a" incomplete; missing required element "b"',
+    ]
+
+
+def test_a_duplicate_id_points_back_at_the_first(tmp_path: Path) -> None:
+    schema = S(
+        '<element name="a"><oneOrMore><element name="b"><attribute name="id"><data type="ID"/></attribute></element></oneOrMore></element>'
+    )
+    errors = _check(schema, '<a>\n<b id="x"/>\n<b id="x"/>\n</a>', tmp_path)
+    assert [(e.line, e.col, e.message) for e in errors] == [
+        (3, 12, 'ID "x" has already been defined'),
+        (2, 12, 'first occurrence of ID "x"'),
+    ]
+
+
 @pytest.mark.parametrize(
     "schema_text, reason",
     [

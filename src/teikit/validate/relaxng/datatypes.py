@@ -96,6 +96,7 @@ class Datatype:
         self.base = name
         self.list_of: str | None = None
         self.checks: list[Callable[[str], bool]] = []
+        self.params = params  # kept for messages ("must be a string matching …")
         if library == "":
             if name not in ("string", "token"):
                 raise SchemaError(f'unknown datatype "{name}" in the built-in library')

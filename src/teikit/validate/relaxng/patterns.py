@@ -13,6 +13,9 @@ Reference: J. Clark, "An algorithm for RELAX NG validation" (2002).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
+
+from .nameclasses import Name
 
 _INTERN: dict[tuple, Pattern] = {}
 
@@ -479,6 +482,44 @@ def apply_after(f: Callable[[Pattern], Pattern], p: Pattern) -> Pattern:
     return NOT_ALLOWED
 
 
+_RECOVER_MEMO: dict[tuple[Pattern, str], Pattern] = {}
+
+
+def start_open_recover(p: Pattern, tag: str) -> Pattern:
+    """The start-tag derivative that may skip the required first part of a group: where the
+    element would be allowed had the missing content been there. jing's recovery, and what lets
+    it say "not allowed yet" and then go on from the state after the element."""
+    key = (p, tag)
+    hit = _RECOVER_MEMO.get(key)
+    if hit is not None:
+        return hit
+    t = type(p)
+    if t is Choice:
+        result = choice([start_open_recover(a, tag) for a in p.alts])  # type: ignore[attr-defined]
+    elif t is Group:
+        a, b = p.a, p.b  # type: ignore[attr-defined]
+        x = apply_after(lambda q: group(q, b), start_open_recover(a, tag))
+        result = choice([x, start_open_recover(b, tag)])
+    elif t is Interleave:
+        a, b = p.a, p.b  # type: ignore[attr-defined]
+        result = choice(
+            [
+                apply_after(lambda q: interleave(q, b), start_open_recover(a, tag)),
+                apply_after(lambda q: interleave(a, q), start_open_recover(b, tag)),
+            ]
+        )
+    elif t is OneOrMore:
+        rest = p._rest()  # type: ignore[attr-defined]
+        result = apply_after(lambda q: group(q, rest), start_open_recover(p.p, tag))  # type: ignore[attr-defined]
+    elif t is After:
+        b = p.b  # type: ignore[attr-defined]
+        result = apply_after(lambda q: after(q, b), start_open_recover(p.a, tag))  # type: ignore[attr-defined]
+    else:
+        result = p.start_open(tag)
+    _RECOVER_MEMO[key] = result
+    return result
+
+
 def value_matches(p: Pattern, s: str, ctx) -> bool:
     """An attribute value or a lone text node against pattern p (whitespace may match empty)."""
     if p.nullable and (not s or s.isspace()):
@@ -627,3 +668,46 @@ def required_attributes(p: Pattern) -> list:
     for inner in _current(p):
         walk(inner)
     return out
+
+
+def required_elements(p: Pattern) -> list:
+    """Names of the elements that every way through state p still needs (only plain names
+    count), as jing lists them in "missing required element" messages."""
+    memo: dict[Pattern, dict[str, Any]] = {}
+
+    def walk(q: Pattern) -> dict[str, Any]:
+        hit = memo.get(q)
+        if hit is not None:
+            return hit
+        t = type(q)
+        out: dict[str, Any] = {}
+        if t is Element:
+            if isinstance(q.nc, Name):  # type: ignore[attr-defined]
+                out = {q.nc.clark: q.nc}  # type: ignore[attr-defined]
+        elif t is Group:  # what the first part still needs, or else the second
+            out = walk(q.b if q.a.nullable else q.a)  # type: ignore[attr-defined]
+        elif t is Interleave:
+            out = {**walk(q.a), **walk(q.b)}  # type: ignore[attr-defined]
+        elif t is OneOrMore:
+            out = walk(q.p)  # type: ignore[attr-defined]
+        elif t is After:
+            out = walk(q.a)  # type: ignore[attr-defined]
+        elif t is Choice:
+            sets = [walk(a) for a in q.alts]  # type: ignore[attr-defined]
+            common = set(sets[0]).intersection(*sets[1:]) if sets else set()
+            out = {k: sets[0][k] for k in common}
+        memo[q] = out
+        return out
+
+    found = walk(p)
+    return [found[k] for k in sorted(found)]
+
+
+def current_patterns(p: Pattern) -> list[Pattern]:
+    """The content still expected inside the current element, one pattern per alternative."""
+    return list(_current(p))
+
+
+def value_patterns(p: Pattern, name: str) -> list[Pattern]:
+    """The value patterns of the attributes named ``name`` that state p allows."""
+    return list(p._att_entry(name)[0]) if p.has_att else []

@@ -4,11 +4,18 @@ lxml knows the line where an element starts, not where its start tag ends or whe
 Only files with errors pay for this: one expat pass over the bytes records, per element in
 document order, the byte offsets of its start and end tags; line and column (1-based, counted in
 characters, pointing just past the '>') are derived from those offsets.
+
+Text that is not allowed is placed as jing places it: jing (through Xerces) judges character data
+chunk by chunk, a chunk ending at a line end or at markup, and reports the error where the first
+chunk holding more than whitespace ends.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from xml.parsers import expat
+
+_CHUNK_END = frozenset(b"\n\r<&]")
 
 
 class TagPositions:
@@ -17,10 +24,13 @@ class TagPositions:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self._stack: list[int] = []
+        self.tags: list[int] = []  # offsets of every start and end tag, in document order
+        self.texts: list[int] = []  # offsets of character data chunks holding more than whitespace
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._text
         self._parser = parser
         try:
             parser.Parse(data, True)
@@ -30,13 +40,19 @@ class TagPositions:
     def _start(self, name, attrs) -> None:
         self._stack.append(len(self.starts))
         self.starts.append(self._parser.CurrentByteIndex)
+        self.tags.append(self._parser.CurrentByteIndex)
         self.ends.append(-1)
 
     def _end(self, name) -> None:
         index = self._stack.pop()
         at = self._parser.CurrentByteIndex
+        self.tags.append(at)
         # an empty-element tag <x/> has no end tag of its own: -2 sends us to its start tag
         self.ends[index] = at if self.data[at : at + 2] == b"</" else -2
+
+    def _text(self, data: str) -> None:
+        if not data.isspace():
+            self.texts.append(self._parser.CurrentByteIndex)
 
     def _tag_end(self, offset: int) -> int:
         """Offset just past the '>' that closes the tag starting at offset."""
@@ -74,3 +90,28 @@ class TagPositions:
         if end < 0:
             return self.start_tag(index)
         return self._line_col(self._tag_end(end))
+
+    def text_before(self, index: int, at_end: bool) -> tuple[int, int]:
+        """Where jing reports text not allowed that ends at element ``index``'s start tag (or at
+        its end tag, with ``at_end``): the end of the first chunk of that text with more than
+        whitespace; the tag's own position when no such chunk is found."""
+        offsets = self.ends if at_end else self.starts
+        if index >= len(offsets) or offsets[index] < 0:
+            return self.end_tag(index) if at_end else self.start_tag(index)
+        tag = offsets[index]
+        previous = self.tags[bisect_left(self.tags, tag) - 1] if bisect_left(self.tags, tag) else 0
+        k = bisect_left(self.texts, previous)  # text may start right after an empty-element tag
+        if k >= len(self.texts) or self.texts[k] >= tag:
+            return self.end_tag(index) if at_end else self.start_tag(index)
+        return self._line_col(self._chunk_end(self.texts[k]))
+
+    def _chunk_end(self, offset: int) -> int:
+        data = self.data
+        if data[offset : offset + 1] == b"&":  # a character or entity reference is its own chunk
+            semicolon = data.find(b";", offset)
+            return semicolon + 1 if semicolon > 0 else offset
+        i = offset
+        n = len(data)
+        while i < n and data[i] not in _CHUNK_END:
+            i += 1
+        return i

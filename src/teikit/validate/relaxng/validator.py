@@ -26,11 +26,16 @@ from .patterns import (
     att_name_only,
     choice,
     close_forced,
+    current_patterns,
     end_forced,
     expected,
     required_attributes,
+    required_elements,
+    start_open_recover,
+    value_patterns,
 )
 from .positions import TagPositions
+from .refusals import why_refused
 
 _ELEMENT = etree._Element
 _COMMENT_OR_PI = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
@@ -67,9 +72,8 @@ class Walk:
         self.count = 0  # elements seen, in document order
         self.ids: dict[str, int] = {}
         self.idrefs: list[tuple[str, int]] = []
-        self.prefixes: dict[str, str] = {}  # namespaces named in the message being built
         self.current: _ELEMENT | None = None  # the element an error is about (for its xpath)
-        self.default_ns = default_ns  # names in it are shown without a prefix
+        self.default_ns = default_ns  # unused: names follow the document's own declarations
 
     # --- events ----------------------------------------------------------------------------------
     # The walk is driven by three events, so the same code validates a parsed tree (walk_tree)
@@ -82,7 +86,15 @@ class Walk:
         if stack:
             parent = stack[-1]
             if parent.mode == _SKIP:
-                stack.append(_Frame(el, NOT_ALLOWED, index, _SKIP))
+                # inside an element the schema does not know, as jing does: elements it knows are
+                # checked against their own definitions, the others are passed over in silence
+                candidates = self.schema.loader.elements_named(el.tag)
+                if not candidates:
+                    stack.append(_Frame(el, NOT_ALLOWED, index, _SKIP))
+                    return
+                self.current = el
+                p1 = choice(candidates).start_open(el.tag)
+                stack.append(_Frame(el, self.start_tag(el, p1, index), index, _RECOVER))
                 return
             parent.mixed = True
             if parent.pending:
@@ -98,6 +110,11 @@ class Walk:
         mode = _NORMAL
         if p1 is NOT_ALLOWED:
             self.current = el
+            p1 = start_open_recover(p, tag)
+            if p1 is not NOT_ALLOWED:  # allowed once missing content is assumed: go on from there
+                self.not_allowed_yet(el, p, index)
+                stack.append(_Frame(el, self.start_tag(el, p1, index), index, mode))
+                return
             self.not_allowed(el, p, index)
             candidates = self.schema.loader.elements_named(tag)
             if not candidates:
@@ -192,12 +209,13 @@ class Walk:
                 p = q
         q = p.close()
         if q is NOT_ALLOWED:
+            self.current = el
             missing = required_attributes(p)
-            names = ", ".join(f'"{self.show(n)}"' for n in missing) or "(some)"
+            names = self.quoted(missing, "and", attribute=True) or '"(some)"'
             plural = "s" if len(missing) > 1 else ""
             self.report(
                 "rng-missing-attribute",
-                f'element "{self.show_tag(el.tag)}" missing required attribute{plural} {names}',
+                f'element "{_qname(el)}" missing required attribute{plural} {names}',
                 index,
                 False,
             )
@@ -213,14 +231,16 @@ class Walk:
             if p.text("x", None) is NOT_ALLOWED and not p.has_data:
                 self.report(
                     "rng-text-not-allowed",
-                    f"text not allowed here; expected {self.expectation(p)}",
+                    f"text not allowed here{self.expectation(p)}",
                     index,
                     True,
                 )
+                return p, False  # the element may still be incomplete, and jing says so too
             else:
                 self.report(
                     "rng-bad-value",
-                    f'character content of element "{self.show_tag(el.tag)}" invalid',
+                    f'character content of element "{_qname(el)}" invalid'
+                    + why_refused(list(current_patterns(p)), s),
                     index,
                     True,
                 )
@@ -233,7 +253,7 @@ class Walk:
         if q is NOT_ALLOWED:
             self.report(
                 "rng-text-not-allowed",
-                f"text not allowed here; expected {self.expectation(p, with_end=False)}",
+                f"text not allowed here{self.expectation(p)}",
                 index,
                 at_end,
             )
@@ -243,48 +263,61 @@ class Walk:
     # --- errors ----------------------------------------------------------------------------------
     def not_allowed(self, el: _ELEMENT, p: Pattern, index: int) -> None:
         where = "here" if self.schema.loader.known_anywhere(el.tag) else "anywhere"
-        name = self.show_tag(el.tag)
+        name = _qname(el)
         self.report(
             "rng-element-not-allowed",
-            f'element "{name}" not allowed {where}; expected {self.expectation(p)}',
+            f'element "{name}" not allowed {where}{self.expectation(p)}',
             index,
             False,
         )
 
     def bad_attribute(self, el: _ELEMENT, p: Pattern, name: str, value: str, index: int) -> Pattern:
+        self.current = el
+        shown = _attribute_qname(el, name)
         q = att_name_only(p, name)
         if q is NOT_ALLOWED:
             allowed, _, _ = expected(p, "attribute")
-            names = self.quoted(allowed)
+            names = self.quoted(allowed, attribute=True)
             tail = f"; expected attribute {names}" if names else ", but no attributes allowed here"
             head = (
-                f'found attribute "{self.show_tag(name)}"'
+                f'found attribute "{shown}"'
                 if not names
-                else f'attribute "{self.show_tag(name)}" not allowed here'
+                else f'attribute "{shown}" not allowed here'
             )
+
             self.report("rng-attribute-not-allowed", head + tail, index, False)
             return NOT_ALLOWED
         self.report(
             "rng-bad-value",
-            f'value of attribute "{self.show_tag(name)}" is invalid: "{value}"',
+            f'value of attribute "{shown}" is invalid'
+            + why_refused(value_patterns(p, name), value),
             index,
             False,
         )
         return q
 
-    def incomplete(self, el: _ELEMENT, p: Pattern, index: int) -> None:
-        names, _, text = expected(p, "element")
-        listed = self.quoted(names)
-        what = (
-            f"expected element {listed}"
-            if listed
-            else "expected text"
-            if text
-            else "content missing"
+    def not_allowed_yet(self, el: _ELEMENT, p: Pattern, index: int) -> None:
+        name = _qname(el)
+        self.report(
+            "rng-element-not-allowed",
+            f'element "{name}" not allowed yet{self.missing_or_expected(p)}',
+            index,
+            False,
         )
+
+    def missing_or_expected(self, p: Pattern) -> str:
+        """jing's explanation: the elements still required if there are any, else what could come."""
+        missing = required_elements(p)
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            return f"; missing required element{plural} {self.quoted(missing, 'and')}"
+        return self.expectation(p)
+
+    def incomplete(self, el: _ELEMENT, p: Pattern, index: int) -> None:
+        what = self.missing_or_expected(p)
         self.report(
             "rng-incomplete",
-            f'element "{self.show_tag(el.tag)}" incomplete; {what}',
+            f'element "{_qname(el)}" incomplete{what}',
             index,
             True,
         )
@@ -293,7 +326,12 @@ class Walk:
         if kind == "ID":
             value = value.strip()
             if value in self.ids:
-                self.report("rng-duplicate-id", f'duplicate ID "{value}"', index, False)
+                self.report(
+                    "rng-duplicate-id", f'ID "{value}" has already been defined', index, False
+                )
+                self.report(
+                    "rng-duplicate-id", f'first occurrence of ID "{value}"', self.ids[value], False
+                )
             else:
                 self.ids[value] = index
         else:
@@ -301,19 +339,16 @@ class Walk:
                 self.idrefs.append((ref, index))
 
     def report(self, code: str, message: str, index: int, at_end: bool) -> None:
-        if self.prefixes:  # jing's way of naming elements from other namespaces
-            bindings = " ".join(f'xmlns:{p}="{ns}"' for ns, p in self.prefixes.items())
-            message += f" (with {bindings})"
-            self.prefixes = {}
         where = self.current
         xpath = _path(where) if where is not None else ""
         self.errors.append(_Error(code, message, index, at_end, xpath))
 
     # --- names for messages ----------------------------------------------------------------------
-    def expectation(self, p: Pattern, with_end: bool = True) -> str:
+    def expectation(self, p: Pattern) -> str:
+        """'; expected …' listing what could come next in state p (empty when nothing could)."""
         names, can_end, can_text = expected(p, "element")
         parts = []
-        if can_end and with_end:
+        if can_end:
             parts.append("the element end-tag")
         if can_text and TEXT is not None:
             parts.append("text")
@@ -321,31 +356,32 @@ class Walk:
         if listed:
             parts.append("element " + listed)
         if not parts:
-            return "nothing (the content so far is invalid)"
-        return " or ".join(parts) if len(parts) <= 2 else ", ".join(parts[:-1]) + " or " + parts[-1]
-
-    def quoted(self, classes: list) -> str:
-        shown = sorted({self.show(c) for c in classes})
-        if not shown:
             return ""
-        items = [f'"{s}"' for s in shown]
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+        listed = (
+            " or ".join(parts) if len(parts) <= 2 else ", ".join(parts[:-1]) + " or " + parts[-1]
+        )
+        return "; expected " + listed
 
-    def show(self, cls) -> str:
-        if isinstance(cls, nc.Name):
-            return self.show_tag(cls.clark)
-        return nc.describe(cls)
-
-    def show_tag(self, clark: str) -> str:
-        ns, local = nc.split(clark)
-        if not ns or ns == self.default_ns:
-            return local
-        if ns == "http://www.w3.org/XML/1998/namespace":
-            return "xml:" + local
-        prefix = self.prefixes.get(ns)
-        if prefix is None:
-            prefix = self.prefixes[ns] = "ns" if not self.prefixes else f"ns{len(self.prefixes)}"
-        return f"{prefix}:{local}"
+    def quoted(self, classes: list, conjunction: str = "or", attribute: bool = False) -> str:
+        """The names, quoted and listed as jing lists them: prefixed as the document declares them
+        where the error is, and with invented prefixes declared in "(with xmlns:ns=…)" otherwise."""
+        names = [c for c in classes if isinstance(c, nc.Name)]
+        shown = {nc.describe(c) for c in classes if not isinstance(c, nc.Name)}
+        context = dict(self.current.nsmap) if self.current is not None else {}
+        context["xml"] = _XML_NS
+        shown_names, declared = _qnames(names, context, attribute)
+        items = [f'"{q}"' for q in sorted(shown | set(shown_names))]
+        if not items:
+            return ""
+        listed = (
+            items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+        )
+        if declared:
+            bindings = sorted(
+                f'xmlns:{p}="{ns}"' if p else f'xmlns="{ns}"' for ns, p in declared.items()
+            )
+            listed += f" (with {' '.join(bindings)})"
+        return listed
 
     # --- diagnostics -----------------------------------------------------------------------------
     def diagnostics(self, file: str, data: bytes | None, schema_name: str) -> list[Diagnostic]:
@@ -356,8 +392,11 @@ class Walk:
         for err in self.errors:
             line = col = 0
             if positions is not None:
-                where = positions.end_tag if err.at_end else positions.start_tag
-                line, col = where(err.index)
+                if err.code == "rng-text-not-allowed":
+                    line, col = positions.text_before(err.index, err.at_end)
+                else:
+                    where = positions.end_tag if err.at_end else positions.start_tag
+                    line, col = where(err.index)
             out.append(
                 error(
                     err.code,
@@ -386,3 +425,71 @@ def _path(el: _ELEMENT) -> str:
             steps.append(f"{local}[{position}]")
         node = parent
     return "/" + "/".join(reversed(steps))
+
+
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+_GENERATED_PREFIXES = ("ns", "ns-", "ns_", "NS", "NS-", "NS_")
+
+
+def _qname(el: _ELEMENT) -> str:
+    """The element's name as the document writes it."""
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
+
+
+def _attribute_qname(el: _ELEMENT, clark: str) -> str:
+    ns, local = nc.split(clark)
+    if not ns:
+        return local
+    if ns == _XML_NS:
+        return "xml:" + local
+    prefix = next((p for p, uri in sorted(el.nsmap.items(), key=str) if p and uri == ns), None)
+    return f"{prefix}:{local}" if prefix else clark
+
+
+def _qnames(names: list, context: dict, attribute: bool) -> tuple[list[str], dict[str, str]]:
+    """jing's naming of a set of names in a namespace context (prefix → URI, None for the
+    default): names in the default namespace bare, others with a prefix the context binds, and
+    the rest with generated prefixes, returned as namespace → prefix declarations to show."""
+    declared: dict[str, str] = {}
+    default = "" if attribute else context.get(None)
+    if not attribute and any(not n.ns for n in names):
+        if default is not None:
+            declared[""] = ""
+        default = ""
+    out: list[str] = []
+    undeclared: list = []
+    for name in names:
+        if name.ns == (default if default is not None else None):
+            out.append(name.local)
+            continue
+        prefix = next(
+            (p for p, uri in sorted(context.items(), key=str) if p and uri == name.ns), None
+        )
+        if prefix is None:
+            undeclared.append(name)
+        else:
+            out.append(f"{prefix}:{name.local}")
+    if not undeclared:
+        return out, declared
+    spaces = sorted({n.ns for n in undeclared})
+    if len(spaces) == 1 and default is None:
+        declared[spaces[0]] = ""
+    else:
+        bound = {p for p in context if p}
+        tries = 0
+        while True:
+            base = (
+                _GENERATED_PREFIXES[tries]
+                if tries < len(_GENERATED_PREFIXES)
+                else "_" * tries + "ns"
+            )
+            wanted = [base] if len(spaces) == 1 else [f"{base}{i + 1}" for i in range(len(spaces))]
+            if not bound.intersection(wanted):
+                break
+            tries += 1
+        declared.update(zip(spaces, wanted))
+    for name in undeclared:
+        prefix = declared[name.ns]
+        out.append(f"{prefix}:{name.local}" if prefix else name.local)
+    return out, declared
