@@ -96,6 +96,55 @@ ROWS = [
         "Online Version: Marxists Internet Archive, 2004",
     ),
     (
+        "Discussed: April 23 through July 20, 1938.",
+        "//t:profileDesc/t:creation/t:date/@notBefore",
+        "1938-04-23",
+    ),
+    ("Written: January 9-11, 1924", "//t:creation/t:date/@notAfter", "1924-01-11"),
+    ("Delivered: 1917-18", "//t:creation/t:date/@notAfter", "1918"),
+    (
+        "Duncan Hallas was interviewed by Ian Birchall in February 2001.\nTranscribed by A. B.",
+        "//t:profileDesc/t:creation/t:date",
+        "February 2001",
+    ),
+    (
+        "A. Writer, The German SDP, Justice, 22nd April 1915, p.8.\nTranscribed by A. B.",
+        "//t:sourceDesc/t:bibl[t:author='A. Writer']/t:title[@level='a']",
+        "The German SDP",
+    ),
+    (
+        "A. Writer, The German SDP, Justice, 22nd April 1915, p.8.\nTranscribed by A. B.",
+        "//t:sourceDesc/t:bibl/t:title[@level='j']",
+        "Justice",
+    ),
+    (
+        "Source: Works\nDistributed by Merit Publishers, 873 Broadway, New York.",
+        "//t:sourceDesc/t:bibl[@type='distribution']/t:distributor",
+        "Merit Publishers",
+    ),
+    (
+        "Downloaded with thanks from the Solidarity Website.\nSource: Works",
+        "//t:sourceDesc/t:bibl/t:title",
+        "the Solidarity Website.",
+    ),
+    # labels read by their first words
+    ("Source Publisher: Penguin, London, 1970", "//t:sourceDesc/t:bibl/t:publisher", "Penguin"),
+    (
+        "First Published in English: New Left Review, 1968",
+        "//t:bibl[@type='firstPublication']/t:title",
+        "New Left Review",
+    ),
+    (
+        "Translated & Edited: Ana Gomez",
+        "//t:respStmt[t:resp='Translated & Edited']/t:persName",
+        "Ana Gomez",
+    ),
+    (
+        "Transcription/HTML: Sally Ryan",
+        "//t:respStmt[t:resp='Transcription/HTML']/t:persName",
+        "Sally Ryan",
+    ),
+    (
         "Source: X Review\nCoffee Break: ten minutes",
         "//t:notesStmt/t:note[@type='other']",
         "Coffee Break: ten minutes",
@@ -106,6 +155,12 @@ ROWS = [
 @pytest.mark.parametrize("metadata, path, expected", ROWS, ids=[r[0][:30] for r in ROWS])
 def test_mapping_row(metadata: str, path: str, expected: str) -> None:
     assert expected in text(header_of(metadata), path)
+
+
+def test_every_creation_line_is_kept_with_its_label() -> None:
+    root = header_of("Written: 3 March 1919\nDelivered: 6 March 1919\nSource: Works")
+    assert text(root, "//t:creation/t:date/@when") == ["1919-03-03", "1919-03-06"]
+    assert text(root, "//t:creation") == ["Written: 3 March 1919; Delivered: 6 March 1919"]
 
 
 def test_title_block_roles() -> None:
@@ -179,6 +234,7 @@ def test_every_corpus_header_is_complete(corpus: Path) -> None:
 
         document = parse_file(path)
         unmapped += sum(1 for f in document.metadata.fields if f.key == "other")
+        assert not [w for w in document.warnings if w.code == "header-unmapped"], path.name
         root = etree.fromstring(encode(document, EncodeOptions(when="2026-01-01")))
         assert text(root, "//t:titleStmt/t:title[@type='main']")[0].strip(), path.name
         assert root.xpath("//t:sourceDesc/*", namespaces=NS), path.name

@@ -51,18 +51,37 @@ def scope_attributes(unit: str, raw: str) -> dict[str, str]:
 
 
 def write_source_bibl(
-    parent: etree._Element, text: str, *, type_: str, level: str
+    parent: etree._Element, text: str, *, type_: str, level: str, author: str = ""
 ) -> etree._Element:
-    """A ``bibl`` for a "Title, Vol. 6, …, pp. 1-2" string; the leading segment is the title."""
+    """A ``bibl`` for a "Title, Vol. 6, …, pp. 1-2" string; the leading segment is the title,
+    after the author's name when the citation begins with it ("E. Belfort Bax, The German SDP")."""
     bibl = el(parent, "bibl", type=type_)
-    title_done = False
-    for segment in _segments(bibl, text):
-        if not title_done and not _is_date(segment):
-            el(bibl, "title", segment, level=level)
-            title_done = True
-            continue
-        _write_part(bibl, segment)
+    parts = [p for p in _split_keeping_dates(text) if p and not _SEPARATOR.fullmatch(p)]
+    by_author = bool(parts) and bool(author) and _same_name(parts[0], author)
+    # "Author, Article, Periodical, date, page": an article in a journal, not a monograph.
+    article = by_author and len(parts) >= 3 and all(_plain(p) for p in parts[1:3])
+    levels = ["a", "j"] if article else [level]
+    for index, segment in enumerate(_segments(bibl, text)):
+        if index == 0 and by_author:
+            el(bibl, "author", segment)
+        elif levels and not _is_date(segment):
+            el(bibl, "title", segment, level=levels.pop(0))
+        else:
+            _write_part(bibl, segment)
+            levels = []  # titles come before the date and scope parts
     return bibl
+
+
+def _plain(segment: str) -> bool:
+    """A segment that is neither a date nor a volume, issue or page reference."""
+    return not any(c.isdigit() for c in segment)
+
+
+def _same_name(segment: str, author: str) -> bool:
+    def key(name: str) -> str:
+        return "".join(c for c in name.lower() if c.isalpha())
+
+    return bool(key(author)) and key(segment) == key(author)
 
 
 # "January 10, 1924" must stay one segment although it contains the separator.

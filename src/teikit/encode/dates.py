@@ -1,9 +1,11 @@
 """Dates in transcriptions → ISO 8601 for ``@when`` (or ``@notBefore``/``@notAfter``).
 
 Accepts "January 9, 1924", "9 January 1924", "Jan. 10, 1924", "January 1924", "1924",
-"Spring 1917", month names in Italian, Spanish, Portuguese, French, German and Dutch ("11 luglio
-1929", "9 de enero de 1924", "3. März 1919") and day-month-year digits ("14-1-1919"); the
-original wording stays as element text, only the attribute is normalised.
+"Spring 1917"; spans of days, months and years ("April 23 through July 20, 1938", "January 9-11,
+1924", "9-11 January 1924", "1917-18") as ``@notBefore``/``@notAfter``; month names in Italian,
+Spanish, Portuguese, French, German and Dutch ("11 luglio 1929", "9 de enero de 1924", "3. März
+1919") and day-month-year digits ("14-1-1919"). The original wording stays as element text,
+only the attribute is normalised.
 """
 
 from __future__ import annotations
@@ -79,14 +81,76 @@ class NormalDate:
         return {"notBefore": self.not_before, "notAfter": self.not_after}
 
 
+_TO = r"\s*(?:[–—-]|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*"
+# Spans of days (in one month or across months) and of years: the first date is notBefore.
+_SPANS = [
+    # "April 23 through July 20, 1938", "April 23, 1937 to July 20, 1938"
+    re.compile(
+        rf"\b(?P<m1>[^\W\d_]{{3,10}})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y1>1\d{{3}}|20\d\d))?"
+        rf"{_TO}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"
+    ),
+    # "January 9-11, 1924"
+    re.compile(rf"\b{_MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_TO}{_DAY},?\s+{_YEAR}\b"),
+    # "23 April - 20 July 1938", "23 April 1937 - 20 July 1938"
+    re.compile(
+        rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th|\.)?\s+(?P<m1>[^\W\d_]{{3,10}})\.?(?:\s+(?P<y1>1\d{{3}}|20\d\d))?"
+        rf"{_TO}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"
+    ),
+    # "9-11 January 1924"
+    re.compile(rf"\b(?P<d1>[0-3]?\d){_TO}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
+    # "1917-1918", "1917-18", "1917 to 1921"
+    re.compile(rf"(?<![\d/.-])(?P<y1>1\d{{3}}|20\d\d){_TO}(?P<y2>\d{{4}}|\d\d)(?![\d/.-])"),
+]
+
+
 def parse_date(text: str) -> NormalDate | None:
-    """The first recognisable date in ``text``, or None."""
+    """The first recognisable date or span of dates in ``text``, or None."""
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def find_date(text: str) -> tuple[NormalDate, int, int] | None:
+    """The first recognisable date or span in ``text`` and where its wording starts and ends."""
+    if not any(c.isdigit() for c in text):
+        return None
+    iso = _PATTERNS[5].search(text)
+    if iso is None:
+        for pattern in _SPANS:
+            for match in pattern.finditer(text):
+                found = _span(match)
+                if found:
+                    return found, match.start(), match.end()
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             found = _from_match(match)
             if found:
-                return found
+                return found, match.start(), match.end()
     return None
+
+
+def _span(match: re.Match[str]) -> NormalDate | None:
+    """A span's first and last dates, when both are real dates and the first comes first."""
+    groups = match.groupdict()
+    if groups.get("y2"):
+        first, last = groups["y1"], groups["y2"]
+        if len(last) == 2:
+            last = first[:2] + last
+        return NormalDate(not_before=first, not_after=last) if first < last else None
+    year = groups["year"]
+    month = _MONTHS.get(groups["month"].lower())
+    first_month = _MONTHS.get(groups["m1"].lower()) if groups.get("m1") else month
+    first_year = groups.get("y1") or year
+    if month is None or first_month is None:
+        return None
+    day, first_day = int(groups["day"]), int(groups["d1"])
+    if not (
+        1 <= day <= _days_in(month, int(year))
+        and 1 <= first_day <= _days_in(first_month, int(first_year))
+    ):
+        return None
+    start = f"{first_year}-{first_month:02d}-{first_day:02d}"
+    end = f"{year}-{month:02d}-{day:02d}"
+    return NormalDate(not_before=start, not_after=end) if start < end else None
 
 
 def _from_match(match: re.Match[str]) -> NormalDate | None:

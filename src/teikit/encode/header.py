@@ -13,10 +13,10 @@ from lxml import etree
 
 from ..model import Document, Field
 from .bibl import write_imprint_parts, write_source_bibl
-from .dates import parse_date
+from .dates import find_date, parse_date
 from .options import EncodeOptions
 from .persons import write_partic_desc
-from .tei import el
+from .tei import append_text, el
 
 TOOL_URL = "https://pypi.org/project/teikit/"
 
@@ -42,6 +42,7 @@ _USED_ELSEWHERE = {
     "title",
     "author",
     "edition",
+    "distributor",
 }
 
 
@@ -181,18 +182,28 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
     meta = document.metadata
     desc = el(file_desc, "sourceDesc")
     publishers = list(meta.all("publisher"))
+    author = meta.front_text("author") or (
+        meta.first("author").value if meta.first("author") else ""
+    )
     wrote = False
     for f in meta.fields:
         if f.key not in _BIBL_TYPES or not any(c.isalnum() for c in f.value):
             continue  # "Fyrstur útgefandi: ." names no source
         type_, level = _BIBL_TYPES[f.key]
-        bibl = write_source_bibl(desc, f.value, type_=type_, level=level)
+        bibl = write_source_bibl(desc, f.value, type_=type_, level=level, author=author)
         if f.key == "source" and publishers:
             _tail(bibl, "; ")
             write_imprint_parts(bibl, publishers.pop(0).value)
         wrote = True
     for f in publishers:  # a publisher line with no source line of its own
         write_imprint_parts(el(desc, "bibl", type="printedSource"), f.value)
+        wrote = True
+    for f in meta.all("distributor"):  # "Distributed by Merit Publishers, 873 Broadway, …"
+        bibl = el(desc, "bibl", type="distribution")
+        name, _, rest = f.value.partition(",")
+        el(bibl, "distributor", name.strip())
+        if rest:
+            append_text(bibl, "," + rest)
         wrote = True
     if meta.origin == "gutenberg":
         _gutenberg_bibl(desc, document)
@@ -257,32 +268,45 @@ def _encoding_desc(header: etree._Element, document: Document, options: EncodeOp
 
 def _profile_desc(header: etree._Element, document: Document) -> None:
     profile = el(header, "profileDesc")
-    created = _creation_field(document)
+    created = _creation_fields(document)
     if created:
         creation = el(profile, "creation")
-        date = parse_date(created.value)
-        el(creation, "date", created.value, **(date.attributes() if date else {}))
+        for i, f in enumerate(created):
+            if len(created) > 1:  # "Written: …; Delivered: …": each date says what it dates
+                append_text(creation, ("; " if i else "") + (f"{f.label}: " if f.label else ""))
+            found = find_date(f.value)
+            if not f.label and f.key in _CREATION_KEYS and found:
+                # a sentence ("… was interviewed by … in February 2001."): only its date is a date
+                date, start, end = found
+                append_text(creation, f.value[:start])
+                el(creation, "date", f.value[start:end], **date.attributes())
+                append_text(creation, f.value[end:])
+            else:
+                el(creation, "date", f.value, **(found[0].attributes() if found else {}))
     if document.language:
         usage = el(profile, "langUsage")
         from ..parse.language import LANGUAGE_NAMES
 
-        el(usage, "language", LANGUAGE_NAMES.get(document.language, document.language), ident=document.language)
+        el(
+            usage,
+            "language",
+            LANGUAGE_NAMES.get(document.language, document.language),
+            ident=document.language,
+        )
     write_partic_desc(profile, document.persons)
     if document.genre:
         keywords = el(el(profile, "textClass"), "keywords")
         el(keywords, "term", document.genre, type="genre")
 
 
-def _creation_field(document: Document) -> Field | None:
+def _creation_fields(document: Document) -> list[Field]:
+    """Every Written/Spoken/Delivered line in source order, else the title block's dateline."""
     meta = document.metadata
-    for key in _CREATION_KEYS:
-        f = meta.first(key)
-        if f:
-            return f
+    fields = [f for f in meta.fields if f.key in _CREATION_KEYS]
+    if fields:
+        return fields
     dateline = meta.front_text("dateline")
-    if dateline:
-        return Field("dateline", "", dateline)
-    return None
+    return [Field("dateline", "", dateline)] if dateline else []
 
 
 def _revision_desc(header: etree._Element, options: EncodeOptions) -> None:

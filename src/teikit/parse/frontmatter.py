@@ -95,6 +95,21 @@ LABELS = {
     "date delivered": "delivered",
     "date of publication": "first_published",
     "first printed": "first_published",
+    "first appeared": "first_published",
+    "discussed": "spoken",
+    "interviewed": "spoken",
+    "interview": "spoken",
+    "recorded": "spoken",
+    "broadcast": "spoken",
+    "lecture": "delivered",
+    "speech": "delivered",
+    "dictated": "written",
+    "composed": "written",
+    "drafted": "written",
+    "dated": "written",
+    "distributor": "distributor",
+    "distributed": "distributor",
+    "distributed by": "distributor",
     # MIA's sections in other languages (Italian, Spanish, Portuguese, French, German, Icelandic)
     "scritto": "written",
     "fonte": "source",
@@ -164,6 +179,33 @@ LABELS = {
     "contributor": "contributor",
 }
 
+# Labels not in LABELS are read by their first words ("Source Publisher", "Translated & Edited",
+# "First Published in English", "Transcription/HTML"): the kind of statement comes first.
+_LABEL_KEYWORDS = [
+    (
+        re.compile(r"^(?:first|originally|initially)\s+(?:publi|print|appear|issued)"),
+        "first_published",
+    ),
+    (re.compile(r"^(?:source\s+)?publisher"), "publisher"),
+    (re.compile(r"^(?:original\s+|online\s+|print\s+)?sources?\b"), "source"),
+    (re.compile(r"^transcri\w*\s*(?:[/&,+]|and)\s*(?:html\s*)?mark"), "transcription_markup"),
+    (re.compile(r"^(?:transcri|scann|ocr\b|digiti[sz])"), "transcription"),
+    (re.compile(r"^(?:html|mark-?up|marked)"), "html_markup"),
+    (re.compile(r"^proof"), "proofread"),
+    (re.compile(r"^translat"), "translated"),
+    (re.compile(r"^edit(?:ed|or|ing|s)\b"), "edited"),
+    (re.compile(r"^(?:written|wrote|composed|dictated|drafted)\b"), "written"),
+    (re.compile(r"^(?:spoken|discussed|interview|recorded|broadcast)"), "spoken"),
+    (re.compile(r"^(?:delivered|given|presented|lecture|speech)\b"), "delivered"),
+    (re.compile(r"^(?:re)?(?:publi|printed|reproduced)"), "published"),
+    (re.compile(r"^public\s+domain"), "public_domain"),
+    (re.compile(r"^copyleft"), "copyleft"),
+    (re.compile(r"^copyright"), "copyright"),
+    (re.compile(r"^fair\s+use"), "fair_use"),
+    (re.compile(r"^(?:licen[cs]e|rights)\b"), "licence"),
+    (re.compile(r"^(?:online\s+version|this\s+edition)"), "edition"),
+]
+
 _LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][\w .’'/\\&()-]{0,40}?)\s*:\s*(?P<value>.*)$")
 # Prose credits: the phrase that names a responsibility, then who.
 _CREDITS = [
@@ -200,6 +242,15 @@ _CREDITS = [
         re.compile(r"^(?P<label>(?:First\s+)?[Pp]ublished\s+(?:in|by|as))\s+(?P<value>.+)$"),
         "published",
     ),
+    (re.compile(r"^(?P<label>Distributed\s+by)\s+(?P<value>.+)$", re.I), "distributor"),
+    (
+        re.compile(
+            r"^(?P<label>(?:Downloaded|Taken|Copied|Reproduced|Reprinted|Scanned|Retrieved|"
+            r"Transcribed)(?:\s+with\s+(?:thanks|permission))?\s+from)\s+(?P<value>.+)$",
+            re.I,
+        ),
+        "source",
+    ),
     (re.compile(r"^(?P<label>From)\s+(?P<value>[A-Z].+\b1[5-9]\d\d\b.*)$"), "source"),
     (re.compile(r"^(?P<label>Source)\s*[-–—]\s*(?P<value>.+)$", re.I), "source"),
 ]
@@ -226,7 +277,15 @@ def normalise_label(label: str) -> str:
 
 
 def classify_label(label: str) -> str:
-    return LABELS.get(normalise_label(label), "other")
+    normal = normalise_label(label)
+    key = LABELS.get(normal)
+    if key is not None:
+        return key
+    if len(normal.split()) <= 5:
+        for pattern, keyword_key in _LABEL_KEYWORDS:
+            if pattern.match(normal):
+                return keyword_key
+    return "other"
 
 
 def read_front_matter(lines: list[SourceLine]) -> FrontMatter:
@@ -372,16 +431,55 @@ def _metadata_group(group: list[SourceLine]) -> list[Field] | None:
             fields.append(Field(key, label, value, Span.of_lines(line.number)))
             continue
         if len(text) <= 300 and len(group) > 1:
-            # A bibliographic or explanatory line among credits ("E. Belfort Bax, …, p.8. (letter)").
-            fields.append(Field("other", "", text, Span.of_lines(line.number)))
+            # A citation or explanatory line among credits ("E. Belfort Bax, …, p.8. (letter)").
+            fields.append(Field(_unlabelled_key(text), "", text, Span.of_lines(line.number)))
             continue
         return None
     # Unknown "Key: value" lines alone are only metadata when they look like a block of them.
     if not sure and not (len(fields) >= 2 and all(f.label for f in fields)):
         return None
-    if sum(1 for f in fields if f.key == "other" and not f.label) > max(1, len(fields) // 2):
+    if sum(1 for f in fields if not f.label and not _is_credit_key(f.key)) > max(
+        1, len(fields) // 2
+    ):
         return None
     return fields
+
+
+# "Duncan Hallas was interviewed by Ian Birchall in February 2001.": when the text came about.
+_CREATION_PROSE = re.compile(
+    r"\b(?:was|were|is)\s+(?:first\s+)?(?P<verb>interviewed|recorded|spoken|delivered|given|"
+    r"broadcast|written|dictated|composed|drafted)\b",
+    re.I,
+)
+# "E. Belfort Bax, The German SDP, Justice, 22nd April 1915, p.8.": parts of a citation.
+_CITATION_PART = re.compile(r"\b(?:pp?\.\s*\d|vol\.|no\.\s*\d|nr\.\s*\d|issue\s+\d)", re.I)
+
+
+# "This interview originates from Red & Black Notes", "It first appeared in …": where it came from.
+_SOURCE_PROSE = re.compile(
+    r"\b(?:originates?|originally\s+appeared|first\s+appeared|appeared|was\s+taken|"
+    r"is\s+taken|reproduced|reprinted)\s+(?:from|in)\s+[A-Z\d“\"']"
+)
+
+
+def _unlabelled_key(text: str) -> str:
+    """The kind of a metadata line without a label: creation prose, a citation, or other."""
+    if _SOURCE_PROSE.search(text):
+        return "source"
+    if not _DATE.search(text):
+        return "other"
+    match = _CREATION_PROSE.search(text)
+    if match:
+        verb = match.group("verb").lower()
+        return "written" if verb in ("written", "dictated", "composed", "drafted") else "spoken"
+    if text.count(",") >= 2 and _CITATION_PART.search(text):
+        return "source"
+    return "other"
+
+
+def _is_credit_key(key: str) -> bool:
+    """Lines read from prose that are surely metadata, although they carry no label."""
+    return key in ("written", "spoken", "source")
 
 
 def _credit(text: str) -> tuple[str, str, str] | None:
