@@ -47,6 +47,7 @@ POINTER_ATTRIBUTES = (
     "end",
     "rendition",
 )
+_POINTER_ORDER = {name: i for i, name in enumerate(POINTER_ATTRIBUTES)}
 HEADER_ORDER = ["fileDesc", "encodingDesc", "profileDesc", "xenoData", "revisionDesc"]
 FILEDESC_ORDER = [
     "titleStmt",
@@ -83,19 +84,30 @@ def _at(node: etree._Element, file: str) -> dict[str, Any]:
     }
 
 
-def collect_ids(tree: etree._ElementTree) -> dict[str, list[etree._Element]]:
+def _scan(tree: etree._ElementTree) -> tuple[dict[str, list[etree._Element]], list]:
+    """One pass over the elements: xml:id owners, and the elements with a pointer attribute
+    holding a '#'. Looping over each element's own attributes, rather than asking every element
+    for the 31 pointer attributes, is what keeps this cheap on 65,000-element batches."""
     ids: dict[str, list[etree._Element]] = {}
-    for node in tree.iter():
-        if isinstance(node.tag, str):
-            value = node.get(XML_ID)
-            if value is not None:
-                ids.setdefault(value, []).append(node)
-    return ids
+    pointing: list[etree._Element] = []
+    for node in tree.iter(etree.Element):
+        marked = False
+        for name, value in node.items():
+            if name == XML_ID:
+                ids.setdefault(value, []).append(node)  # type: ignore[arg-type]
+            elif not marked and name in _POINTER_ORDER and "#" in value:
+                pointing.append(node)
+                marked = True
+    return ids, pointing
+
+
+def collect_ids(tree: etree._ElementTree) -> dict[str, list[etree._Element]]:
+    return _scan(tree)[0]
 
 
 def check_references(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    ids = collect_ids(tree)
+    ids, pointing = _scan(tree)
     for value, nodes in ids.items():
         for node in nodes[1:]:
             first = nodes[0]
@@ -107,12 +119,11 @@ def check_references(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
                     **_at(node, file),
                 )
             )
-    for node in tree.iter():
-        if not isinstance(node.tag, str):
-            continue
-        for attribute in POINTER_ATTRIBUTES:
+    for node in pointing:
+        named = [a for a in node.keys() if a in _POINTER_ORDER]
+        for attribute in sorted(named, key=_POINTER_ORDER.__getitem__):
             value = node.get(attribute)
-            if not value or "#" not in value:
+            if "#" not in value:
                 continue
             for token in value.split():
                 if token.startswith("#") and len(token) > 1 and token[1:] not in ids:

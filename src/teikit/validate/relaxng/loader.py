@@ -84,6 +84,9 @@ class Loader:
         self._all_names: set[str] | None = None
         self._wildcards = False
         self._wildcard_classes: list = []
+        self._by_exact_name: dict[str, list[Element]] | None = None
+        self._by_wildcard: list[Element] = []
+        self._named: dict[str, list[Element]] = {}
 
     # --- documents ---------------------------------------------------------------------------
     def read(self, href: str, base: etree._Element | None, ns: str | None) -> etree._Element:
@@ -418,8 +421,21 @@ class Loader:
         return clark in self._all_names or any(c.contains(clark) for c in self._wildcard_classes)
 
     def elements_named(self, clark: str) -> list[Element]:
-        """Every element pattern in the schema that accepts this name (compiling as needed)."""
-        out: list[Element] = []
+        """Every element pattern in the schema that accepts this name. Asked for each element
+        the parent does not allow and each child of an unknown element, so the schema is scanned
+        once (tei_all has ~600 element definitions) and the answers are kept."""
+        hit = self._named.get(clark)
+        if hit is not None:
+            return hit
+        if self._by_exact_name is None:
+            self._index_elements()
+        out = list(self._by_exact_name.get(clark, ()))  # type: ignore[union-attr]
+        out.extend(p for p in self._by_wildcard if p.nc.contains(clark))  # type: ignore[attr-defined]
+        self._named[clark] = out
+        return out
+
+    def _index_elements(self) -> None:
+        exact: dict[str, list[Element]] = {}
         for root in self.documents:
             for node in root.iter(_R + "element"):
                 scope = self._scope_of(node)
@@ -429,9 +445,12 @@ class Loader:
                     pattern = self.element(node, scope)
                 except SchemaError:
                     continue
-                if pattern.nc.contains(clark):  # type: ignore[attr-defined]
-                    out.append(pattern)  # type: ignore[arg-type]
-        return out
+                names = pattern.nc  # type: ignore[attr-defined]
+                if isinstance(names, nc.Name):
+                    exact.setdefault(names.clark, []).append(pattern)  # type: ignore[arg-type]
+                else:
+                    self._by_wildcard.append(pattern)  # type: ignore[arg-type]
+        self._by_exact_name = exact
 
     def _scope_of(self, node: etree._Element) -> Scope | None:
         current = node.getparent()
