@@ -4,8 +4,9 @@ A case file (``cases/NAME.txt``) holds short passages rewritten from the corpus.
 with ``#`` before the first paragraph give the title block (``# author: J. V. Stalin``,
 ``# subtitle: …``); ``# div act: ACT I`` anywhere opens a division that holds the paragraphs up to
 the next ``# div``; ``# lines`` makes the next paragraph keep its line breaks (a cast list as it
-would come from a segmenter that keeps lines). Paragraphs are separated by blank lines and their
-lines are joined with one space, as teikit's segmenter does.
+would come from a segmenter that keeps lines); ``# verse`` makes it a stanza (``LineGroup``), one
+line per source line, as the segmenter groups verse. Paragraphs are separated by blank lines
+and their lines are joined with one space, as teikit's segmenter does.
 
 The document is built directly (not through the text parser), so these tests exercise
 ``attribute_speakers`` alone and stay stable while the segmenter changes.
@@ -28,7 +29,9 @@ from teikit.model import (
     FrontLine,
     Inline,
     Inlines,
+    Line,
     LineBreak,
+    LineGroup,
     Metadata,
     NoteRef,
     Paragraph,
@@ -46,14 +49,21 @@ def load(path: Path) -> Document:
     top: list[Block] = []
     division: tuple[str, str, list[Block]] | None = None
     keep_lines = False
+    verse = False
     lines = path.read_text(encoding="utf-8").split("\n")
     group: list[tuple[int, str]] = []
 
     def flush() -> None:
-        nonlocal keep_lines
+        nonlocal keep_lines, verse
         if not group:
             return
         span = Span(group[0][0], group[-1][0])
+        if verse:
+            stanza = tuple(Line((text.strip(),), Span(n, n)) for n, text in group)
+            (division[2] if division else top).append(LineGroup(stanza, span=span))
+            verse = False
+            group.clear()
+            return
         content: Inlines
         if keep_lines:
             items: list[Inline] = []
@@ -79,6 +89,8 @@ def load(path: Path) -> Document:
                 division = (kind.strip(), head.strip(), [])
             elif directive.strip() == "lines":
                 keep_lines = True
+            elif directive.strip() == "verse":
+                verse = True
             else:
                 role, _, text = directive.partition(":")
                 front.append(FrontLine(role.strip(), text.strip()))
@@ -122,6 +134,8 @@ def render_block(block: Block) -> Any:
         }
     if isinstance(block, Stage):
         return {"stage": inline_text(block.content)}
+    if isinstance(block, LineGroup):
+        return {"lg": [inline_text(ln.content) for ln in block.lines if isinstance(ln, Line)]}
     if isinstance(block, Paragraph):
         return {"p": inline_text(block.content)}
     if isinstance(block, Division):
@@ -179,6 +193,8 @@ def source_paragraphs(path: Path) -> list[str]:
         for block in blocks:
             if isinstance(block, Paragraph):
                 out.append(inline_plain(block.content))
+            elif isinstance(block, LineGroup):
+                out.extend(inline_plain(ln.content) for ln in block.lines if isinstance(ln, Line))
             elif isinstance(block, Division):
                 walk(block.blocks)
 
@@ -211,6 +227,8 @@ def output_text(blocks: tuple[Block, ...]) -> str:
             parts.append(output_text(block.blocks))
         elif isinstance(block, (Paragraph, Stage)):
             parts.append(inline_plain(block.content))
+        elif isinstance(block, LineGroup):
+            parts.extend(inline_plain(ln.content) for ln in block.lines if isinstance(ln, Line))
         elif isinstance(block, Division):
             parts.append(output_text(block.blocks))
         elif isinstance(block, CastList):

@@ -35,7 +35,7 @@ from ...model import (
 from .cast import extract_cast
 from .genre import classify, opening_texts, title_block
 from .inlines import plain
-from .labels import Label, is_name, name_key
+from .labels import Label, is_name, name_key, supplied_name
 from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
@@ -90,8 +90,11 @@ def attribute_speakers(document: Document) -> Document:
         for p, _ in units(body, lines, followers=False)
         if (label := rules.label_of(leading(p))) is not None
     ]
-    registry.learn(((label.name, line) for label, line in labelled), warn)
     speakers = {label.key for label, _ in labelled}
+    supplied = _supplied_names([label for label, _ in labelled], speakers)
+    registry.learn(
+        ((supplied.get(label.verbatim, label.name), line) for label, line in labelled), warn
+    )
 
     interviewer, subject = _interview_parties(document, author)
     registry.interviewer_name = interviewer
@@ -100,7 +103,7 @@ def attribute_speakers(document: Document) -> Document:
     only_questions = bool(speakers) and speakers <= INTERVIEWER_KEYS
     builder = TurnBuilder(
         rules,
-        resolve=lambda label: registry.resolve(label.name),
+        resolve=lambda label: registry.resolve(supplied.get(label.verbatim, label.name)),
         play=play,
         interviewee=(
             lambda: registry.add(
@@ -146,6 +149,21 @@ def _byline(document: Document) -> str:
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not first.isupper():
         return first if is_name(first) else ""
     return ""
+
+
+def _supplied_names(labels: list[Label], speakers: set[str]) -> dict[str, str]:
+    """Label verbatims whose editor's bracket names another speaker ("LOUIS [WOYZECK]."): the
+    bracketed name is who speaks. Only a name that also speaks under its own label counts
+    (spelled with or without hyphens), so "HAMLET [Aside]" stays Hamlet's."""
+    if not any("[" in label.verbatim for label in labels):
+        return {}
+    joined = {key.replace("-", "").replace(" ", "") for key in speakers}
+    out: dict[str, str] = {}
+    for label in labels:
+        name = supplied_name(label)
+        if name and name_key(name).replace("-", "").replace(" ", "") in joined:
+            out[label.verbatim] = name
+    return out
 
 
 def _split_run_in(body: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:

@@ -193,6 +193,12 @@ def candidates(text: str) -> list[Label]:
     caps = _caps_label(text)
     if caps is not None and all(c.length > caps.length for c in found):
         found.insert(0, caps)
+    if "\n" in text[:_MAX_HEAD]:
+        lined = _lined_label(text)
+        if lined is not None:
+            found = [c for c in found if c.length != lined.length]
+            found.append(lined)
+            found.sort(key=lambda c: c.length)
     bracket = text.find("[", 0, 62), text.find("(", 0, 62)
     if bracket != (-1, -1):
         directed = _directed_label(text)
@@ -200,6 +206,52 @@ def candidates(text: str) -> list[Label]:
             found.append(directed)
             found.sort(key=lambda c: c.length)
     return found
+
+
+_MAX_DIRECTION = 12  # words of a direction printed on the line under the name
+
+
+def _lined_label(text: str) -> Label | None:
+    """A name alone on its line and a direction in lower case on the next, closed by a full stop
+    ("Adam\nsieht sich um.", "Erste Magd\ntritt auf.", "1. HANDWERKSBURSCH\npredigt auf dem
+    Tisch."), as DraCor's plain text prints a speaker whose turn opens with a direction. The
+    label is both lines; its name is the first."""
+    first_end = text.find("\n")
+    start = 0
+    ordinal = _ORDINAL.match(text, 0, first_end)
+    if ordinal:
+        start = ordinal.end()
+    name = text[start:first_end].strip()
+    if not name or any(c in name for c in ".:;!?,[]()"):
+        return None
+    second_end = text.find("\n", first_end + 1)
+    if second_end < 0:
+        second_end = len(text)
+    direction = text[first_end + 1 : second_end].strip()
+    if (
+        not direction[:1].isalpha()
+        or not direction[:1].islower()
+        or not direction.endswith(".")
+        or len(direction.split()) > _MAX_DIRECTION
+        or not is_name(name)
+    ):
+        return None
+    if ordinal:
+        name = text[: ordinal.end()] + name
+    end = text.rfind(".", 0, second_end) + 1
+    rest = text[end:]
+    return Label(
+        verbatim=text[:end],
+        name=name,
+        note="",
+        term="",
+        upper=_is_upper(name),
+        alone=not rest.strip(),
+        italic=False,
+        length=end + (len(rest) - len(rest.lstrip())),
+        weak=_weak(name),
+        directed=True,
+    )
 
 
 _DIRECTION = re.compile(r"(?:\[[^\[\]\n]{1,300}\]|\([^()\n]{1,300}\))[.:]?(?=\s|$)")
@@ -232,6 +284,24 @@ def _directed_label(text: str) -> Label | None:
         weak=_weak(name),
         directed=True,
     )
+
+
+_SUPPLIED = re.compile(r"\s*\[(?P<name>[^\[\]\n]{1,40})\]")
+
+
+def supplied_name(label: Label) -> str:
+    """The name an editor put in brackets after the printed one ("LOUIS [WOYZECK]." → "WOYZECK"),
+    or "". Editions print the manuscript's name and supply in brackets who speaks; whether that
+    is a speaker is for the caller to check ("HAMLET [Aside]" supplies no one)."""
+    at = label.verbatim.find("[")
+    if at < 0:
+        return ""
+    name_end = label.verbatim.find(label.name.split()[-1]) + len(label.name.split()[-1])
+    match = _SUPPLIED.match(label.verbatim, name_end)
+    if match is None:
+        return ""
+    supplied = match.group("name").strip()
+    return supplied if is_name(supplied) and _is_upper(supplied) == label.upper else ""
 
 
 def _has_clause(head: str, name: str) -> bool:
@@ -267,15 +337,20 @@ def _caps_label(text: str) -> Label | None:
 
 
 def _bare_label(text: str) -> Label | None:
-    """A name alone in its paragraph without terminator ("HAMLET", "Mephistopheles")."""
-    if any(c in text for c in ".:;!?,"):  # (before copying the text: most paragraphs)
+    """A name alone in its paragraph without terminator ("HAMLET", "Mephistopheles"), perhaps
+    numbered ("1. HANDWERKSBURSCH")."""
+    ordinal = _ORDINAL.match(text) if text[:1].isdigit() else None
+    start = ordinal.end() if ordinal else 0
+    if any(c in text[start:] for c in ".:;!?,"):  # (most paragraphs)
         return None
     stripped = text.strip()
     if not stripped or stripped != text.rstrip():
         return None
-    name = _name_part(stripped)
+    name = _name_part(stripped[start:])
     if name is None:
         return None
+    if ordinal:
+        name = text[:start] + name
     return Label(stripped, name, "", "", _is_upper(name), True, False, len(text), _weak(name))
 
 

@@ -2,7 +2,8 @@
 
 Variants are merged by rules that hold for any text:
 
-- case and dots do not matter (``Mr. ROBESON`` = ``MR. ROBESON``);
+- case and dots do not matter (``Mr. ROBESON`` = ``MR. ROBESON``), nor hyphens and spaces inside
+  a name (``TAMBOUR-MAJOR`` = ``TAMBOURMAJOR``);
 - an abbreviated label is the unique cast-list word (or longer label) it begins (``Ham.`` →
   ``Hamlet``, ``Hor.`` → ``Horatio.``);
 - a first name alone is the one longer label that begins with it and has no title (``Monty`` →
@@ -85,6 +86,12 @@ class Registry:
             keys.setdefault(name_key(name), name)
             lines.setdefault(name_key(name), line)
         self._learned = set(keys)
+        spelled: dict[str, str] = {}
+        for key in keys:
+            # "TAMBOUR-MAJOR" and "TAMBOURMAJOR": one name spelled with and without a hyphen.
+            joined = spelled.setdefault(key.replace("-", "").replace(" ", ""), key)
+            if joined != key:
+                self._canonical[key] = joined
         for key, shown in keys.items():
             head = capitalised_head(shown)
             if head and head != key and head in keys:

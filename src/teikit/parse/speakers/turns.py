@@ -105,7 +105,7 @@ class TurnBuilder:
                 awaiting = (
                     current is not None
                     and (self.rules.alone_style or _stands_alone(current))
-                    and not any(isinstance(b, Paragraph) for b in current.blocks)
+                    and not any(isinstance(b, (Paragraph, LineGroup)) for b in current.blocks)
                 )
                 label = self.rules.label_of(_leading(block))
                 if (
