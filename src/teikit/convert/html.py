@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
+from .langtags import bcp47
 from .reader import Block, Inline, Reading, Span
 
 STYLE = """
@@ -304,9 +305,13 @@ class _Html:
 
     def _phrase(self, block: Block, depth: int) -> None:
         cls = _escape(" ".join(filter(None, [block.kind, block.attrs.get("type", "")])))
-        self.out.append(f'<span class="{cls}"{_ident(block)}>')
-        self._inlines_or_blocks(block, depth)
-        self.out.append("</span>")
+        text = self.inlines(block.inlines)
+        if text or not block.children:
+            self.out.append(f'<span class="{cls}"{_ident(block)}>{text}</span>')
+        else:  # mixed content read as blocks ("by <docAuthor>…</docAuthor>"): HTML needs a div
+            self.out.append(f'<div class="{cls}"{_ident(block)}>\n')
+            self.blocks(block.children, depth)
+            self.out.append("\n</div>")
 
     def _other(self, block: Block, depth: int) -> None:
         kind = block.kind
@@ -447,7 +452,7 @@ def render(reading: Reading, css: str | None = None) -> str:
             + "\n</ul>\n</nav>"
         )
     style = Path(css).read_text(encoding="utf-8") if css else STYLE
-    lang = (reading.header.get("languages") or ["und"])[0]
+    lang = bcp47((reading.header.get("languages") or ["und"])[0])
     title = escape(reading.header.get("title") or "Untitled")
     head = (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
