@@ -30,6 +30,11 @@ from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 @click.option(
     "--id", "edition_id", help="Edition identifier (TEI/@xml:id and publicationStmt/idno)."
 )
+@click.option(
+    "--keep-linebreaks",
+    is_flag=True,
+    help="Keep every original line break as <lb/> (also those of hard-wrapped prose).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
 def encode_command(
     sources: tuple[Path, ...],
@@ -41,6 +46,7 @@ def encode_command(
     licence: str | None,
     editor: str | None,
     edition_id: str | None,
+    keep_linebreaks: bool,
     quiet: bool,
 ) -> None:
     """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given). A directory
@@ -76,7 +82,7 @@ def encode_command(
             },
         )
         options = EncodeOptions.from_environment(**settings)
-        document = parse_file(source, encoding=encoding)
+        document = parse_file(source, encoding=encoding, keep_line_breaks=keep_linebreaks)
         xml = encode(document, options)
         if not quiet:
             echo_diagnostics(list(document.warnings))

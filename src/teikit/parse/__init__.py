@@ -9,6 +9,7 @@
                     divisions), ``letters`` (opener/closer), ``lists``, ``quotes`` (indented
                     quotations and verse), then paragraphs; ``editorial`` marks brackets
 4. ``speakers``     speaker turns, reported speech, persons, genre (a transform over blocks)
+5. ``linebreaks``   on request, every original line break kept as ``LineBreak`` (``<lb/>``)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .blocks import segment
 from .decode import decode_bytes, normalise_text
 from .frontmatter import read_front_matter
 from .language import detect_language
+from .linebreaks import keep_line_breaks as keep_original_line_breaks
 from .lines import split_lines
 from .speakers import attribute_speakers
 
@@ -31,18 +33,24 @@ from .speakers import attribute_speakers
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 
 
-def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+def parse_file(
+    path: str | os.PathLike[str], encoding: str | None = None, keep_line_breaks: bool = False
+) -> Document:
+    """The transcription at ``path`` as a Document; ``keep_line_breaks`` keeps every original
+    line break (also the wrapper's) as a ``LineBreak``."""
     data = read_bytes(path, limit=MAX_TEXT_BYTES)
     decoded = decode_bytes(data, file=str(path), encoding=encoding)
-    return _parse(decoded.text, Path(path).name, decoded.normalisations)
+    return _parse(decoded.text, Path(path).name, decoded.normalisations, keep_line_breaks)
 
 
-def parse_text(text: str, source_name: str = "") -> Document:
+def parse_text(text: str, source_name: str = "", keep_line_breaks: bool = False) -> Document:
     normalised, notes = normalise_text(text.removeprefix("\ufeff"))
-    return _parse(normalised, source_name, tuple(notes))
+    return _parse(normalised, source_name, tuple(notes), keep_line_breaks)
 
 
-def _parse(text: str, source_name: str, normalisations: tuple[str, ...]) -> Document:
+def _parse(
+    text: str, source_name: str, normalisations: tuple[str, ...], keep_line_breaks: bool = False
+) -> Document:
     lines = split_lines(text)
     front = read_front_matter(lines)
     body = segment(lines[front.body_start : front.body_end])
@@ -54,18 +62,28 @@ def _parse(text: str, source_name: str, normalisations: tuple[str, ...]) -> Docu
         normalisations=normalisations,
     )
     document = attribute_speakers(document)
-    return replace(document, language=detect_language(document),
-                   warnings=(*_unmapped_warnings(document), *document.warnings))
+    if keep_line_breaks:
+        document = keep_original_line_breaks(document, lines)
+    return replace(
+        document,
+        language=detect_language(document),
+        warnings=(*_unmapped_warnings(document), *document.warnings),
+    )
 
 
 def _unmapped_warnings(document: Document) -> list[Diagnostic]:
     """Metadata the header cannot place in a specific element is kept in notesStmt: say so."""
     return [
-        warning("header-unmapped",
-                f"metadata line {('“' + f.label + ':”') if f.label else 'without a label'} has no specific "
-                "TEI element; kept as teiHeader/fileDesc/notesStmt/note",
-                file=document.source_name, line=f.span.start, col=1)
-        for f in document.metadata.fields if f.key == "other"
+        warning(
+            "header-unmapped",
+            f"metadata line {('“' + f.label + ':”') if f.label else 'without a label'} has no specific "
+            "TEI element; kept as teiHeader/fileDesc/notesStmt/note",
+            file=document.source_name,
+            line=f.span.start,
+            col=1,
+        )
+        for f in document.metadata.fields
+        if f.key == "other"
     ]
 
 
