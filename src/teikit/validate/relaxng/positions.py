@@ -1,9 +1,11 @@
 """Exact positions of start-tag and end-tag ends, as jing reports them, computed on demand.
 
 lxml knows the line where an element starts, not where its start tag ends or where its end tag is.
-Only files with errors pay for this: one expat pass over the bytes records, per element in
+Only files with errors pay for this: an expat pass over the bytes records, per element in
 document order, the byte offsets of its start and end tags; line and column (1-based, counted in
-characters, pointing just past the '>') are derived from those offsets.
+characters, pointing just past the '>') are derived from those offsets. The pass goes only as far
+as the errors asked about need: a 2 MB novel whose errors are all in its header is read up to the
+header's end.
 
 Text that is not allowed is placed as jing places it: jing (through Xerces) judges character data
 chunk by chunk, a chunk ending at a line end or at markup, and reports the error where the first
@@ -19,8 +21,10 @@ _CHUNK_END = frozenset(b"\n\r<&]")
 
 
 class TagPositions:
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, chunk: int = 1 << 15) -> None:
         self.data = data
+        self._chunk = chunk  # bytes per feed; positions do not depend on it (tests vary it)
+        self._fed = 0  # bytes given to expat so far
         self.starts: list[int] = []
         self.ends: list[int] = []
         self._stack: list[int] = []
@@ -32,10 +36,25 @@ class TagPositions:
         parser.EndElementHandler = self._end
         parser.CharacterDataHandler = self._text
         self._parser = parser
-        try:
-            parser.Parse(data, True)
-        except expat.ExpatError:
-            pass  # positions found so far are still right; lxml already judged well-formedness
+
+    def _read_until(self, known) -> None:
+        """Feed expat until ``known()`` holds or the document is exhausted. Events arrive in
+        document order, so once a tag is recorded every tag and text chunk before it is too."""
+        data = self.data
+        while not known() and self._fed < len(data):
+            start = self._fed
+            self._fed = min(len(data), start + self._chunk)
+            try:
+                self._parser.Parse(data[start : self._fed], self._fed == len(data))
+            except expat.ExpatError:
+                # positions found so far are still right; lxml already judged well-formedness
+                self._fed = len(data)
+
+    def _started(self, index: int) -> None:
+        self._read_until(lambda: index < len(self.starts))
+
+    def _ended(self, index: int) -> None:
+        self._read_until(lambda: index < len(self.ends) and self.ends[index] != -1)
 
     def _start(self, name, attrs) -> None:
         self._stack.append(len(self.starts))
@@ -79,11 +98,13 @@ class TagPositions:
         return line, col
 
     def start_tag(self, index: int) -> tuple[int, int]:
+        self._started(index)
         if index >= len(self.starts):
             return 0, 0
         return self._line_col(self._tag_end(self.starts[index]))
 
     def end_tag(self, index: int) -> tuple[int, int]:
+        self._ended(index)
         if index >= len(self.ends):
             return 0, 0
         end = self.ends[index]
@@ -95,6 +116,10 @@ class TagPositions:
         """Where jing reports text not allowed that ends at element ``index``'s start tag (or at
         its end tag, with ``at_end``): the end of the first chunk of that text with more than
         whitespace; the tag's own position when no such chunk is found."""
+        if at_end:
+            self._ended(index)
+        else:
+            self._started(index)
         offsets = self.ends if at_end else self.starts
         if index >= len(offsets) or offsets[index] < 0:
             return self.end_tag(index) if at_end else self.start_tag(index)
