@@ -41,6 +41,7 @@ from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
 from .turns import TurnBuilder
 from .units import has_lines, leading, prepare, run_in_pattern, split_run_in, units
+from .words import WordCounts, document_text
 
 _INTERVIEWER = re.compile(
     r"\binterview\s+(?:with|to|given\s+to|granted\s+to)\s+(?P<article>an?\s+|the\s+)?(?P<who>[^,.;:()\n]+)",
@@ -93,7 +94,9 @@ def attribute_speakers(document: Document) -> Document:
     speakers = {label.key for label, _ in labelled}
     supplied = _supplied_names([label for label, _ in labelled], speakers)
     registry.learn(
-        ((supplied.get(label.verbatim, label.name), line) for label, line in labelled), warn
+        ((supplied.get(label.verbatim, label.name), line) for label, line in labelled),
+        warn,
+        WordCounts(lambda: document_text(body)),
     )
 
     interviewer, subject = _interview_parties(document, author)

@@ -1,10 +1,11 @@
 """Cast lists: "Dramatis Personae", "THE PERSONS OF THE PLAY", "CHARACTERS" … → ``CastList``.
 
 The heading may be a paragraph, a ``Heading`` or a division's head. The paragraphs after it (until
-a heading-like line in capitals, an italic note such as "_The action takes place…_", a section
-break or anything that is not a paragraph) are the cast: one ``CastItem`` per line when the
-paragraph kept its lines (``LineBreak``) or is a single short entry, otherwise the paragraph is
-kept whole inside the cast list (its words still let abbreviated labels find full names).
+a heading-like line in capitals, an act or scene heading such as "Действие первое", an italic
+note such as "_The action takes place…_", a section break or anything that is not a paragraph)
+are the cast: one ``CastItem`` per line when the paragraph kept its lines (``LineBreak``) or is a
+single short entry, otherwise the paragraph is kept whole inside the cast list (its words still
+let abbreviated labels find full names).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ...model import (
     Span,
 )
 from .inlines import plain, strip, words_of
-from .labels import CONNECTORS
+from .labels import CONNECTORS, DIVISIONS
 
 CAST_HEAD = re.compile(
     r"^(?:dramatis\s+person\w*|(?:the\s+)?persons\s+(?:of|in)\s+the\s+(?:play|drama|comedy|tragedy)|"
@@ -120,6 +121,10 @@ def _ends_cast(block: Paragraph) -> bool:
     if text.startswith("_") or text.startswith("["):
         return True  # "_The action takes place in Iceland…_"
     words = text.split()
+    if words and len(words) <= 6 and words[0].strip(".:").casefold() in DIVISIONS:
+        return True  # "Действие первое", "ACT I.", "Scene: a garden": the play begins
+    if len(words) == 2 and words[1].strip(".:").casefold() in DIVISIONS:
+        return True  # "Erster Aufzug", "First Act"
     letters = [c for c in text if c.isalpha()]
     capitals = bool(letters) and all(c.isupper() for c in letters)
     return capitals and len(words) <= 6 and not any(c in text for c in ",()")

@@ -5,9 +5,11 @@ Variants are merged by rules that hold for any text:
 - case and dots do not matter (``Mr. ROBESON`` = ``MR. ROBESON``), nor hyphens and spaces inside
   a name (``TAMBOUR-MAJOR`` = ``TAMBOURMAJOR``);
 - an abbreviated label is the unique cast-list word (or longer label) it begins (``Ham.`` →
-  ``Hamlet``, ``Hor.`` → ``Horatio.``);
+  ``Hamlet``, ``Hor.`` → ``Horatio.``), unless the text also prints it as a word of its own
+  (``Geist`` stays apart from ``Geister``, ``Bürger`` from ``Bürgermädchen``);
 - a first name alone is the one longer label that begins with it and has no title (``Monty`` →
-  ``Monty Johnstone``; but ``STIDULPH`` stays apart from ``MRS. STIDULPH``);
+  ``Monty Johnstone``; but ``STIDULPH`` stays apart from ``MRS. STIDULPH``, and ``Andre``, a word
+  the text uses in lower case, from ``Andre Hälfte``);
 - a label naming the document's author (surname, full name or initials, ``DH`` for "Duncan
   Hallas") is the author;
 - initials are expanded from a name the front matter mentions (``IB`` → "Ian Birchall");
@@ -21,12 +23,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...model import Person
 from .labels import GROUP_WORDS, TITLES, capitalised_head, name_key
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS
+from .words import WordCounts
 
 _GROUP_FIRST = frozenset(
     "some all several other others many both two three four five various".split()
@@ -75,16 +79,33 @@ class Registry:
 
     # -- learning -------------------------------------------------------------------------------
 
-    def learn(self, names: Iterable[tuple[str, int]], warn: Warn | None = None) -> None:
+    def learn(
+        self,
+        names: Iterable[tuple[str, int]],
+        warn: Warn | None = None,
+        words: WordCounts | None = None,
+    ) -> None:
         """Decide which label names are the same person, before any turn is resolved.
 
         ``names`` are (label name, source line) pairs; ambiguities go to ``warn`` with the line
-        of the label's first occurrence."""
+        of the label's first occurrence. ``words`` counts the words of the document's text."""
         keys: dict[str, str] = {}
         lines: dict[str, int] = {}
+        places: set[tuple[str, int]] = set()  # (a label may be read twice: as paragraph, as line)
         for name, line in names:
-            keys.setdefault(name_key(name), name)
-            lines.setdefault(name_key(name), line)
+            key = name_key(name)
+            keys.setdefault(key, name)
+            lines.setdefault(key, line)
+            places.add((key, line))
+        uses = Counter(key for key, _ in places)
+
+        def own_word(key: str) -> bool:
+            # Printed as a word beyond its labels ("der Geist", "die Bürger"): a name of its own.
+            return words is not None and words.any_case(key) - uses[key] >= 2
+
+        def common_word(key: str) -> bool:
+            return words is not None and words.lower(key) >= 2  # "die andre", "ein zweiter"
+
         self._learned = set(keys)
         spelled: dict[str, str] = {}
         for key in keys:
@@ -112,6 +133,8 @@ class Registry:
             if key in INTERVIEWER_KEYS or key in ANSWER_KEYS or len(key) < 2:
                 continue
             longer = [o for o in singles if o != key and o.startswith(key) and len(key) >= 3]
+            if longer and own_word(key):
+                continue  # "Geister" beside "Geist", "Bürgermädchen" beside "Bürger"
             if len(longer) == 1:
                 self._canonical[key] = longer[0]
                 continue
@@ -121,11 +144,11 @@ class Registry:
                     lines[key],
                 )
             firsts = [m for m in multis if m.split()[0] == key and not _has_title(m)]
-            if len(firsts) == 1:
+            if len(firsts) == 1 and not common_word(key):
                 self._canonical[key] = firsts[0]
                 continue
             expanded = self._expand_from_cast(key, keys[key], warn, lines[key])
-            if expanded:
+            if expanded and not own_word(key):
                 self._canonical[key] = expanded
 
     def _expand_from_cast(self, key: str, shown: str, warn: Warn | None, line: int) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .inlines import is_whole_stage
 from .labels import GROUP_WORDS, Label, candidates, capitalised_head
+from .words import WordCounts
 
 INTERVIEWER_KEYS = frozenset(
     {"q", "question", "questions", "interviewer", "int", "frage", "вопрос"}
@@ -38,6 +39,16 @@ COMMON_WORDS = frozenset(
 ENDINGS = frozenset(
     {"the end", "end", "curtain", "finis", "fin", "ende", "конец", "the curtain", "slow curtain"}
 )
+# A pause printed like a label ("Пауза.", "Long pause.") is a direction, never a speaker.
+PAUSES = frozenset({"pause", "pausa", "пауза", "молчание", "pauze", "paus", "tauko"})
+
+
+def is_pause(text: str) -> bool:
+    """The paragraph is only a pause ("Пауза.", "Long pause."): a direction printed bare."""
+    words = text.casefold().replace(".", " ").split()
+    return 0 < len(words) <= 3 and words[-1] in PAUSES
+
+
 # Metadata labels a front-matter reader may have left in the body ("Public Domain: …").
 FIELD_KEYS = frozenset(
     {
@@ -87,7 +98,6 @@ EXITS = frozenset(
     "entrano sale salen vase vanse уходит уходят входит входят выходит выходят".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_RUN_CHAR = re.compile(r"[^\W\d_]|['’]")  # the characters a _WORD token is made of
 MIN_TURNS = 4
 
 
@@ -139,7 +149,7 @@ def learn(
     per_text = [seen[text] for text in texts]
     followers = followers if followers is not None else [""] * len(texts)
     counts: Counter[str] = Counter(c.key for cands in per_text for c in cands)
-    lower_count = _LowerWords("\n".join(texts))
+    lower_count = WordCounts("\n".join(texts)).lower
     cast_keys = _cast_words(cast_text)
     cast_hits: dict[str, bool] = {}
 
@@ -159,6 +169,7 @@ def learn(
             or key in FIELD_KEYS
             or words[0] in NOT_FIRST
             or words[-1] in COMMON_WORDS
+            or words[-1] in PAUSES
             or (label.weak and (words[0] in COMMON_WORDS or words[-1] in EXITS))
         ):
             return False  # "Yes.", "Gut denn.", "Die Magd ab."
@@ -281,43 +292,6 @@ def learn(
             ):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
-
-
-class _LowerWords:
-    """How often a word occurs in lower case in a text, as a ``_WORD`` token.
-
-    Only a few words are ever asked about, so instead of tokenising the whole text, each
-    occurrence of the word is looked at in its run of letters and apostrophes: tokens never
-    cross such a run's edges, so the run's tokens are the text's tokens there.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.known: dict[str, int] = {}
-
-    def __call__(self, word: str) -> int:
-        if word not in self.known:
-            self.known[word] = self._count(word)
-        return self.known[word]
-
-    def _count(self, word: str) -> int:
-        if not word.islower() or not _WORD.fullmatch(word):
-            return 0
-        text = self.text
-        count = 0
-        end = 0  # the end of the last run read (runs never overlap)
-        at = text.find(word)
-        while at >= 0:
-            if at >= end:
-                start = at
-                while start > 0 and _RUN_CHAR.match(text, start - 1):
-                    start -= 1
-                end = at + len(word)
-                while end < len(text) and _RUN_CHAR.match(text, end):
-                    end += 1
-                count += _WORD.findall(text, start, end).count(word)
-            at = text.find(word, max(at + 1, end))
-        return count
 
 
 def _heading_before(

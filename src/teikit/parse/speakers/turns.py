@@ -9,9 +9,10 @@ Walks the block tree (recursing into divisions) with the document's ``LabelRules
 - later unlabelled paragraphs continue the open turn, unless they look like a heading (short, no
   closing punctuation); after an interviewer's question they open the interviewee's answer;
 - in plays, a bracketed, parenthesised-italic or wholly italic paragraph (or one starting "Enter",
-  "Exit", "Exeunt") is a ``Stage``: inside the turn when labels stand alone and the turn goes on,
-  between turns otherwise; brackets inside speech become ``Editorial(kind="stage")``, and a
-  direction that opens a speech becomes a ``Stage`` block before its text.
+  "Exit", "Exeunt", or a bare "Pause.") is a ``Stage``: inside the turn when labels stand alone
+  and the turn goes on, between turns otherwise; brackets inside speech become
+  ``Editorial(kind="stage")``, and a direction that opens a speech becomes a ``Stage`` block
+  before its text.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ...model import (
 )
 from .inlines import drop_prefix, is_whole_italic, is_whole_stage, plain, split_stages, strip
 from .labels import Label
-from .select import INTERVIEWER_KEYS, LabelRules
+from .select import INTERVIEWER_KEYS, LabelRules, is_pause
 from .units import leading
 
 # "By Mr. Migdal:" in a hearing transcript: the questions that follow ("Q.") are that person's.
@@ -212,6 +213,7 @@ class TurnBuilder:
             is_whole_stage(block.content)
             or is_whole_italic(block.content)
             or bool(_STAGE_VERB.match(plain(block.content).lstrip()))
+            or is_pause(plain(block.content))
         )
 
 
