@@ -185,7 +185,8 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def source_paragraphs(path: Path) -> list[str]:
-    """The case's paragraphs as plain text (directives dropped), for the lossless check."""
+    """The case's paragraphs and division heads as plain text (other directives dropped), for
+    the lossless check."""
     document = load(path)
     out: list[str] = []
 
@@ -196,6 +197,7 @@ def source_paragraphs(path: Path) -> list[str]:
             elif isinstance(block, LineGroup):
                 out.extend(inline_plain(ln.content) for ln in block.lines if isinstance(ln, Line))
             elif isinstance(block, Division):
+                out.append(inline_plain(block.head))
                 walk(block.blocks)
 
     walk(document.body)
@@ -230,6 +232,7 @@ def output_text(blocks: tuple[Block, ...]) -> str:
         elif isinstance(block, LineGroup):
             parts.extend(inline_plain(ln.content) for ln in block.lines if isinstance(ln, Line))
         elif isinstance(block, Division):
+            parts.append(inline_plain(block.head))
             parts.append(output_text(block.blocks))
         elif isinstance(block, CastList):
             parts.append(inline_plain(block.head))

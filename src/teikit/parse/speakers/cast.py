@@ -64,12 +64,13 @@ def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
         block = blocks[i]
         if isinstance(block, Division):
             if _is_cast_head(block.head):
-                items, used = _items(block.blocks, 0)
+                inside = _cast_stream(block.blocks)
+                items, used = _items(inside, 0)
                 cast = CastList(block.head, items, block.span)
                 lists.append(cast)
                 texts.extend(_text_of(items))
                 out.append(cast)
-                out.extend(block.blocks[used:])
+                out.extend(inside[used:])
             else:
                 inner = extract_cast(block.blocks)
                 texts.append(inner.text)
@@ -78,6 +79,7 @@ def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
             i += 1
             continue
         if isinstance(block, (Paragraph, Heading)) and _is_cast_head(block.content):
+            blocks = blocks[: i + 1] + _cast_stream(blocks[i + 1 :])
             items, used = _items(blocks, i + 1)
             if items:
                 end = blocks[i + used].span.end if used else block.span.end
@@ -90,6 +92,39 @@ def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
         out.append(block)
         i += 1
     return CastResult(tuple(out), " ".join(t for t in texts if t), lists)
+
+
+def _cast_stream(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks after a cast heading, with the sections a segmenter made of cast entries (a
+    name without punctuation taken for a heading, "Петр Иванович Добчинский") opened up until
+    the cast ends: the head is an entry and the section's blocks follow it."""
+    if not any(isinstance(b, Division) for b in blocks[:_MAX_ITEMS]):
+        return blocks  # (most casts)
+    out: list[Block] = []
+    pending = list(reversed(blocks))
+    ended = False
+    while pending:
+        block = pending.pop()
+        if not ended and isinstance(block, Division) and _entry_head(block):
+            head = Paragraph(block.head, Span(block.span.start, block.span.start))
+            pending.extend(reversed((head, *block.blocks)))
+            continue
+        if not isinstance(block, (Paragraph, LineGroup)) or (
+            isinstance(block, Paragraph) and _ends_cast(block)
+        ):
+            ended = True
+        out.append(block)
+    return tuple(out)
+
+
+def _entry_head(block: Division) -> bool:
+    text = words_of(block.head).strip()
+    return (
+        block.type == "section"
+        and 0 < len(text.split()) <= _SHORT_ENTRY // 2
+        and not _is_cast_head(block.head)
+        and not _ends_cast(Paragraph(block.head))
+    )
 
 
 def _is_cast_head(content: Inlines) -> bool:

@@ -202,7 +202,9 @@ def candidates(text: str) -> list[Label]:
     bracket = text.find("[", 0, 62), text.find("(", 0, 62)
     if bracket != (-1, -1):
         directed = _directed_label(text)
-        if directed is not None and all(c.length != directed.length for c in found):
+        if directed is not None:
+            # "Жена Луки Лукича (бежит вперед).": the same label, known to carry a direction.
+            found = [c for c in found if c.length != directed.length]
             found.append(directed)
             found.sort(key=lambda c: c.length)
     return found

@@ -265,20 +265,30 @@ def learn(
                 if counts[c.key] == 1
                 and _fits(c, term)
                 and (c.alone == dominant[2] or c.directed)
-                and _agrees(c, dominant, allow_alone)
+                # A name alone with its direction is a label where speech follows ("Жена Луки
+                # Лукича (бежит вперед)."), even where labels usually run into their speech.
+                and _agrees(c, dominant, allow_alone or c.directed)
                 and plausible(c)
             ]
         )
     last = len(per_text) - 1
+    speaking = _in_turns(labelled, texts)
     for index, shapes in enumerate(singles):
+        if not shapes:
+            continue
         # A name in lower case is a speaker in a run of turns: the paragraph before it holds a
-        # whole turn (not a label whose speech is yet to come, nor a direction) and the one after
-        # it opens with a label ("Zweiter. …" among the crowd's one-line speeches).
+        # whole turn (not a label whose speech is yet to come, nor a direction) or goes on with
+        # one (verse under its label), and the one after it opens with a label ("Zweiter. …"
+        # among the crowd's one-line speeches).
         before, after = index - 1, index + 1
         in_dialogue = (
             0 <= before
             and after <= last
-            and (bool(singles[before]) or _holds_speech(opening[before], texts[before]))
+            and (
+                bool(singles[before])
+                or _holds_speech(opening[before], texts[before])
+                or (not labelled[before] and speaking[before])
+            )
             and (labelled[after] or bool(singles[after]))
         )
         for c in shapes:
@@ -304,6 +314,28 @@ def _heading_before(
     if found is None:
         found = seen[follower] = candidates(follower)
     return _longest(found, labels) is not None
+
+
+_SPEECH_ENDS = tuple(".!?…,;:—–-»“”\"'’)")
+
+
+def _in_turns(labelled: list[bool], texts: list[str]) -> list[bool]:
+    """Whether each unit is a label or speech going on after one: text that is neither a
+    direction in brackets nor heading-like (short without closing punctuation)."""
+    out: list[bool] = []
+    going = False
+    for is_label, text in zip(labelled, texts, strict=True):
+        if is_label:
+            going = True
+        elif going:
+            stripped = text.strip()
+            going = (
+                bool(stripped)
+                and stripped[0] not in "[("
+                and (stripped.endswith(_SPEECH_ENDS) or len(stripped.split()) > 8)
+            )
+        out.append(going)
+    return out
 
 
 def _holds_speech(label: Label | None, text: str) -> bool:

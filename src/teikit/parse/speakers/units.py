@@ -52,6 +52,8 @@ def units(
     ``followers`` the following texts are left "" (for callers that do not read them)."""
     out: list[tuple[Paragraph, str]] = []
     slots: list[Paragraph | None] = []
+    # The second line of verse whose first line is a unit: read only as that unit's follower.
+    after_first: dict[int, Paragraph] = {}
     for block in blocks:
         if isinstance(block, Division):
             out.extend(units(block.blocks, lines, followers))
@@ -61,7 +63,12 @@ def units(
         elif isinstance(block, LineGroup) and block.lines and isinstance(block.lines[0], Line):
             # Verse the segmenter grouped with its speaker's name as the first line.
             verse = [ln for ln in block.lines if isinstance(ln, Line)]
-            slots.extend(Paragraph(ln.content, ln.span) for ln in (verse if lines else verse[:1]))
+            if lines:
+                slots.extend(Paragraph(ln.content, ln.span) for ln in verse)
+            else:
+                if len(verse) > 1:
+                    after_first[len(slots)] = Paragraph(verse[1].content, verse[1].span)
+                slots.append(Paragraph(verse[0].content, verse[0].span))
         elif isinstance(block, ListBlock) and (listed_items := listed_labels(block)):
             slots.extend(listed_items)
         else:
@@ -72,7 +79,7 @@ def units(
     for i, slot in enumerate(slots):
         if slot is None:
             continue
-        nxt = slots[i + 1] if i + 1 < len(slots) else None
+        nxt = after_first.get(i) or (slots[i + 1] if i + 1 < len(slots) else None)
         out.append((slot, plain(nxt.content) if nxt is not None else ""))
     return out
 
