@@ -8,30 +8,12 @@ anything unrecognised stay as text inside the ``bibl``, so the wording is kept v
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
-from .dates import parse_date
+from .dates import find_date
 from .tei import append_text, el
 
-_SCOPES = [
-    (
-        "volume",
-        re.compile(
-            r"\b(?:Vol(?:ume)?s?\.?|Tome|Bd\.)\s*(?P<n>[0-9IVXLC]+(?:\s*[-–]\s*[0-9IVXLC]+)?)", re.I
-        ),
-    ),
-    (
-        "issue",
-        re.compile(r"\b(?:No|Nr|Number|Issue|#)\.?\s*(?P<n>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)", re.I),
-    ),
-    (
-        "page",
-        re.compile(r"\b(?:pp?|pages?|S)\.?\s*(?P<n>[0-9ivxlc]+(?:\s*[-–]\s*[0-9ivxlc]+)?)", re.I),
-    ),
-    ("chapter", re.compile(r"\b(?:Ch(?:apter)?|Chap)\.?\s*(?P<n>[0-9IVXLC]+)", re.I)),
-]
 _PLACE_CITIES = re.compile(
     r"\b(Moscow|London|New York|Paris|Berlin|Peking|Beijing|Chicago|Petrograd|Leningrad|Havana|"
     r"Calcutta|Delhi|Colombo|Sydney|Melbourne|Toronto|Glasgow|Edinburgh|Dublin|Santiago|Mexico|"
@@ -53,28 +35,35 @@ def scope_attributes(unit: str, raw: str) -> dict[str, str]:
 def write_source_bibl(
     parent: etree._Element, text: str, *, type_: str, level: str, author: str = ""
 ) -> etree._Element:
-    """A ``bibl`` for a "Title, Vol. 6, …, pp. 1-2" string; the leading segment is the title,
-    after the author's name when the citation begins with it ("E. Belfort Bax, The German SDP")."""
+    """A ``bibl`` for a citation ("Lenin’s Collected Works, Progress Publishers, 1964, Moscow,
+    Volume 24, pp. 19-26", "April 7, 1917 in Pravda No. 26"). Dates and volume, issue, page and
+    chapter references are found anywhere in it; of the rest, split at commas, the first part is
+    the title (after the author's name when the citation begins with it: "E. Belfort Bax, The
+    German SDP, Justice, …" is an article in a journal), a publisher's name is the publisher and
+    a city after it the place. Every character of ``text`` stays, in order."""
     bibl = el(parent, "bibl", type=type_)
-    parts = [p for p in _split_keeping_dates(text) if p and not _SEPARATOR.fullmatch(p)]
-    by_author = bool(parts) and bool(author) and _same_name(parts[0], author)
+    pieces = _pieces(text)
+    chunks = [c for kind, c in pieces if kind == "text" for c in _chunks(c) if _words(c)]
+    by_author = bool(chunks) and bool(author) and _same_name(chunks[0], author)
     # "Author, Article, Periodical, date, page": an article in a journal, not a monograph.
-    article = by_author and len(parts) >= 3 and all(_plain(p) for p in parts[1:3])
-    levels = ["a", "j"] if article else [level]
-    for index, segment in enumerate(_segments(bibl, text)):
-        if index == 0 and by_author:
-            el(bibl, "author", segment)
-        elif levels and not _is_date(segment):
-            el(bibl, "title", segment, level=levels.pop(0))
-        else:
-            _write_part(bibl, segment)
-            levels = []  # titles come before the date and scope parts
+    article = by_author and len(chunks) >= 3 and pieces[0][0] == "text"
+    state = _BiblState(levels=["a", "j"] if article else [level], author_first=by_author)
+    _write_pieces(bibl, pieces, state)
     return bibl
 
 
-def _plain(segment: str) -> bool:
-    """A segment that is neither a date nor a volume, issue or page reference."""
-    return not any(c.isdigit() for c in segment)
+def _write_pieces(bibl: etree._Element, pieces: list[tuple[str, str]], state: _BiblState) -> None:
+    for kind, piece in pieces:
+        if kind == "text":
+            for chunk in _chunks(piece):
+                state.write_chunk(bibl, chunk)
+        elif kind == "date":
+            found = find_date(piece)
+            el(bibl, "date", piece, **(found[0].attributes() if found else {}))
+        else:
+            match = _SCOPE_ANYWHERE[kind].fullmatch(piece)
+            assert match is not None
+            el(bibl, "biblScope", piece, **scope_attributes(kind, match.group("n")))
 
 
 def _same_name(segment: str, author: str) -> bool:
@@ -84,83 +73,127 @@ def _same_name(segment: str, author: str) -> bool:
     return bool(key(author)) and key(segment) == key(author)
 
 
-# "January 10, 1924" must stay one segment although it contains the separator.
-_MONTH_DAY_YEAR = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}")
+# References found anywhere in a citation; each needs its keyword and a number.
+_NUMERAL = r"(?:\d+[A-Za-z]?|[IVXLC]+)"
+_SCOPE_ANYWHERE = {
+    "volume": re.compile(
+        rf"\b(?:Vol(?:ume)?s?\.?|Tome|Bd\.|Band)\s*(?P<n>{_NUMERAL}(?:\s*[-–]\s*{_NUMERAL})?)\b"
+    ),
+    "issue": re.compile(
+        r"(?:\b(?:No|Nr|Number|Issue|Heft)\.?\s*|#\s*)(?P<n>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)\b"
+    ),
+    "page": re.compile(
+        r"\b(?:pp?\.\s*|pages?\s+|S\.\s*)"
+        r"(?P<n>\d+(?:\s*[-–]\s*\d+)?|[ivxlc]+(?:\s*[-–]\s*[ivxlc]+)?)\b"
+    ),
+    "chapter": re.compile(r"\b(?:Ch(?:apter)?\.?|Chap\.)\s*(?P<n>\d+|[IVXLC]+)\b"),
+}
 
 
-_SEPARATOR = re.compile(r",\s*")
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into ("text" | "date" | a scope unit, wording) pieces, in order."""
+    out: list[tuple[str, str]] = []
+    for kind, piece in _scope_pieces(text):
+        if kind == "text":
+            out.extend(_date_pieces(piece))
+        else:
+            out.append((kind, piece))
+    return out
 
 
-def _split_keeping_dates(text: str) -> list[str]:
-    protected = {m.start(): m.end() for m in _MONTH_DAY_YEAR.finditer(text)}
-    segments: list[str] = []
-    current = ""
-    i = 0
-    while i < len(text):
-        if i in protected:
-            current += text[i : protected[i]]
-            i = protected[i]
-            continue
-        if text[i] == ",":
-            sep = _SEPARATOR.match(text, i)
-            assert sep is not None
-            segments.extend([current, sep.group(0)])
-            current = ""
-            i = sep.end()
-            continue
-        current += text[i]
-        i += 1
-    segments.append(current)
-    return segments
-
-
-def _segments(bibl: etree._Element, text: str) -> Iterator[str]:
-    """The comma-separated parts of ``text``; the separators go straight into ``bibl`` as text."""
-    for segment in _split_keeping_dates(text):
-        if _SEPARATOR.fullmatch(segment):
-            append_text(bibl, segment)
-        elif segment:
-            yield segment
-
-
-def _is_date(segment: str) -> bool:
-    """ "1933", "January 10, 1924", "Spring 1917": the whole segment is a date."""
-    return parse_date(segment) is not None and bool(
-        re.fullmatch(
-            r"(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?)[ ,]+){0,3}\d{4}\.?", segment.strip()
-        )
+def _scope_pieces(text: str) -> list[tuple[str, str]]:
+    found = sorted(
+        (m.start(), m.end(), unit)
+        for unit, pattern in _SCOPE_ANYWHERE.items()
+        for m in pattern.finditer(text)
     )
+    out: list[tuple[str, str]] = []
+    at = 0
+    for start, end, unit in found:
+        if start < at:
+            continue  # overlaps a reference already taken
+        if start > at:
+            out.append(("text", text[at:start]))
+        out.append((unit, text[start:end]))
+        at = end
+    if at < len(text):
+        out.append(("text", text[at:]))
+    return out
 
 
-def _write_part(bibl: etree._Element, segment: str) -> None:
-    for unit, pattern in _SCOPES:
-        match = pattern.search(segment)
-        if match and match.start() == 0 and match.end() == len(segment.rstrip(". ")):
-            el(bibl, "biblScope", segment, **scope_attributes(unit, match.group("n")))
+def _date_pieces(text: str) -> list[tuple[str, str]]:
+    found = find_date(text)
+    if found is None:
+        return [("text", text)] if text else []
+    _, start, end = found
+    return [*_date_pieces(text[:start]), ("date", text[start:end]), *_date_pieces(text[end:])]
+
+
+def _chunks(text: str) -> list[str]:
+    """The text between references, split after each comma or semicolon (kept in the chunk)."""
+    return [c for c in re.split(r"(?<=[,;])", text) if c]
+
+
+def _words(chunk: str) -> bool:
+    return any(c.isalpha() for c in chunk)
+
+
+_CONNECTOR = re.compile(
+    r"^(?P<lead>[\s,;.:–—-]*(?:(?:first\s+)?(?:published|printed|appeared)\s+)?(?:in|from|In|From)?\s+|[\s,;.:–—-]*)"
+    r"(?P<core>.*?)(?P<trail>[\s,;.:–—-]*)$",
+    re.S,
+)
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Publish\w*|Press|Verlag\w*|Books|Editions?|Éditions|Edizioni|Editori\w*|Editorial|"
+    r"Ediciones|Editora|Forlag|Förlag|Printers|Printing|House|Co\.|Company|Ltd\.?|Inc\.?|Limited|"
+    r"Buchhandlung|Bookshop|Booksellers?)\b"
+)
+
+
+class _BiblState:
+    """What a citation has given so far, so each chunk of text knows what it can be."""
+
+    def __init__(self, levels: list[str], author_first: bool, publisher_first: bool = False):
+        self.levels = levels
+        self.author_first = author_first
+        self.publisher_first = publisher_first  # an imprint names its publisher first
+        self.publisher = False
+
+    def write_chunk(self, bibl: etree._Element, chunk: str) -> None:
+        match = _CONNECTOR.match(chunk)
+        assert match is not None
+        lead, core, trail = match.group("lead"), match.group("core"), match.group("trail")
+        if not _words(core):
+            append_text(bibl, chunk)
             return
-    date = parse_date(segment)
-    if date and len(segment) < 40:
-        el(bibl, "date", segment, **date.attributes())
-        return
-    append_text(bibl, segment)
+        append_text(bibl, lead)
+        if self.author_first:
+            el(bibl, "author", core)
+            self.author_first = False
+        elif self.publisher_first:
+            el(bibl, "publisher", core)
+            self.publisher_first, self.publisher = False, True
+        elif self.publisher and (
+            _PLACE_CITIES.fullmatch(core.strip(". ")) or _looks_like_place(core)
+        ):
+            el(bibl, "pubPlace", core)
+        elif self.levels and not _PUBLISHER_WORDS.search(core):
+            el(bibl, "title", core, level=self.levels.pop(0))
+        elif not self.publisher and _PUBLISHER_WORDS.search(core):
+            el(bibl, "publisher", core)
+            self.publisher = True
+            self.levels = []
+        elif _PLACE_CITIES.fullmatch(core.strip(". ")):
+            el(bibl, "pubPlace", core)
+        else:
+            append_text(bibl, core)
+        append_text(bibl, trail)
 
 
 def write_imprint_parts(bibl: etree._Element, text: str) -> None:
     """ "Foreign Languages Publishing House, Moscow, 1954" → publisher, pubPlace, date."""
-    publisher_done = False
-    for segment in _segments(bibl, text):
-        date = parse_date(segment)
-        if date and re.fullmatch(r"[\w .]*\d{4}\.?", segment):
-            el(bibl, "date", segment, **date.attributes())
-        elif _PLACE_CITIES.fullmatch(segment.strip(". ")) or (
-            publisher_done and _looks_like_place(segment)
-        ):
-            el(bibl, "pubPlace", segment)
-        elif not publisher_done:
-            el(bibl, "publisher", segment)
-            publisher_done = True
-        else:
-            append_text(bibl, segment)
+    state = _BiblState(levels=[], author_first=False, publisher_first=True)
+    _write_pieces(bibl, _pieces(text), state)
 
 
 def _looks_like_place(segment: str) -> bool:

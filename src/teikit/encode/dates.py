@@ -89,15 +89,17 @@ _SPANS = [
         rf"\b(?P<m1>[^\W\d_]{{3,10}})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y1>1\d{{3}}|20\d\d))?"
         rf"{_TO}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"
     ),
-    # "January 9-11, 1924"
-    re.compile(rf"\b{_MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_TO}{_DAY},?\s+{_YEAR}\b"),
+    # "January 9-11, 1924", "April 4 and 5, 1917"
+    re.compile(
+        rf"\b{_MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:{_TO}|\s+(?:and|&)\s+){_DAY},?\s+{_YEAR}\b"
+    ),
     # "23 April - 20 July 1938", "23 April 1937 - 20 July 1938"
     re.compile(
         rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th|\.)?\s+(?P<m1>[^\W\d_]{{3,10}})\.?(?:\s+(?P<y1>1\d{{3}}|20\d\d))?"
         rf"{_TO}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"
     ),
-    # "9-11 January 1924"
-    re.compile(rf"\b(?P<d1>[0-3]?\d){_TO}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
+    # "9-11 January 1924", "4 and 5 April 1917"
+    re.compile(rf"\b(?P<d1>[0-3]?\d)(?:{_TO}|\s+(?:and|&)\s+){_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
     # "1917-1918", "1917-18", "1917 to 1921"
     re.compile(rf"(?<![\d/.-])(?P<y1>1\d{{3}}|20\d\d){_TO}(?P<y2>\d{{4}}|\d\d)(?![\d/.-])"),
 ]
