@@ -4,6 +4,7 @@
 
 1. ``cast``      a cast list ("Dramatis Personae"…) becomes a ``CastList``;
 2. ``select``    the document's speaker labels are decided from all paragraph openings;
+   ``credits``   a first production's cast ("Lane: Mr. F. Kinsey Peile.") becomes one too;
 3. ``people``    label names become persons (variants, abbreviations, author, groups);
 4. ``turns``     labelled paragraphs become ``Speech`` turns, directions ``Stage``;
 5. ``reported``  reported speech with a reporting clause becomes ``Said``;
@@ -33,6 +34,7 @@ from ...model import (
     Speech,
 )
 from .cast import extract_cast
+from .credits import credit_lists
 from .genre import classify, opening_texts, title_block
 from .inlines import plain
 from .labels import Label, is_name, name_key, supplied_name
@@ -79,7 +81,10 @@ def attribute_speakers(document: Document) -> Document:
         found = units(body, lines=True)
         rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
     # Without speaker labels (most prose) the label passes below change nothing: skip them.
+    credits = False
     if rules.accepted:
+        if rules.dominant is not None and rules.dominant[1] == ".":
+            body, credits = credit_lists(body, rules.accepted.__contains__)
         body = prepare(body, lambda text: rules.label_of(text) is not None)
     author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
@@ -102,7 +107,7 @@ def attribute_speakers(document: Document) -> Document:
     interviewer, subject = _interview_parties(document, author)
     registry.interviewer_name = interviewer
     registry.subject = subject
-    play = _looks_like_play(document, rules, speakers, bool(cast.lists))
+    play = _looks_like_play(document, rules, speakers, bool(cast.lists) or credits)
     only_questions = bool(speakers) and speakers <= INTERVIEWER_KEYS
     builder = TurnBuilder(
         rules,
@@ -124,7 +129,7 @@ def attribute_speakers(document: Document) -> Document:
         body = builder.rewrite(body)
     body = _reported(body, registry, author)
     probe = replace(document, body=body)
-    genre = classify(probe, rules, speakers, bool(cast.lists))
+    genre = classify(probe, rules, speakers, bool(cast.lists) or credits)
     if genre == "interview" and not speakers and interviewer and author:
         body = _whole_answer(body, registry.add(name_key(author), author, "interviewee", True))
         registry.add("q", interviewer, "interviewer")

@@ -33,7 +33,8 @@ CONNECTORS = frozenset(
 STRUCTURAL = frozenset(
     "act acts scene scenes chapter part book akt aufzug auftritt szene acte scène scene tableau "
     "atto scena acto escena действие явление картина сцена глава note notes nota p.s ps n.b nb "
-    "source sources footnote footnotes contents index appendix table figure fig".split()
+    "source sources footnote footnotes contents index appendix table figure fig errata erratum "
+    "corrigenda addenda glossary bibliography preface".split()
 )
 # Divisions an ordinal word may open ("Erster Aufzug", "Second Scene", "Третье действие").
 DIVISIONS = frozenset(

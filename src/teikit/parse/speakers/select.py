@@ -277,9 +277,9 @@ def learn(
         if not shapes:
             continue
         # A name in lower case is a speaker in a run of turns: the paragraph before it holds a
-        # whole turn (not a label whose speech is yet to come, nor a direction) or goes on with
-        # one (verse under its label), and the one after it opens with a label ("Zweiter. …"
-        # among the crowd's one-line speeches).
+        # whole turn (not a label whose speech is yet to come) or goes on with one (verse under
+        # its label) or is a direction in brackets, and the one after it opens with a label
+        # ("Zweiter. …" among the crowd's one-line speeches).
         before, after = index - 1, index + 1
         in_dialogue = (
             0 <= before
@@ -288,6 +288,7 @@ def learn(
                 bool(singles[before])
                 or _holds_speech(opening[before], texts[before])
                 or (not labelled[before] and speaking[before])
+                or is_whole_stage((texts[before],))  # the scene's first turn, after its direction
             )
             and (labelled[after] or bool(singles[after]))
         )

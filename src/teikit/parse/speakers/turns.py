@@ -7,7 +7,8 @@ Walks the block tree (recursing into divisions) with the document's ``LabelRules
 - when labels stand alone (``FARNCOMBE.``) the paragraph after one always belongs to the turn, even
   if it looks like a label itself ("Sixty.");
 - later unlabelled paragraphs continue the open turn, unless they look like a heading (short, no
-  closing punctuation); after an interviewer's question they open the interviewee's answer;
+  closing punctuation, or opening the back matter: "ERRATA"); after an interviewer's question
+  they open the interviewee's answer;
 - in plays, a bracketed, parenthesised-italic or wholly italic paragraph (or one starting "Enter",
   "Exit", "Exeunt", or a bare "Pause.") is a ``Stage``: inside the turn when labels stand alone
   and the turn goes on, between turns otherwise; brackets inside speech become
@@ -227,6 +228,15 @@ def _leading(block: Paragraph) -> str:
     return leading(block)
 
 
+# First words of the back matter's headings ("ERRATA (noted by transcriber)"): the play is over.
+_BACK_MATTER = frozenset(
+    "errata erratum corrigenda addenda glossary bibliography appendix footnotes".split()
+)
+
+
 def _heading_like(block: Paragraph | Heading) -> bool:
     text = plain(block.content).strip()
-    return len(text.split()) <= 8 and not text.endswith(_CLOSES)
+    words = text.split()
+    if len(words) > 8:
+        return False
+    return not text.endswith(_CLOSES) or words[0].strip("_.:,").casefold() in _BACK_MATTER
