@@ -159,6 +159,27 @@ ROWS = [
         "2",
     ),
     ("Written: April 4 and 5, 1917", "//t:creation/t:date/@notAfter", "1917-04-05"),
+    ("Written: by Marx in the Spring of 1845;", "//t:creation/t:date", "Spring of 1845"),
+    (
+        "Source: Selected Works, Volume One, p. 13; Publisher: Progress Publishers, Moscow, 1969;",
+        "//t:bibl[@type='printedSource']/t:publisher",
+        "Progress Publishers",
+    ),
+    (
+        "Translated: W. Lough from the German;",
+        "//t:respStmt[t:resp='Translated']/t:persName",
+        "W. Lough",
+    ),
+    (
+        "Transcription/Markup: Zodiac/Brian Baggins;",
+        "//t:respStmt[t:resp='Transcription/Markup']/t:persName",
+        "Brian Baggins",
+    ),
+    (
+        "First Published: 1932 by Pioneer Publishers, New York.",
+        "//t:bibl[@type='firstPublication']/t:publisher",
+        "Pioneer Publishers",
+    ),
     # labels read by their first words
     ("Source Publisher: Penguin, London, 1970", "//t:sourceDesc/t:bibl/t:publisher", "Penguin"),
     (

@@ -139,8 +139,9 @@ def _words(chunk: str) -> bool:
 
 
 _CONNECTOR = re.compile(
-    r"^(?P<lead>[\s,;.:–—-]*(?:(?:first\s+)?(?:published|printed|appeared)\s+)?(?:in|from|In|From)?\s+|[\s,;.:–—-]*)"
-    r"(?P<core>.*?)(?P<trail>[\s,;.:–—-]*)$",
+    r"^(?P<lead>[\s,;.:–—-]*(?:(?:first\s+)?(?:published|printed|appeared)\s+)?"
+    r"(?:in|from|by|In|From|By)?\s+|[\s,;.:–—-]*)"
+    r"(?P<core>.*?)(?P<trail>(?:\s+(?:in|by))?[\s,;.:–—-]*)$",
     re.S,
 )
 _PUBLISHER_WORDS = re.compile(

@@ -61,7 +61,9 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
-    re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter),?\s+{_YEAR}\b"),
+    re.compile(
+        rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter),?\s+(?:of\s+)?{_YEAR}\b"
+    ),
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"),
     # Day-month-year digits, as written outside the English-speaking world: 14-1-1919, 14.1.1919
     re.compile(rf"(?<![\d./-])(?P<dmy_day>[0-3]?\d)([.-])(?P<dmy_month>[01]?\d)\2{_YEAR}\b"),

@@ -102,12 +102,16 @@ _PURPOSE = re.compile(
 )
 
 
+# "W. Lough from the German", "Joe Smith (2004)": what is said of the work, not the name.
+_FROM_LANGUAGE = re.compile(r"\s+(?:from|out of)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+original)?\.?;?$")
+
+
 def _names(value: str) -> list[str]:
-    value = _PURPOSE.sub("", value.strip())
+    value = _FROM_LANGUAGE.sub("", _PURPOSE.sub("", value.strip().rstrip(";")))
     # "2006 by Einde O’Callaghan", "by Joe Auciello": the year and the "by" are not the name
     value = re.sub(r"^(?:(?:1[89]|20)\d\d\s*,?\s*)?(?:by\s+)?", "", value, flags=re.I)
     value = re.sub(r"\s*\(\d{4}\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", value)
+    parts = re.split(r"\s*(?:,|;|\band\b|&|(?<=\w)/(?=[A-Z]))\s*", value)
     return [p.strip(" .") for p in parts if p.strip(" .")] or [value]
 
 
@@ -275,8 +279,9 @@ def _profile_desc(header: etree._Element, document: Document) -> None:
             if len(created) > 1:  # "Written: …; Delivered: …": each date says what it dates
                 append_text(creation, ("; " if i else "") + (f"{f.label}: " if f.label else ""))
             found = find_date(f.value)
-            if not f.label and f.key in _CREATION_KEYS and found:
-                # a sentence ("… was interviewed by … in February 2001."): only its date is a date
+            if found:
+                # "by Marx in the Spring of 1845, but slightly edited by Engels": the date is a date,
+                # the rest of the wording stays beside it
                 date, start, end = found
                 append_text(creation, f.value[:start])
                 el(creation, "date", f.value[start:end], **date.attributes())

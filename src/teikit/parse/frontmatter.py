@@ -428,12 +428,14 @@ def _metadata_group(group: list[SourceLine]) -> list[Field] | None:
                     None  # "The question arises:" introduces body text; a bare label says nothing
                 )
             sure = sure or key != "other"
-            fields.append(
-                Field(
-                    key,
-                    match.group("label"),
-                    match.group("value").strip(),
-                    Span.of_lines(line.number),
+            fields.extend(
+                _split_inline_labels(
+                    Field(
+                        key,
+                        match.group("label"),
+                        match.group("value").strip(),
+                        Span.of_lines(line.number),
+                    )
                 )
             )
             continue
@@ -493,6 +495,22 @@ def _unlabelled_key(text: str) -> str:
 def _is_credit_key(key: str) -> bool:
     """Lines read from prose that are surely metadata, although they carry no label."""
     return key in ("written", "spoken", "source")
+
+
+# "Source: Selected Works, Volume One, p. 13; Publisher: Progress Publishers, Moscow, 1969;":
+# a second known label after a semicolon or full stop starts a field of its own.
+_INLINE_LABEL = re.compile(r"(?<=[;.])\s+(?P<label>[^\W\d_][\w /\\&’'-]{1,40}?)\s*:\s+")
+
+
+def _split_inline_labels(f: Field) -> list[Field]:
+    for match in _INLINE_LABEL.finditer(f.value):
+        key = classify_label(match.group("label"))
+        if key == "other" or match.group("label") in ("Signed", "signed"):
+            continue  # "… in Pravda No. 26. Signed: N. Lenin." belongs to the citation
+        head = Field(f.key, f.label, f.value[: match.start()].strip().rstrip(";"), f.span)
+        tail = Field(key, match.group("label"), f.value[match.end() :].strip(), f.span)
+        return [head, *_split_inline_labels(tail)]
+    return [f]
 
 
 def _credit(text: str) -> tuple[str, str, str] | None:
