@@ -180,6 +180,21 @@ ROWS = [
         "//t:bibl[@type='firstPublication']/t:publisher",
         "Pioneer Publishers",
     ),
+    (
+        "Source: London: Leonard Smithers and Co, 1899",
+        "//t:bibl[@type='printedSource']/t:pubPlace",
+        "London",
+    ),
+    (
+        "Source: London: Leonard Smithers and Co, 1899",
+        "//t:bibl[@type='printedSource']/t:publisher",
+        "Leonard Smithers and Co",
+    ),
+    (
+        "Produced by Jane Doe and the Online Distributed Proofreading Team",
+        "//t:respStmt[t:resp='Produced by']/t:persName",
+        "Jane Doe",
+    ),
     # labels read by their first words
     ("Source Publisher: Penguin, London, 1970", "//t:sourceDesc/t:bibl/t:publisher", "Penguin"),
     (
@@ -289,7 +304,8 @@ def test_gutenberg_header_and_licence_stay_out_of_the_body() -> None:
     root = etree.fromstring(
         encode(parse_text(GUTENBERG, "pg.txt"), EncodeOptions(when="2026-01-01"))
     )
-    assert text(root, "//t:titleStmt/t:title[@type='main']") == ["A Play In Three Acts"]
+    assert text(root, "//t:titleStmt/t:title[@type='main']") == ["A Play"]
+    assert text(root, "//t:titleStmt/t:title[@type='sub']") == ["In Three Acts"]
     assert text(root, "//t:titleStmt/t:author") == ["Some Writer"]
     assert text(root, "//t:sourceDesc/t:bibl[@type='digitalSource']/t:idno") == ["844"]
     assert text(root, "//t:sourceDesc/t:bibl[@type='digitalSource']/t:date/@when") == ["2006-08-29"]

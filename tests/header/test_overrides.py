@@ -21,8 +21,11 @@ def encode(*args: str) -> etree._Element:
 
 def first(root: etree._Element, path: str) -> str:
     found = root.xpath(path, namespaces=NS)
-    return str(found[0]) if found and not isinstance(found[0], etree._Element) else (
-        "".join(found[0].itertext()) if found else "")
+    return (
+        str(found[0])
+        if found and not isinstance(found[0], etree._Element)
+        else ("".join(found[0].itertext()) if found else "")
+    )
 
 
 def test_precedence(tmp_path: Path) -> None:
@@ -33,8 +36,13 @@ def test_precedence(tmp_path: Path) -> None:
     source.write_text(SOURCE)
     root = encode(str(source))
     assert first(root, "//t:publicationStmt/t:publisher") == "Project Press"
-    assert first(root, "//t:availability/t:licence[starts-with(., 'Licence of this encoding')]") == "Licence of this encoding: CC BY 4.0"
-    (project / "texts" / "speech.meta.toml").write_text('publisher = "Sidecar Press"\neditor = "Ana Editor"\nid = "speech-1"\n')
+    assert (
+        first(root, "//t:availability/t:licence[starts-with(., 'Licence of this encoding')]")
+        == "Licence of this encoding: CC BY 4.0"
+    )
+    (project / "texts" / "speech.meta.toml").write_text(
+        'publisher = "Sidecar Press"\neditor = "Ana Editor"\nid = "speech-1"\n'
+    )
     root = encode(str(source))
     assert first(root, "//t:publicationStmt/t:publisher") == "Sidecar Press"
     assert first(root, "//t:titleStmt/t:respStmt[t:resp='TEI encoding']/t:persName") == "Ana Editor"

@@ -42,6 +42,13 @@ def write_source_bibl(
     German SDP, Justice, …" is an article in a journal), a publisher's name is the publisher and
     a city after it the place. Every character of ``text`` stays, in order."""
     bibl = el(parent, "bibl", type=type_)
+    imprint = _IMPRINT.match(text)
+    if imprint and (_PLACE_CITIES.fullmatch(imprint.group("place")) or _has_year(text)):
+        # "London: Leonard Smithers and Co, 1899": an imprint, place first
+        el(bibl, "pubPlace", imprint.group("place"))
+        append_text(bibl, imprint.group("sep"))
+        write_imprint_parts(bibl, imprint.group("rest"))
+        return bibl
     pieces = _pieces(text)
     chunks = [c for kind, c in pieces if kind == "text" for c in _chunks(c) if _words(c)]
     by_author = bool(chunks) and bool(author) and _same_name(chunks[0], author)
@@ -64,6 +71,15 @@ def _write_pieces(bibl: etree._Element, pieces: list[tuple[str, str]], state: _B
             match = _SCOPE_ANYWHERE[kind].fullmatch(piece)
             assert match is not None
             el(bibl, "biblScope", piece, **scope_attributes(kind, match.group("n")))
+
+
+_IMPRINT = re.compile(
+    r"^(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})(?P<sep>\s*:\s+)(?P<rest>[^:]+)$"
+)
+
+
+def _has_year(text: str) -> bool:
+    return re.search(r"\b(?:1[5-9]|20)\d\d\b", text) is not None
 
 
 def _same_name(segment: str, author: str) -> bool:

@@ -66,15 +66,16 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
     meta = document.metadata
     stmt = el(file_desc, "titleStmt")
     title_field = meta.first("title")
-    title = (
-        meta.front_text("title")
-        or (title_field.value if title_field else "")
-        or _fallback_title(document)
-    )
+    # A Gutenberg "Title:" field holds the main title, then a subtitle on each further line.
+    main, *subtitles = (title_field.value if title_field else "").split("\n")
+    title = meta.front_text("title") or main or _fallback_title(document)
     el(stmt, "title", title, type="main")
     for line in meta.front:
         if line.role == "subtitle":
             el(stmt, "title", line.text, type="sub")
+    if not meta.front_text("title"):
+        for subtitle in subtitles:
+            el(stmt, "title", subtitle, type="sub")
     author_field = meta.first("author")
     author = meta.front_text("author") or (author_field.value if author_field else "")
     if author:
@@ -109,7 +110,10 @@ _FROM_LANGUAGE = re.compile(r"\s+(?:from|out of)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+o
 def _names(value: str) -> list[str]:
     value = _FROM_LANGUAGE.sub("", _PURPOSE.sub("", value.strip().rstrip(";")))
     # "2006 by Einde O’Callaghan", "by Joe Auciello": the year and the "by" are not the name
-    value = re.sub(r"^(?:(?:1[89]|20)\d\d\s*,?\s*)?(?:by\s+)?", "", value, flags=re.I)
+    # "Produced by Jane Doe", "Scanned and proofed by …": the words before "by" are the role
+    value = re.sub(
+        r"^(?:(?:1[89]|20)\d\d\s*,?\s*)?(?:(?:[\w-]+\s+){0,3}by\s+)?", "", value, flags=re.I
+    )
     value = re.sub(r"\s*\(\d{4}\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
     parts = re.split(r"\s*(?:,|;|\band\b|&|(?<=\w)/(?=[A-Z]))\s*", value)
     return [p.strip(" .") for p in parts if p.strip(" .")] or [value]
@@ -226,7 +230,8 @@ def _gutenberg_bibl(desc: etree._Element, document: Document) -> None:
     for key, tag in (("title", "title"), ("author", "author"), ("translated", "editor")):
         f = meta.first(key)
         if f:
-            node = el(bibl, tag, f.value, role="translator" if key == "translated" else None)
+            value = f.value.replace("\n", ": ")
+            node = el(bibl, tag, value, role="translator" if key == "translated" else None)
             node.tail = ". "
     el(bibl, "publisher", "Project Gutenberg").tail = ", "
     release = meta.first("release_date")

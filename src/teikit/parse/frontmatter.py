@@ -188,6 +188,9 @@ LABELS = {
     "language": "language",
     "character set encoding": "encoding",
     "produced by": "transcription",
+    "credits": "transcription",
+    "original publication": "first_published",
+    "most recently updated": "updated",
     "illustrator": "illustrator",
     "contributor": "contributor",
 }
@@ -235,7 +238,7 @@ _CREDITS = [
     ),
     (
         re.compile(
-            r"^(?P<label>(?:Transcribed|Transcription|Scanned(?:\s+and\s+prepared)?|Prepared|Digiti[sz]ed)\b.*?\bby)\s+(?P<value>.+)$",
+            r"^(?P<label>(?:Transcribed|Transcription|Scanned(?:\s+and\s+prepared)?|Prepared|Produced|Digiti[sz]ed)\b.*?\bby)\s+(?P<value>.+)$",
             re.I,
         ),
         "transcription",
@@ -341,10 +344,12 @@ def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
             fields.append(previous)
         elif previous is not None and line.indent >= 2 and not match:
             # A continuation line ("Title: The Importance…" / "       A Trivial Comedy…").
+            # A title's continuation is its subtitle: kept on a line of its own.
+            joiner = "\n" if previous.key == "title" else " "
             merged = Field(
                 previous.key,
                 previous.label,
-                f"{previous.value} {line.stripped}",
+                f"{previous.value}{joiner}{line.stripped}",
                 Span(previous.span.start, line.number),
             )
             fields[fields.index(previous)] = merged
