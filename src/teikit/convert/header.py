@@ -5,6 +5,7 @@ Reads by TEI path, tolerating whatever a project's header omits: every value may
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from lxml import etree
@@ -30,6 +31,30 @@ def _xpath(root: etree._Element, path: str) -> list[Any]:
 
 def _all(root: etree._Element, path: str) -> list[str]:
     return [t for t in (_text(n) for n in _xpath(root, path)) if t]
+
+
+def _names(root: etree._Element, path: str) -> list[str]:
+    """Names as a reader sees them: an author's ``idno`` (DraCor's Wikidata id "Q692") is not
+    part of the name."""
+    out = []
+    for node in _xpath(root, path):
+        if node.find(".//t:idno", TEI) is not None:
+            node = copy.deepcopy(node)
+            for idno in node.findall(".//t:idno", TEI):
+                _remove_keeping_tail(idno)
+        text = _text(node)
+        if text:
+            out.append(text)
+    return out
+
+
+def _remove_keeping_tail(node: etree._Element) -> None:
+    parent, previous, tail = node.getparent(), node.getprevious(), node.tail or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
 
 
 def read_header(root: etree._Element) -> dict[str, Any]:
@@ -74,8 +99,8 @@ def read_header(root: etree._Element) -> dict[str, Any]:
     return {
         "title": _text(main[0]) if main else "",
         "subtitles": subtitles,
-        "authors": _all(header, f"{fd}/t:titleStmt/t:author"),
-        "editors": _all(header, f"{fd}/t:titleStmt/t:editor"),
+        "authors": _names(header, f"{fd}/t:titleStmt/t:author"),
+        "editors": _names(header, f"{fd}/t:titleStmt/t:editor"),
         "respStmts": [
             {
                 "resp": _text(r.find("t:resp", TEI)) if r.find("t:resp", TEI) is not None else "",
