@@ -132,8 +132,8 @@ def validate_file(path: str | os.PathLike[str], options: Options = Options()) ->
     return result
 
 
-def _validate_one(args: tuple[str, Options]) -> FileResult:
-    return validate_file(args[0], args[1])
+def _validate_in_worker(path: str, options: Options) -> FileResult:
+    return validate_file(path, options)
 
 
 def validate_paths(
@@ -154,11 +154,13 @@ def validate_paths(
     options = Options(chosen, use_xml_model, catalog)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(files) > 4:
-        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            stream = pool.map(_validate_one, [(str(f), options) for f in files], chunksize=4)
-            results = list(progress(stream, len(files)) if progress else stream)
+        from .parallel import precompile, run_in_workers
+
+        precompile(resolve_schema_argument(s) for s in chosen)
+        work = partial(_validate_in_worker, options=options)
+        results = run_in_workers(work, files, jobs, progress)
     else:
         stream = (validate_file(f, options) for f in files)
         results = list(progress(stream, len(files)) if progress else stream)
