@@ -89,13 +89,20 @@ def attribute_speakers(document: Document) -> Document:
     author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
-    body = _split_run_in(body, rules)
-    labelled = [
-        (label, p.span.start)
-        for lines in ((False, True) if rules.accepted else ())
-        for p, _ in units(body, lines, followers=False)
-        if (label := rules.label_of(leading(p))) is not None
-    ]
+    openings = _openings(body, rules)
+    split = _split_run_in(body, rules, openings)
+    if split is not body:
+        body, openings = split, _openings(split, rules)
+    labelled = [(label, p.span.start) for p, label in openings if label is not None]
+    if rules.accepted:
+        # Line starts too, where a paragraph kept its lines (a paragraph without line breaks is
+        # its own only line, already read above).
+        read = {id(p) for p, _ in openings}
+        labelled.extend(
+            (label, p.span.start)
+            for p, _ in units(body, True, followers=False)
+            if id(p) not in read and (label := rules.label_of(leading(p))) is not None
+        )
     speakers = {label.key for label, _ in labelled}
     supplied = _supplied_names([label for label, _ in labelled], speakers)
     registry.learn(
@@ -174,18 +181,27 @@ def _supplied_names(labels: list[Label], speakers: set[str]) -> dict[str, str]:
     return out
 
 
-def _split_run_in(body: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:
+def _openings(body: tuple[Block, ...], rules: LabelRules) -> list[tuple[Paragraph, Label | None]]:
+    """Every paragraph unit with the speaker label it opens with (or None)."""
+    if not rules.accepted:
+        return []
+    return [(p, rules.label_of(leading(p))) for p, _ in units(body, followers=False)]
+
+
+def _split_run_in(
+    body: tuple[Block, ...], rules: LabelRules, openings: list[tuple[Paragraph, Label | None]]
+) -> tuple[Block, ...]:
     """Labels run into the end of the previous speech ("… mon père ? ELVIRE. Tous mes sens …"),
     where the segmenter joined lines that had no blank line between speeches, open their own
     paragraphs. Only recurring labels with the document's terminator count; a bare name (no
-    terminator) only in capitals."""
+    terminator) only in capitals. ``body`` itself when nothing was split."""
     if rules.dominant is None:
         return body
     term = rules.dominant[1]
     verbatims = {
         label.verbatim.strip()
-        for p, _ in units(body, followers=False)
-        if (label := rules.label_of(leading(p))) is not None
+        for _, label in openings
+        if label is not None
         and label.term == term
         and (label.upper or term)
         and rules.counts.get(label.key, 0) >= 3

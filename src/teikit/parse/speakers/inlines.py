@@ -103,6 +103,8 @@ def split_stages(content: Inlines, parentheses: bool = False) -> tuple[Inlines, 
     ``Editorial(kind="stage")`` with its verbatim text. With ``parentheses``, ``(_…_)`` runs
     (parentheses around italics, as many plays print directions) count too.
     """
+    if not any(isinstance(i, str) and ("[" in i or (parentheses and "(_" in i)) for i in content):
+        return (), content  # (most paragraphs: no direction opens in any string)
     runs = _stage_runs(content, parentheses)
     if not runs:
         return (), content
@@ -214,10 +216,13 @@ def _italic_or_short(text: str) -> bool:
 
 def is_whole_italic(content: Inlines) -> bool:
     """True when the whole paragraph is emphasised (``_The scene is a drawing-room._``)."""
-    items = strip(content)
-    if len(items) == 1 and isinstance(items[0], Emphasis):
-        return True
-    text = plain(items).strip()
+    if len(content) == 1 and isinstance(content[0], str):
+        text = content[0].strip()  # (the common case: one string, no emphasis node)
+    else:
+        items = strip(content)
+        if len(items) == 1 and isinstance(items[0], Emphasis):
+            return True
+        text = plain(items).strip()
     return (
         len(text) > 2
         and text.startswith("_")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
@@ -87,10 +87,11 @@ class Label:
     weak: bool = False  # the name has lower-case words ("Частный пристав", "Die zweite Magd")
     directed: bool = False  # a direction in brackets follows the name ("Faust [allein.]")
     clause: bool = False  # a comma clause follows the name ("ROSINE, à part.")
+    # The name's comparison key (``name_key``), made once: the rules ask for it very often.
+    key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        return name_key(self.name)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", name_key(self.name))
 
     @property
     def style(self) -> tuple[bool, str, bool, bool]:
@@ -359,6 +360,8 @@ def _bare_label(text: str) -> Label | None:
 
 def _name_part(head: str) -> str | None:
     """The name in a label head, or None when the head is not name-shaped."""
+    if "," not in head and "(" not in head and "[" not in head and len(head.split(None, 6)) > 6:
+        return None  # (a sentence: a name is at most six words, and none is cut off here)
     head = _EDITORIAL.sub("", head)  # "LOUIS [WOYZECK] lauscht": an editor's insertion
     match = _INNER.match(head)
     if (
@@ -444,6 +447,8 @@ def is_name(name: str) -> bool:
 
 
 def _caps_word(word: str) -> bool:
+    if not word.isupper():
+        return False  # (most words: a lower-case letter, or none cased)
     letters = [c for c in word if c.isalpha()]
     return (
         len(letters) >= 2
@@ -476,11 +481,14 @@ def _name_word(word: str) -> bool:
     return all(c.isalpha() or c in "-'’&" for c in word)
 
 
+_NOT_NAME_WORDS = TITLES | CONNECTORS  # (made once: a set union per word is costly)
+
+
 def _is_upper(name: str) -> bool:
     letters = [
         c
         for w in name.split()
-        if w.strip(".").casefold() not in TITLES | CONNECTORS
+        if w.strip(".").casefold() not in _NOT_NAME_WORDS
         for c in w
         if c.isalpha()
     ]

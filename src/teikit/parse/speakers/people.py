@@ -73,6 +73,10 @@ class Registry:
         self._canonical: dict[str, str] = {}
         self._learned: set[str] = set()
         self._entries: dict[str, _Entry] = {}
+        self._by_id: dict[str, _Entry] = {}  # (ids are unique: one entry each)
+        # Names already resolved: resolving a name again finds the same entry, already used and
+        # already showing the name, so its answer is kept.
+        self._resolved: dict[str, str] = {}
         self._ids: set[str] = set()
         self._role_of: dict[str, str] = {}  # _cast_role's answers (the cast never changes)
         self.interviewer_name = ""
@@ -165,6 +169,12 @@ class Registry:
 
     def resolve(self, name: str) -> str:
         """The id (or space-separated ids for a joint turn) of the speaker called ``name``."""
+        known = self._resolved.get(name)
+        if known is None:
+            known = self._resolved[name] = self._resolve(name)
+        return known
+
+    def _resolve(self, name: str) -> str:
         key = self._canon(name_key(name))
         if key not in self._entries:
             parts = [p for p in _JOINER.split(name) if p.strip()]
@@ -213,9 +223,8 @@ class Registry:
 
     def is_interviewer(self, pid: str) -> bool:
         """Whether ``pid`` is a speaking person whose role is the interviewer's."""
-        return any(
-            e.used and e.id == pid and e.role == "interviewer" for e in self._entries.values()
-        )
+        entry = self._by_id.get(pid)
+        return entry is not None and entry.used and entry.role == "interviewer"
 
     def persons(self) -> tuple[Person, ...]:
         out = []
@@ -285,6 +294,7 @@ class Registry:
         joint = len([p for p in _JOINER.split(shown) if p.strip()]) > 1
         entry = _Entry(self._new_id(display), display, [], _is_group(key) or joint, is_author, role)
         self._entries[key] = entry
+        self._by_id[entry.id] = entry
         return entry
 
     def _display(self, key: str, shown: str) -> tuple[str, str, bool]:

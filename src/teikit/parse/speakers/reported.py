@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from ...model import Inline, Inlines, Said
 
-_VERBS = (
-    r"(?:said|says|declared|added|continued|replied|answered|stated|remarked|explained|"
-    r"concluded|observed)"
+_VERB_WORDS = (
+    "said says declared added continued replied answered stated remarked explained concluded "
+    "observed".split()
 )
+_VERBS = "(?:" + "|".join(_VERB_WORDS) + ")"
 _NAME = r"(?P<name>(?:[A-Z][\w.’'-]*\s){0,3}?[A-Z][\w’'-]+)"
 _DASHED = re.compile(
     r"^(?P<before>.+?)(?P<dash>[—–]|--)(?P<clause>"
@@ -48,6 +49,8 @@ def find_reported(content: Inlines, accept: Callable[[str], bool]) -> Reported |
     if len(content) != 1 or not isinstance(content[0], str):
         return None
     text = content[0]
+    if not any(verb in text for verb in _VERB_WORDS):
+        return None  # (most paragraphs: both forms need a reporting verb)
     dashed = "—" in text or "–" in text or "--" in text  # (a cheap test before the regex)
     match = _DASHED.match(text) if dashed else None
     if match:

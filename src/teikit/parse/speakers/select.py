@@ -45,6 +45,8 @@ PAUSES = frozenset({"pause", "pausa", "пауза", "молчание", "pauze",
 
 def is_pause(text: str) -> bool:
     """The paragraph is only a pause ("Пауза.", "Long pause."): a direction printed bare."""
+    if len(text.split(None, 3)) > 3:
+        return False  # (most paragraphs; full stops made spaces would only add words)
     words = text.casefold().replace(".", " ").split()
     return 0 < len(words) <= 3 and words[-1] in PAUSES
 
@@ -191,10 +193,11 @@ def learn(
     styles: Counter[tuple[bool, str, bool, bool]] = Counter()
     terms: Counter[str] = Counter()
     for cands in per_text:
-        chosen = _longest(cands, strong)
-        if chosen is not None:
-            styles[chosen.style] += 1
-            terms[chosen.term] += 1
+        if cands:
+            chosen = _longest(cands, strong)
+            if chosen is not None:
+                styles[chosen.style] += 1
+                terms[chosen.term] += 1
     if not styles:
         return LabelRules()
     dominant = styles.most_common(1)[0][0]
@@ -240,8 +243,9 @@ def learn(
             ):
                 if not c.alone or not _heading_before(followers[index], heads, seen):
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
-    turns = sum(1 for cands in per_text if _longest(cands, accepted) is not None)
-    speakers = {found.key for cands in per_text if (found := _longest(cands, accepted)) is not None}
+    opening = [_longest(cands, accepted) if cands else None for cands in per_text]
+    turns = sum(1 for label in opening if label is not None)
+    speakers = {label.key for label in opening if label is not None}
     if not (turns >= MIN_TURNS and len(speakers) >= 2) and not (
         speakers & INTERVIEWER_KEYS and turns >= 2
     ):
@@ -249,7 +253,6 @@ def learn(
     # Single occurrences in exactly the dominant style (minor characters with one speech).
     if len(speakers - INTERVIEWER_KEYS) < 2:
         return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
-    opening = [_longest(cands, accepted) for cands in per_text]
     labelled = [label is not None for label in opening]
     singles: list[list[Label]] = []
     for index, cands in enumerate(per_text):
@@ -272,7 +275,7 @@ def learn(
             ]
         )
     last = len(per_text) - 1
-    speaking = _in_turns(labelled, texts)
+    speaking = _in_turns(labelled, texts) if any(singles) else []
     for index, shapes in enumerate(singles):
         if not shapes:
             continue

@@ -208,13 +208,16 @@ class TurnBuilder:
         turns; italic paragraphs and "Enter …" lines only in plays."""
         if self.rules.dominant is None and not self.play:
             return False
-        if plain(block.content).lstrip().startswith("[") and is_whole_stage(block.content):
+        content = block.content
+        text = plain(content).lstrip()
+        opener = text[:1]
+        if opener == "[" and is_whole_stage(content):
             return True
         return self.play and (
-            is_whole_stage(block.content)
-            or is_whole_italic(block.content)
-            or bool(_STAGE_VERB.match(plain(block.content).lstrip()))
-            or is_pause(plain(block.content))
+            (opener in ("[", "(") and is_whole_stage(content))  # (it opens with one of them)
+            or is_whole_italic(content)
+            or bool(_STAGE_VERB.match(text))
+            or is_pause(text)
         )
 
 

@@ -138,23 +138,32 @@ def run_in_pattern(verbatims: set[str]) -> re.Pattern[str] | None:
     if not verbatims:
         return None
     names = "|".join(re.escape(v) for v in sorted(verbatims, key=len, reverse=True))
-    return re.compile(r"(?<=[.!?…)\]»\"”’—–])\s+(?=(?:" + names + r")(?:\s|$))")
+    initials = "".join(sorted({re.escape(v[0]) for v in verbatims}))
+    # The gap is group 1. Opening with the closing punctuation itself (not a lookbehind) lets
+    # the engine skip ahead to the few places that can match, and the labels' first letters
+    # rule out most sentences before the names are tried one by one.
+    return re.compile(r"[.!?…)\]»\"”’—–](\s+)(?=[" + initials + r"])(?=(?:" + names + r")(?:\s|$))")
 
 
 def split_run_in(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> tuple[Block, ...]:
+    """``blocks`` with paragraphs split where ``pattern`` matches; ``blocks`` itself (the same
+    object) when nothing was split."""
     out: list[Block] = []
+    changed = False
     for block in blocks:
         if isinstance(block, Division):
-            out.append(
-                Division(
-                    block.type, block.head, split_run_in(block.blocks, pattern), block.n, block.span
-                )
-            )
+            inner = split_run_in(block.blocks, pattern)
+            if inner is not block.blocks:
+                changed = True
+                block = Division(block.type, block.head, inner, block.n, block.span)
+            out.append(block)
         elif isinstance(block, Paragraph):
-            out.extend(_split_paragraph(block, pattern))
+            parts = _split_paragraph(block, pattern)
+            changed = changed or len(parts) != 1 or parts[0] is not block
+            out.extend(parts)
         else:
             out.append(block)
-    return tuple(out)
+    return tuple(out) if changed else blocks
 
 
 def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragraph]:
@@ -165,16 +174,17 @@ def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragra
             continue
         start = 0
         for match in pattern.finditer(inline):
-            before = inline[: match.start()].split()
+            gap, end = match.start(1), match.end(1)
+            before = inline[:gap].split()
             if before and before[-1].rstrip(".").casefold() in TITLES:
                 continue  # "MRS. STIDULPH." is one label
-            after = inline[match.end() :].split(None, 1)
+            after = inline[end:].split(None, 1)
             rest = after[1] if len(after) > 1 else ""
             if rest and not (rest[0].isupper() or rest[0] in "[(«\"“‘'—–_"):
                 continue  # "FARNCOMBE, JIMMIE. LILY joins in": a direction naming people
-            parts[-1].append(inline[start : match.start()])
+            parts[-1].append(inline[start:gap])
             parts.append([])
-            start = match.end()
+            start = end
         parts[-1].append(inline[start:])
     if len(parts) == 1:
         return [block]
