@@ -241,7 +241,7 @@ def learn(
                 and capitalised_head(c.name) in heads
                 and c.key.split()[-1] not in EXITS
             ):
-                if not c.alone or not _heading_before(followers[index], heads, seen):
+                if not c.alone or not _heading_before(followers[index], heads, seen, dominant[0]):
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
     opening = [_longest(cands, accepted) if cands else None for cands in per_text]
     turns = sum(1 for label in opening if label is not None)
@@ -257,7 +257,9 @@ def learn(
     singles: list[list[Label]] = []
     for index, cands in enumerate(per_text):
         if labelled[index] or (
-            cands and cands[-1].alone and _heading_before(followers[index], accepted, seen)
+            cands
+            and cands[-1].alone
+            and _heading_before(followers[index], accepted, seen, dominant[0])
         ):
             singles.append([])  # a heading ("Nacht.") before a direction, a label or nothing
             continue
@@ -309,7 +311,10 @@ def learn(
 
 
 def _heading_before(
-    follower: str, labels: set[str] | frozenset[str], seen: dict[str, list[Label]]
+    follower: str,
+    labels: set[str] | frozenset[str],
+    seen: dict[str, list[Label]],
+    capitals: bool,
 ) -> bool:
     follower = follower.lstrip()
     if not follower or is_whole_stage((follower,)):
@@ -317,7 +322,20 @@ def _heading_before(
     found = seen.get(follower)
     if found is None:
         found = seen[follower] = candidates(follower)
+    if capitals:
+        return _in_capitals(found, labels) is not None
     return _longest(found, labels) is not None
+
+
+def _in_capitals(cands: list[Label], keys: set[str] | frozenset[str]) -> Label | None:
+    """The longest label among ``cands`` printed in capitals (or a question or answer letter):
+    where a document prints its speakers in capitals, a name that is not ("Orsino." after
+    "CAPTAIN") is more likely speech, so it does not show the name before to be a heading."""
+    best = None
+    for c in cands:
+        if c.key in keys and (c.upper or c.key in INTERVIEWER_KEYS or c.key in ANSWER_KEYS):
+            best = c
+    return best
 
 
 _SPEECH_ENDS = tuple(".!?…,;:—–-»“”\"'’)")

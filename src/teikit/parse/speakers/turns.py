@@ -158,9 +158,13 @@ class TurnBuilder:
         direction, or where most labels run into their speech (the one before stood alone with
         nothing to say, "TOBY [reads]"), a recurring label does; and a label far more frequent
         than the one before it ("Faust" after the scene heading "Studierzimmer.") shows the first
-        was no speaker."""
+        was no speaker, unless it is not in capitals where the labels are (the reply "Orsino."
+        after "CAPTAIN")."""
         if (current.blocks or not self.rules.alone_style) and self._count(label) >= 2:
             return True
+        dominant = self.rules.dominant
+        if dominant is not None and dominant[0] and not label.upper:
+            return False  # "CAPTAIN" / "Orsino.": among labels in capitals, a reply naming one
         before = self._count(current.label) if current.label is not None else 0
         return self._count(label) >= 5 * max(1, before) and self._count(label) >= 5
 

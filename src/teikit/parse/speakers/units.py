@@ -2,7 +2,8 @@
 
 A unit is a paragraph, or one line of a paragraph that kept its line breaks (a scene printed
 without blank lines between speeches: ``Ber. Who's there?`` / ``Fran. Nay, answer me.``), or a
-one-item list the segmenter made of a numbered label (``1. KIND.``). ``units`` lists them with
+one-item list the segmenter made of a numbered label (``1. KIND.``), or the head of a section
+the segmenter made of a name alone (``SERVANT`` above its speech). ``units`` lists them with
 the text that follows each (for telling headings from labels); ``prepare`` splits lined
 paragraphs where a line opens with a speaker label and turns listed labels back into paragraphs,
 so the turn builder only ever sees paragraphs.
@@ -56,6 +57,11 @@ def units(
     after_first: dict[int, Paragraph] = {}
     for block in blocks:
         if isinstance(block, Division):
+            if block.type not in _KEPT and block.head:
+                # A name alone that the segmenter took for a section heading ("SERVANT" above
+                # the speech): a unit too, followed by the division's first paragraph.
+                head = Paragraph(block.head, Span(block.span.start, block.span.start))
+                out.append((head, _first_text(block.blocks) if followers else ""))
             out.extend(units(block.blocks, lines, followers))
             slots.append(None)
         elif isinstance(block, Paragraph):
@@ -82,6 +88,16 @@ def units(
         nxt = after_first.get(i) or (slots[i + 1] if i + 1 < len(slots) else None)
         out.append((slot, plain(nxt.content) if nxt is not None else ""))
     return out
+
+
+def _first_text(blocks: tuple[Block, ...]) -> str:
+    """The text of the first unit of ``blocks``: a paragraph, or the first line of verse."""
+    first = blocks[0] if blocks else None
+    if isinstance(first, Paragraph):
+        return plain(first.content)
+    if isinstance(first, LineGroup) and first.lines and isinstance(first.lines[0], Line):
+        return plain(first.lines[0].content)
+    return ""
 
 
 def has_lines(blocks: tuple[Block, ...]) -> bool:
