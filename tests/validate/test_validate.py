@@ -107,7 +107,8 @@ def test_schematron_and_xsd(tmp_path: Path) -> None:
         "rules.sch",
         """<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">
       <ns prefix="t" uri="http://www.tei-c.org/ns/1.0"/>
-      <pattern><rule context="t:p"><assert test="string-length(normalize-space(.)) &gt; 1">paragraph too short</assert></rule></pattern></schema>""",
+      <pattern><rule context="t:p"><assert test="string-length(normalize-space(.)) &gt; 1">"""
+        """paragraph too short</assert></rule></pattern></schema>""",
     )
     path = write(tmp_path, "d.xml", tei("<p>x</p><p>long enough</p>"))
     found = validate_file(path, Options((str(sch),))).diagnostics
@@ -189,6 +190,20 @@ def test_same_verdict_as_jing_against_tei_all(corpus: Path, tei_all: Path, jing:
     }
     disagree = {Path(p).name for p in ours_invalid ^ jing_invalid}
     assert disagree <= LIBXML2_REJECTS_VALID, sorted(disagree - LIBXML2_REJECTS_VALID)
+
+
+@pytest.mark.corpus
+def test_workers_give_the_sequential_report(corpus: Path, tei_all: Path) -> None:
+    """-j2 (schema compiled before the workers fork, largest files first) must give -j1's report:
+    the same files in the order given, each with the same diagnostics."""
+    files = [str(f) for f in sorted((corpus / "tei" / "samples").glob("*/*.xml"))]
+    assert len(files) > 4  # fewer files are validated in this process whatever jobs says
+    one = validate_paths(files, [str(tei_all)], use_xml_model=False, jobs=1)
+    two = validate_paths(files, [str(tei_all)], use_xml_model=False, jobs=2)
+    assert [r.path for r in two.files] == files
+    assert [(r.path, r.schemas, [str(d) for d in r.diagnostics]) for r in two.files] == [
+        (r.path, r.schemas, [str(d) for d in r.diagnostics]) for r in one.files
+    ]
 
 
 @pytest.mark.corpus

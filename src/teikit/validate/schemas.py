@@ -189,12 +189,12 @@ def load_schema(
 
 @lru_cache(maxsize=32)
 def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schema:
-    from lxml import isoschematron
-
     name = path.name
     try:
         if kind in ("relaxng", "rnc"):
             if embedded_schematron:
+                from lxml import isoschematron  # only here: importing it costs ~10 ms
+
                 doc = etree.parse(str(path), _schema_parser())
                 sch = isoschematron.Schematron(doc, store_report=True)
                 return SchematronSchema(name + "#schematron", path, sch)
@@ -202,6 +202,8 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
 
             return compile_schema(path)
         if kind == "schematron":
+            from lxml import isoschematron
+
             doc = etree.parse(str(path), _schema_parser())
             return SchematronSchema(name, path, isoschematron.Schematron(doc, store_report=True))
         if kind == "dtd":

@@ -50,7 +50,19 @@ class Pattern:
         patterns accept the value, so unique values (ids, pointers) still hit the memo."""
         if not self.has_att:
             return NOT_ALLOWED
-        tested: dict[Pattern, bool] = {}
+        memo = self._att
+        entry = memo.get(name) if memo is not None else None
+        cands, by_sig = entry if entry is not None else self._att_entry(name)
+        if not cands:
+            return NOT_ALLOWED
+        if len(cands) == 1:  # the usual case: one attribute of that name in reach
+            sig: tuple = (value_matches(cands[0], value, ctx),)
+        else:
+            sig = tuple([value_matches(v, value, ctx) for v in cands])
+        hit = by_sig.get(sig)
+        if hit is not None:
+            return hit
+        tested: dict[Pattern, bool] = dict(zip(cands, sig, strict=True))
 
         def accepts(v: Pattern) -> bool:
             hit = tested.get(v)
@@ -58,7 +70,8 @@ class Pattern:
                 hit = tested[v] = value_matches(v, value, ctx)
             return hit
 
-        return self.att_by(name, accepts)
+        hit = by_sig[sig] = self._att_deriv(name, accepts)
+        return hit
 
     def att_by(self, name: str, accepts: Callable[[Pattern], bool]) -> Pattern:
         if not self.has_att:
@@ -597,9 +610,21 @@ def _current(p: Pattern) -> Iterable[Pattern]:
         yield p
 
 
+_EXPECTED_MEMO: dict[tuple[Pattern, str], tuple[list, bool, bool]] = {}
+
+
 def expected(p: Pattern, want: str) -> tuple[list, bool, bool]:
     """Name classes of the elements (want='element') or attributes (want='attribute') that could
-    come next in state p, whether the end tag could come, and whether text could."""
+    come next in state p, whether the end tag could come, and whether text could. Memoised: a
+    document that repeats a mistake asks about the same state each time."""
+    hit = _EXPECTED_MEMO.get((p, want))
+    if hit is None:
+        hit = _EXPECTED_MEMO[(p, want)] = _expected(p, want)
+    found, can_end, can_text = hit
+    return list(found), can_end, can_text
+
+
+def _expected(p: Pattern, want: str) -> tuple[list, bool, bool]:
     found: list = []
     seen: set[int] = set()
     can_end = False

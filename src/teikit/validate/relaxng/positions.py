@@ -25,6 +25,7 @@ class TagPositions:
         self.data = data
         self._chunk = chunk  # bytes per feed; positions do not depend on it (tests vary it)
         self._fed = 0  # bytes given to expat so far
+        self._last_line = (0, 1)  # (offset, its line) of the last position computed
         self.starts: list[int] = []
         self.ends: list[int] = []
         self._stack: list[int] = []
@@ -92,7 +93,12 @@ class TagPositions:
         return n
 
     def _line_col(self, offset: int) -> tuple[int, int]:
-        line = self.data.count(b"\n", 0, offset) + 1
+        # errors come mostly in document order: count lines on from the last answer
+        last, lines = self._last_line
+        if offset < last:
+            last, lines = 0, 1
+        line = lines + self.data.count(b"\n", last, offset)
+        self._last_line = (offset, line)
         start = self.data.rfind(b"\n", 0, offset) + 1
         col = len(self.data[start:offset].decode("utf-8", "replace")) + 1
         return line, col

@@ -52,6 +52,9 @@ class _Error:
 
 _NORMAL, _RECOVER, _SKIP = 0, 1, 2
 
+# lone_text's answer for blank text, by pattern (those whose text derivative ignores the text)
+_BLANK: dict[Pattern, Pattern] = {}
+
 
 class _Frame:
     """One open element: its state, text not yet matched, and whether it has element children."""
@@ -79,23 +82,15 @@ class Walk:
     # The walk is driven by three events, so the same code validates a parsed tree (walk_tree)
     # and a file being parsed (walk_stream, bounded memory).
 
-    def start(self, el: _ELEMENT) -> None:
+    def start(self, el: _ELEMENT) -> _Frame:
+        """The element's start tag and attributes; returns its frame, to which its text goes."""
         index = self.count
         self.count += 1
         stack = self.stack
         if stack:
             parent = stack[-1]
             if parent.mode == _SKIP:
-                # inside an element the schema does not know, as jing does: elements it knows are
-                # checked against their own definitions, the others are passed over in silence
-                candidates = self.schema.loader.elements_named(el.tag)
-                if not candidates:
-                    stack.append(_Frame(el, NOT_ALLOWED, index, _SKIP))
-                    return
-                self.current = el
-                p1 = choice(candidates).start_open(el.tag)
-                stack.append(_Frame(el, self.start_tag(el, p1, index), index, _RECOVER))
-                return
+                return self._start_in_unknown(el, index)
             parent.mixed = True
             if parent.pending:
                 if not parent.pending.isspace():
@@ -106,46 +101,81 @@ class Walk:
         else:
             p = self.schema.start
         tag = el.tag
-        p1 = p.start_open(tag)
-        mode = _NORMAL
+        # the memo lookup of Pattern.start_open, inlined: this runs once per element
+        memo = p._open
+        p1 = memo.get(tag) if memo is not None else None
+        if p1 is None:
+            p1 = p.start_open(tag)
         if p1 is NOT_ALLOWED:
+            return self._start_not_allowed(el, p, tag, index)
+        attributes = el.items()
+        if attributes or p1.has_att:  # else the start tag leaves the state as it is
+            p1 = self.start_tag(el, p1, index, attributes)
+        frame = _Frame(el, p1, index, _NORMAL)
+        stack.append(frame)
+        return frame
+
+    def _start_in_unknown(self, el: _ELEMENT, index: int) -> _Frame:
+        # inside an element the schema does not know, as jing does: elements it knows are
+        # checked against their own definitions, the others are passed over in silence
+        candidates = self.schema.loader.elements_named(el.tag)
+        if not candidates:
+            frame = _Frame(el, NOT_ALLOWED, index, _SKIP)
+        else:
             self.current = el
-            p1 = start_open_recover(p, tag)
-            if p1 is not NOT_ALLOWED:  # allowed once missing content is assumed: go on from there
-                self.not_allowed_yet(el, p, index)
-                stack.append(_Frame(el, self.start_tag(el, p1, index), index, mode))
-                return
+            p1 = choice(candidates).start_open(el.tag)
+            frame = _Frame(el, self.start_tag(el, p1, index), index, _RECOVER)
+        self.stack.append(frame)
+        return frame
+
+    def _start_not_allowed(self, el: _ELEMENT, p: Pattern, tag: str, index: int) -> _Frame:
+        self.current = el
+        p1 = start_open_recover(p, tag)
+        if p1 is not NOT_ALLOWED:  # allowed once missing content is assumed: go on from there
+            self.not_allowed_yet(el, p, index)
+            frame = _Frame(el, self.start_tag(el, p1, index), index, _NORMAL)
+        else:
             self.not_allowed(el, p, index)
             candidates = self.schema.loader.elements_named(tag)
             if not candidates:
-                stack.append(_Frame(el, NOT_ALLOWED, index, _SKIP))
-                return
-            p1 = choice(candidates).start_open(tag)
-            mode = _RECOVER  # checked against its own definition; the parent goes on without it
-        stack.append(_Frame(el, self.start_tag(el, p1, index), index, mode))
+                frame = _Frame(el, NOT_ALLOWED, index, _SKIP)
+            else:
+                p1 = choice(candidates).start_open(tag)
+                # checked against its own definition; the parent goes on without it
+                frame = _Frame(el, self.start_tag(el, p1, index), index, _RECOVER)
+        self.stack.append(frame)
+        return frame
 
     def text(self, s: str) -> None:
         self.stack[-1].pending += s
 
     def end(self) -> None:
-        frame = self.stack.pop()
+        stack = self.stack
+        frame = stack.pop()
         if frame.mode == _SKIP:
             return
         el, p, index = frame.el, frame.p, frame.index
         self.current = el
         text_error = False
+        pending = frame.pending
         if not frame.mixed:
-            p, text_error = self.lone_text(el, p, frame.pending, index)
-        elif frame.pending and not frame.pending.isspace():
-            p = self.mixed_text(p, frame.pending, index, at_end=True)
-        q = p.end()
+            blank = None if p.has_data or (pending and not pending.isspace()) else _BLANK.get(p)
+            if blank is not None:  # lone_text's memo, inlined: empty elements (<lb/>, <pb/>) abound
+                p = blank
+            else:
+                p, text_error = self.lone_text(el, p, pending, index)
+        elif pending and not pending.isspace():
+            p = self.mixed_text(p, pending, index, at_end=True)
+        q = p._end  # Pattern.end's memo, inlined: this runs once per element
+        if q is None:
+            q = p.end()
         if q is NOT_ALLOWED:
             if not text_error:
                 self.incomplete(el, p, index)
             q = end_forced(p)
-        if self.stack:
+        if stack:
             if frame.mode == _NORMAL:
-                self.stack[-1].p = q
+                stack[-1].p = q
         else:
             self.finish()
 
@@ -153,14 +183,16 @@ class Walk:
         self._feed(root)
 
     def _feed(self, el: _ELEMENT) -> None:
-        self.start(el)
-        if el.text:
-            self.text(el.text)
+        frame = self.start(el)
+        text = el.text
+        if text:
+            frame.pending += text
         for child in el:
-            if isinstance(child.tag, str):  # comments and PIs are _Elements too
+            if not isinstance(child, _COMMENT_OR_PI):  # comments and PIs are _Elements too
                 self._feed(child)
-            if child.tail:
-                self.text(child.tail)
+            tail = child.tail
+            if tail:
+                frame.pending += tail  # the child's frame is gone: this is el's text again
         self.end()
 
     def walk_stream(self, events) -> None:
@@ -193,20 +225,26 @@ class Walk:
                 self.current = None
                 self.report("rng-idref", f'reference to non-existent ID "{ref}"', index, False)
 
-    def start_tag(self, el: _ELEMENT, p: Pattern, index: int) -> Pattern:
-        """The state after the start tag: each attribute, then the end of the start tag."""
-        attrib = el.attrib
-        if attrib:
-            ctx = None
-            for name, value in attrib.items():
-                q = p.att(name, value, ctx)
+    def start_tag(
+        self, el: _ELEMENT, p: Pattern, index: int, attributes: list | None = None
+    ) -> Pattern:
+        """The state after the start tag: each attribute, then the end of the start tag.
+        ``attributes``: el.items() when the caller has it (a plain list: no attribute proxy)."""
+        if attributes is None:
+            attributes = el.items()
+        if attributes:
+            id_attributes = self.schema.id_attributes
+            for name, value in attributes:
+                q = p.att(name, value, None)
                 if q is NOT_ALLOWED:
                     q = self.bad_attribute(el, p, name, value, index)
                     if q is NOT_ALLOWED:
                         continue
-                if name in self.schema.id_attributes:
-                    self.note_id(self.schema.id_attributes[name], value, index)
+                if name in id_attributes:
+                    self.note_id(id_attributes[name], value, index)
                 p = q
+        if not p.has_att and p is not NOT_ALLOWED:  # Pattern.close would return p itself
+            return p
         q = p.close()
         if q is NOT_ALLOWED:
             self.current = el
@@ -224,9 +262,16 @@ class Walk:
 
     def lone_text(self, el: _ELEMENT, p: Pattern, s: str, index: int) -> tuple[Pattern, bool]:
         """An element with no element children: its text is one text node, whitespace included."""
-        q = p.text(s, None)
         if not s or s.isspace():
-            return choice([p, q]), False
+            if p.has_data:
+                return choice([p, p.text(s, None)]), False
+            # the text may be there or not; a pattern that does not look at the text itself
+            # gives the same choice for every blank text, so it is worked out once
+            hit = _BLANK.get(p)
+            if hit is None:
+                hit = _BLANK[p] = choice([p, p.text(s, None)])
+            return hit, False
+        q = p.text(s, None)
         if q is NOT_ALLOWED:
             if p.text("x", None) is NOT_ALLOWED and not p.has_data:
                 self.report(
@@ -306,7 +351,8 @@ class Walk:
         )
 
     def missing_or_expected(self, p: Pattern) -> str:
-        """jing's explanation: the elements still required if there are any, else what could come."""
+        """jing's explanation: the elements still required if there are any, else what could
+        come."""
         missing = required_elements(p)
         if missing:
             plural = "s" if len(missing) > 1 else ""
@@ -488,7 +534,7 @@ def _qnames(names: list, context: dict, attribute: bool) -> tuple[list[str], dic
             if not bound.intersection(wanted):
                 break
             tries += 1
-        declared.update(zip(spaces, wanted))
+        declared.update(zip(spaces, wanted, strict=True))  # one prefix per namespace
     for name in undeclared:
         prefix = declared[name.ns]
         out.append(f"{prefix}:{name.local}" if prefix else name.local)
