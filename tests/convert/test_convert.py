@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from teikit.cli import main
 from teikit.convert import CONVERTERS, convert
+from teikit.convert.reader import example_code
 from teikit.errors import ConversionError, InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,11 +47,14 @@ def squash(text: str) -> str:
 
 
 def reading_text(node: etree._Element) -> str:
-    """The element's text without its notes (the profiles move notes to the end)."""
+    """The element's text without its notes (the profiles move notes to the end); an example
+    of markup (egXML) is shown as the markup itself."""
     parts = [node.text or ""]
     for child in node:
         # Comments and processing instructions are not text; notes move to the end.
-        if isinstance(child.tag, str) and etree.QName(child).localname != "note":
+        if isinstance(child.tag, str) and etree.QName(child).localname == "egXML":
+            parts.append(example_code(child))
+        elif isinstance(child.tag, str) and etree.QName(child).localname != "note":
             parts.append(reading_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -267,3 +271,28 @@ def test_stylesheets_fixtures_same_text_in_same_order(corpus: Path) -> None:
     low = [r for r in report if r[2] < 0.55]
     assert not low, f"text coverage below 55%: {low}"
     assert sum(r[2] for r in report) / len(report) >= 0.9
+
+
+EXAMPLE = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>y</p></sourceDesc></fileDesc>
+</teiHeader><text><body><p>The element <gi>l</gi> holds a line:</p>
+<egXML xmlns="http://www.tei-c.org/ns/Examples">
+  <lg>
+    <l>Shall I compare thee &amp; thee?</l>
+  </lg>
+</egXML></body></text></TEI>"""
+EXAMPLE_CODE = "<lg>\n  <l>Shall I compare thee &amp; thee?</l>\n</lg>"
+
+
+def test_an_example_of_markup_is_shown_as_code() -> None:
+    html = convert(EXAMPLE, "html")
+    page = etree.fromstring(html.output.encode(), etree.HTMLParser())
+    assert page.xpath("string(//pre[@class='example']/code)") == EXAMPLE_CODE
+    assert not page.xpath("//span[@class='l']")  # the example's line is not a line of the text
+    fences = [
+        t for t in MarkdownIt().parse(convert(EXAMPLE, "markdown").output) if t.type == "fence"
+    ]
+    assert [(t.info, t.content) for t in fences] == [("xml", EXAMPLE_CODE + "\n")]
+    blocks = json.loads(convert(EXAMPLE, "json").output)["blocks"]
+    assert [b["type"] for b in blocks[0]["children"]] == ["p", "code"]
+    assert html.diagnostics == []

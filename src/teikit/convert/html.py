@@ -126,6 +126,9 @@ class _Html:
     def _stage_span(self, span: Span) -> str:
         return f'<span class="stage">{self.inlines(span.children)}</span>'
 
+    def _code_span(self, span: Span) -> str:
+        return f"<code>{_escape(span.text)}</code>"
+
     def _said(self, span: Span) -> str:
         who = span.attrs.get("who", "")
         attr = f' data-who="{_escape(who)}"' if who else ""
@@ -141,6 +144,7 @@ class _Html:
         "ref": _ref,
         "stage": _stage_span,
         "said": _said,
+        "code": _code_span,
     }
 
     # -- blocks -----------------------------------------------------------------------------------
@@ -313,6 +317,11 @@ class _Html:
             self.blocks(block.children, depth)
             self.out.append("\n</div>")
 
+    def _code(self, block: Block, depth: int) -> None:
+        lang = block.attrs.get("lang", "")
+        cls = f' class="language-{_escape(lang)}"' if lang else ""
+        self.out.append(f'<pre class="example"><code{cls}>{_escape(block.plain())}</code></pre>')
+
     def _other(self, block: Block, depth: int) -> None:
         kind = block.kind
         if kind != "p":  # the usual block, whose class needs no escaping
@@ -339,6 +348,7 @@ class _Html:
         "pb": _pb,
         "milestone": _milestone,
         "table": _table,
+        "code": _code,
         **dict.fromkeys(
             [
                 "titlePage",

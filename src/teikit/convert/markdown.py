@@ -51,6 +51,19 @@ def _escape(text: str) -> str:
     )
 
 
+def _longest_run(text: str, char: str) -> int:
+    runs = re.findall(f"{re.escape(char)}+", text)
+    return max((len(r) for r in runs), default=0)
+
+
+def _code_span(code: str) -> str:
+    """A CommonMark code span: backticks one more than any run inside, spaced if needed."""
+    code = " ".join(code.split("\n"))
+    ticks = "`" * (_longest_run(code, "`") + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{ticks}{pad}{code}{pad}{ticks}"
+
+
 def _inlines(spans: Sequence[Inline]) -> str:
     parts: list[str] = []
     for span in spans:
@@ -66,6 +79,8 @@ def _inlines(spans: Sequence[Inline]) -> str:
             parts.append(f"[^{span.attrs['index']}]")
         elif span.kind in ("pb", "anchor"):
             continue
+        elif span.kind == "code":
+            parts.append(_code_span(span.text))
         else:
             parts.append(_inlines(span.children))
     return re.sub(r"[ \t]+", " ", "".join(parts))
@@ -118,6 +133,10 @@ def _block(block: Block, out: list[str], level: int) -> None:
                 _block(child, inner, level)
                 lines.extend(inner)
         out.append("  \n".join(lines))
+    elif kind == "code":
+        code = block.plain()
+        fence = "`" * max(3, _longest_run(code, "`") + 1)
+        out.append(f"{fence}{block.attrs.get('lang', '')}\n{code}\n{fence}")
     elif kind == "stage":
         text = _inlines(block.inlines).strip()
         out.append(f"*{text}*" if text else "")

@@ -8,6 +8,8 @@ or metadata that is not reading text. An element in none of these sets keeps its
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -875,7 +877,19 @@ class Reader:
                     loose.append(tail)
                 continue
             name, tei = tags.get(tag) or _tag_info(tag)
-            if tei and name in _PLAIN_BLOCKS:
+            if tei and name in _EXAMPLES:
+                if loose:
+                    self._flush(loose, out, node)
+                out.append(
+                    Block(
+                        "code",
+                        [example_code(child)],
+                        _NONE,
+                        _CODE_ATTRS[name],
+                        child.sourceline or 0,
+                    )
+                )
+            elif tei and name in _PLAIN_BLOCKS:
                 if loose:
                     self._flush(loose, out, node)
                 out.append(self.block(child, name))
@@ -1002,6 +1016,8 @@ class Reader:
                 spans.append(Span("span", children=self._inline_children_of(node)))
             elif name == "note":
                 spans.append(self._note_ref(node))
+            elif name in _EXAMPLES:
+                spans.append(Span("code", example_code(node), attrs=_CODE_ATTRS[name]))
             elif name == "lb":
                 spans.append(Span("lb"))
             elif name == "pb":
@@ -1080,6 +1096,30 @@ class Reader:
         )
 
 
+# Examples in TEI documentation (egXML: markup shown as markup; eg: text shown verbatim) are code.
+_EXAMPLES = frozenset({"egXML", "eg"})
+_CODE_ATTRS: dict[str, Mapping[str, str]] = {"egXML": {"lang": "xml"}, "eg": _NO_ATTRS}
+_XMLNS = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
+
+
+def example_code(node: etree._Element) -> str:
+    """An example's content as its reader should see it: for ``egXML`` the markup itself
+    (without the namespace declarations serialising adds), for ``eg`` its text; common
+    indentation and surrounding blank lines removed."""
+    if local(node) == "egXML":
+        parts = [_escape_text(node.text or "")]
+        for child in node:
+            parts.append(_XMLNS.sub("", etree.tostring(child, encoding="unicode", with_tail=True)))
+        code = "".join(parts)
+    else:
+        code = "".join(node.itertext())
+    return textwrap.dedent(code.replace("\t", "    ")).strip("\n").rstrip()
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _qname(node: etree._Element) -> str:
     q = etree.QName(node)
     return (
@@ -1096,7 +1136,10 @@ _BLOCK_ATTR_ORDER = tuple(_BLOCK_ATTR_KEYS.values())
 # The Clark name of each text block in a TEI namespace → its local name: one lookup tells the
 # usual child of a container (p, l, speaker) from everything else.
 _TEXT_BLOCK_TAGS = {
-    f"{{{ns}}}{name}": name for ns in (TEI_NS, EXAMPLES_NS) for name in _TEXT_BLOCKS
+    f"{{{ns}}}{name}": name
+    for ns in (TEI_NS, EXAMPLES_NS)
+    for name in _TEXT_BLOCKS
+    if name not in _EXAMPLES
 }
 
 
