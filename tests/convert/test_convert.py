@@ -266,11 +266,11 @@ def test_stylesheets_fixtures_same_text_in_same_order(corpus: Path) -> None:
             for case, name, coverage in report
         )
     )
-    # 03_test20 documents TEI elements: its expected HTML prints element names ("abbr", "add
-    # place above") that are also words of its text, so about 40% of "its" words are labels.
-    low = [r for r in report if r[2] < 0.55]
-    assert not low, f"text coverage below 55%: {low}"
-    assert sum(r[2] for r in report) / len(report) >= 0.9
+    # What is left out is presentation the stylesheets add (numbered headings, a table of
+    # contents in another place), not text: the lowest is 09_testCorpus1 at 85.7%.
+    low = [r for r in report if r[2] < 0.8]
+    assert not low, f"text coverage below 80%: {low}"
+    assert sum(r[2] for r in report) / len(report) >= 0.93
 
 
 EXAMPLE = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
