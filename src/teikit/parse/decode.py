@@ -69,9 +69,14 @@ def _detect(data: bytes, file: str) -> tuple[str, str]:
     if utf16 is not None:
         return utf16
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        at = data.index(b"\x00")
+        line = data[:at].count(b"\n") + 1
+        col = at - (data.rfind(b"\n", 0, at) + 1) + 1  # 1-based byte column of the first NUL
         raise InputError(
-            "binary file: contains NUL bytes, not a text transcription", file=file, line=line
+            "binary file: contains NUL bytes, not a text transcription",
+            file=file,
+            line=line,
+            col=col,
         )
     try:
         return data.decode("utf-8"), "utf-8"
