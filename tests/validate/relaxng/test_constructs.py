@@ -357,3 +357,30 @@ def test_streaming_check_reports_malformed_input_with_its_position(tmp_path: Pat
     with pytest.raises(InputError) as caught:
         compile_schema(path).check_file(doc)
     assert (caught.value.line, caught.value.file) == (2, str(doc))
+
+
+def test_text_around_comments_pis_and_entity_references_is_the_elements_text(
+    tmp_path: Path,
+) -> None:
+    """The tree walk takes lxml's events; a comment, PI or unexpanded entity reference is not
+    an element, and the text after it still belongs to the element around it."""
+    (tmp_path / "s.rng").write_text(
+        S(
+            '<element name="a"><text/><element name="b"><data type="integer"/></element><text/></element>'
+        )
+    )
+    schema = compile_schema(tmp_path / "s.rng")
+    parser = etree.XMLParser(resolve_entities=False)
+    entity = b'<!DOCTYPE a [<!ENTITY e "x">]>'
+    cases = {
+        entity + b"<a>t&e;u<b>1</b>v</a>": [],
+        entity + b"<a>t<b>&e;</b>v</a>": [(4, 15, "rng-incomplete")],  # line 4: re-serialised
+        b"<a>t<!--c-->u<b>1<!--x-->2</b>v<?p q?>w</a>": [],
+        b"<a><b> <!--c--> 3 <?p?></b></a>": [],
+        b"<a><b>1<!--c-->x</b></a>": [(1, 21, "rng-bad-value")],
+        b"<a>t<b>1</b><b>2</b></a>": [(1, 16, "rng-element-not-allowed")],
+    }
+    for document, expected in cases.items():
+        tree = etree.ElementTree(etree.fromstring(document, parser))
+        found = [(d.line, d.col, d.code) for d in schema.check(tree, "")]
+        assert found == expected, document
