@@ -199,14 +199,20 @@ def _italic_inside(body: str) -> bool:
 
 def is_whole_stage(content: Inlines) -> bool:
     """True when the paragraph is one bracketed direction (``[Enter Lane.]``, an unclosed
-    ``[_LORD FARNCOMBE … _`` as some printings have, or ``(_He goes._)``)."""
+    ``[_LORD FARNCOMBE … _`` as some printings have, ``(_He goes._)``, or ``(зевает).`` with
+    the full stop after the parenthesis)."""
     text = plain(content).strip()
     if text.startswith("["):
         close = text.find("]")
         return close < 0 or not text[close + 1 :].strip(" ._")
     if text.startswith("(_") or text.startswith("("):
         close = text.rfind(")")
-        return close == len(text) - 1 and text.count("(") == 1 and _italic_or_short(text)
+        return (
+            text[close + 1 :] in ("", ".")
+            and close > 0
+            and text.count("(") == 1
+            and _italic_or_short(text)
+        )
     return False
 
 

@@ -27,7 +27,7 @@ TITLES = frozenset(
 # Lower-case words allowed inside a name ("Duke of York", "Sigismund von Rettenmayer").
 CONNECTORS = frozenset(
     "of the de du des la le les von van der den del della di da dos das y e et and und & "
-    "zu zum zur ten ter bin ibn al el".split()
+    "zu zum zur ten ter bin ibn al el и og och".split()
 )
 # First words that make a heading, not a speaker ("ACT I.", "SCENE 2.", "Chapter IV:").
 STRUCTURAL = frozenset(

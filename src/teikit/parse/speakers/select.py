@@ -160,6 +160,9 @@ def learn(
             cast_hits[label.key] = _in_cast(label, cast_keys)
         return cast_hits[label.key]
 
+    def in_cast_key(key: str) -> bool:
+        return cast_hits.get(key, False)
+
     def plausible(label: Label) -> bool:
         key = label.key
         if label.weak and counts[key] < 2:
@@ -243,6 +246,14 @@ def learn(
             ):
                 if not c.alone or not _heading_before(followers[index], heads, seen, dominant[0]):
                     accepted.add(c.key)  # not "Хлестаков один." before the next label
+    once: dict[str, int] = {}  # how often a name heard only there is heard elsewhere
+    if dominant[2]:
+        # Where labels stand alone, the text after one is its speech: a name that recurs only
+        # there ("Городничий." / "Извините.") is a word of the speech, not a recurring speaker
+        # (printed once elsewhere, it may still be a one-speech character).
+        heard = _heard(per_text, texts, followers, accepted)
+        once = {k: heard[k] for k in accepted if counts[k] >= 2 > heard[k] and not in_cast_key(k)}
+        accepted -= set(once)
     opening = [_longest(cands, accepted) if cands else None for cands in per_text]
     turns = sum(1 for label in opening if label is not None)
     speakers = {label.key for label in opening if label is not None}
@@ -267,7 +278,7 @@ def learn(
             [
                 c
                 for c in cands
-                if counts[c.key] == 1
+                if once.get(c.key, counts[c.key]) == 1
                 and _fits(c, term)
                 and (c.alone == dominant[2] or c.directed)
                 # A name alone with its direction is a label where speech follows ("Жена Луки
@@ -308,6 +319,30 @@ def learn(
             ):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
+
+
+def _heard(
+    per_text: list[list[Label]], texts: list[str], followers: list[str], accepted: set[str]
+) -> Counter[str]:
+    """How often each label opens a text that is not the speech of a label standing alone
+    right before it (directions in brackets may come between). A label on the first line of
+    verse is followed by its verse, not by the next unit."""
+    heard: Counter[str] = Counter()
+    awaiting = False
+    last = len(texts) - 1
+    for index, cands in enumerate(per_text):
+        text = texts[index]
+        label = _longest(cands, accepted) if cands else None
+        if label is None:
+            awaiting = awaiting and is_whole_stage((text,))
+        elif awaiting:
+            awaiting = False  # the speech, even if it looks like a label
+        else:
+            heard[label.key] += 1
+            awaiting = label.alone and index < last and followers[index] == texts[index + 1]
+        if awaiting and label is None and index < last and followers[index] != texts[index + 1]:
+            awaiting = False
+    return heard
 
 
 def _heading_before(
