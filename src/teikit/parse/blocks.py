@@ -54,6 +54,21 @@ class State:
         i = self.pos + offset
         return self.groups[i] if 0 <= i < len(self.groups) else None
 
+    def cited_since_heading(self, key: str) -> bool:
+        """Whether a paragraph since the last heading carries the marker ``[key]`` and no
+        note of that label has been made yet."""
+        if key in self.note_targets:
+            return False
+        marker = f"[{key}]"
+        for block in reversed(self.flat):
+            if isinstance(block, (Opening, Heading)):
+                return False
+            if isinstance(block, Paragraph) and any(
+                isinstance(i, str) and marker in i for i in block.content
+            ):
+                return True
+        return False
+
     def next_note_id(self, label: str) -> str:
         self.note_count += 1
         note_id = f"note-{self.note_count}"
@@ -187,9 +202,17 @@ def break_lines(state: State) -> bool:
 def footnote(state: State) -> bool:
     group = state.groups[state.pos]
     label = notes.footnote_block(group)
+    if label is not None:
+        note_id = state.next_note_id(label or "*")
+        paragraph = Paragraph(group_inlines(group, state.layout), _span(group))
+        state.flat.append(notes.Note(note_id, label, (paragraph,), "foot", _span(group)))
+        state.pos += 1
+        return True
+    label = notes.bracketed_footnote(group, state.cited_since_heading)
     if label is None:
         return False
-    note_id = state.next_note_id(label or "*")
+    note_id = state.next_note_id(label)
+    # the printed label stays in the text, as in a notes section: nothing of the source is lost
     paragraph = Paragraph(group_inlines(group, state.layout), _span(group))
     state.flat.append(notes.Note(note_id, label, (paragraph,), "foot", _span(group)))
     state.pos += 1

@@ -4,6 +4,8 @@
   groups that open with a note label (``[1]``, ``[1*]``, ``1.``, ``3)``, ``(4)``, ``*``). Every
   labelled group starts a note; an unlabelled group continues the note before it.
 * A footnote block in place: a group ``[Footnote 1: text]`` (Gutenberg's convention).
+* A footnote printed after the paragraph that cites it: a group opening with ``[1]`` whose
+  marker stands in a paragraph since the last heading (a bracketed number alone proves nothing).
 * Anchors: bracketed markers in running text (``[1]``, ``[1*]``) whose label names a note become
   ``NoteRef``; everything else stays text.
 
@@ -13,6 +15,7 @@ Note ids are ``note-1``, ``note-2``… in source order; labels stay verbatim.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import (
@@ -66,6 +69,22 @@ def footnote_block(group: Group) -> str | None:
     if not match or not group.lines[-1].stripped.endswith("]"):
         return None
     return match.group("label") or ""
+
+
+_BRACKET_LABEL = re.compile(r"^(?P<label>\[(?P<key>\d{1,3}\*?)\])\s+\S")
+
+
+def bracketed_footnote(group: Group, referenced: Callable[[str], bool]) -> str | None:
+    """The label of a footnote printed in place after the text that cites it ("[1] The inn
+    was called the Red Lion."), when ``referenced(key)`` says an earlier paragraph carries
+    the marker; None otherwise (a bracketed number alone proves nothing)."""
+    first = group.lines[0].stripped
+    if not first.startswith("["):
+        return None
+    match = _BRACKET_LABEL.match(first)
+    if match is None or not referenced(match.group("key")):
+        return None
+    return match.group("label")
 
 
 def link_anchors(blocks: tuple[Block, ...], targets: dict[str, str]) -> tuple[Block, ...]:
