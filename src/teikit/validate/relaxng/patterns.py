@@ -188,7 +188,7 @@ TEXT: Pattern = _Text()
 
 
 class Choice(Pattern):
-    __slots__ = ("alts",)
+    __slots__ = ("alts", "_by_name")
 
     def __init__(self, alts: frozenset) -> None:
         super().__init__(
@@ -197,12 +197,21 @@ class Choice(Pattern):
             any(a.has_data for a in alts),
         )
         self.alts = alts
+        self._by_name: tuple[dict[str, list[Pattern]], list[Pattern]] | None = None
 
     def members(self):
         return self.alts
 
     def _start_open(self, tag):
-        return choice([a.start_open(tag) for a in self.alts])
+        # TEI's content models are choices among a hundred elements or more: only the elements of
+        # this name (and the alternatives that are not single-name elements) can accept the tag
+        index = self._by_name
+        if index is None:
+            index = self._by_name = _index_by_name(self.alts)
+        named, others = index
+        hits = named.get(tag)
+        alts = others if hits is None else hits + others
+        return choice([a.start_open(tag) for a in alts])
 
     def _att_children(self):
         return self.alts
@@ -218,6 +227,18 @@ class Choice(Pattern):
 
     def _end_deriv(self):
         return choice([a.end() for a in self.alts])
+
+
+def _index_by_name(alts: Iterable[Pattern]) -> tuple[dict[str, list[Pattern]], list[Pattern]]:
+    """Element alternatives with one plain name, by that name; and all the other alternatives."""
+    named: dict[str, list[Pattern]] = {}
+    others: list[Pattern] = []
+    for a in alts:
+        if type(a) is Element and isinstance(a.nc, Name):  # type: ignore[attr-defined]
+            named.setdefault(a.nc.clark, []).append(a)  # type: ignore[attr-defined]
+        else:
+            others.append(a)
+    return named, others
 
 
 class Group(Pattern):
