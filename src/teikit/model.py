@@ -319,8 +319,8 @@ BLOCK_TYPES: tuple[type, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class FrontLine:
-    """A line of the title block in source order. ``role``: "author", "title", "subtitle",
-    "dateline", "byline", "epigraph" or "other"."""
+    """A line of the title block or title page in source order. ``role``: "author", "title",
+    "subtitle", "dateline", "byline", "imprint", "edition", "figure", "epigraph" or "other"."""
 
     role: str
     text: str

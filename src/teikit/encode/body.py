@@ -68,6 +68,12 @@ def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:
         elif line.role == "dateline":
             date = parse_date(line.text)
             el(page, "docDate", line.text, **(date.attributes() if date else {}))
+        elif line.role == "imprint":
+            el(page, "docImprint", line.text)
+        elif line.role == "edition":
+            el(page, "docEdition", line.text)
+        elif line.role == "figure":  # "[Illustration: …]", the transcriber's words kept
+            el(el(page, "figure"), "figDesc", line.text)
         else:
             el(page, "byline", line.text)
 

@@ -68,16 +68,19 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
     title_field = meta.first("title")
     # A Gutenberg "Title:" field holds the main title, then a subtitle on each further line.
     main, *subtitles = (title_field.value if title_field else "").split("\n")
-    title = meta.front_text("title") or main or _fallback_title(document)
+    # The header's own Title:/Author: lines (Gutenberg) name the work; a title page prints it.
+    from_fields = bool(main)
+    title = main or meta.front_text("title") or _fallback_title(document)
     el(stmt, "title", title, type="main")
-    for line in meta.front:
-        if line.role == "subtitle":
-            el(stmt, "title", line.text, type="sub")
-    if not meta.front_text("title"):
+    if from_fields:
         for subtitle in subtitles:
             el(stmt, "title", subtitle, type="sub")
+    else:
+        for line in meta.front:
+            if line.role == "subtitle":
+                el(stmt, "title", line.text, type="sub")
     author_field = meta.first("author")
-    author = meta.front_text("author") or (author_field.value if author_field else "")
+    author = (author_field.value if author_field else "") or meta.front_text("author") or ""
     if author:
         el(stmt, "author", author)
     for f in meta.fields:
@@ -109,6 +112,8 @@ _FROM_LANGUAGE = re.compile(r"\s+(?:from|out of)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+o
 
 def _names(value: str) -> list[str]:
     value = _FROM_LANGUAGE.sub("", _PURPOSE.sub("", value.strip().rstrip(";")))
+    # "David Price, email ccx074@pglaf.org", "… Team at http://www.pgdp.net": not names
+    value = re.sub(r",?\s*(?:e-?mail\s+)?\S+@\S+|\s+at\s+https?://\S+|\s+https?://\S+", "", value)
     # "2006 by Einde O’Callaghan", "by Joe Auciello": the year and the "by" are not the name
     # "Produced by Jane Doe", "Scanned and proofed by …": the words before "by" are the role
     value = re.sub(

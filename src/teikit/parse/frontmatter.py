@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..model import Field, FrontLine, Metadata, Span
 from .lines import SourceLine, blocks_of
+from .titlepage import read_title_page
 
 # Normalised label (lower case, spaces squeezed, "\" as "/") → field key.
 LABELS = {
@@ -111,7 +112,6 @@ LABELS = {
     "first appeared": "first_published",
     "discussed": "spoken",
     "interviewed": "spoken",
-    "interview": "spoken",
     "recorded": "spoken",
     "broadcast": "spoken",
     "lecture": "delivered",
@@ -211,7 +211,8 @@ _LABEL_KEYWORDS = [
     (re.compile(r"^translat"), "translated"),
     (re.compile(r"^edit(?:ed|or|ing|s)\b"), "edited"),
     (re.compile(r"^(?:written|wrote|composed|dictated|drafted)\b"), "written"),
-    (re.compile(r"^(?:spoken|discussed|interview|recorded|broadcast)"), "spoken"),
+    # whole words: "Interviewer:" and "Speaker:" label turns of speech, not metadata
+    (re.compile(r"^(?:spoken|discussed|interviewed|recorded|broadcast)\b"), "spoken"),
     (re.compile(r"^(?:delivered|given|presented|lecture|speech)\b"), "delivered"),
     (re.compile(r"^(?:re)?(?:publi|printed|reproduced)"), "published"),
     (re.compile(r"^public\s+domain"), "public_domain"),
@@ -372,8 +373,17 @@ def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
             Span.of_lines(lines[end].number if end < len(lines) else lines[start].number),
         )
     )
-    metadata = Metadata(origin="gutenberg", fields=tuple(fields), boilerplate=tuple(boilerplate))
-    return FrontMatter(metadata, start + 1, body_end)
+    title, author = (next((f.value for f in fields if f.key == k), "") for k in ("title", "author"))
+    page = read_title_page(lines, start + 1, body_end, title, author)
+    front: tuple[FrontLine, ...] = ()
+    body_start = start + 1
+    if page is not None:
+        front, body_start = page.front, page.body_start
+        fields.extend(page.credits)
+    metadata = Metadata(
+        origin="gutenberg", front=front, fields=tuple(fields), boilerplate=tuple(boilerplate)
+    )
+    return FrontMatter(metadata, body_start, body_end)
 
 
 # -- title block and metadata block ------------------------------------------------------------------

@@ -1,0 +1,152 @@
+"""The title page a Project Gutenberg text prints at the top of its body.
+
+Recognises, between the ``*** START`` marker and the first unit of the text proper (a chapter,
+act or part heading, a contents list, a preface or dedication, a cast list, prose): the book's
+title (matched against the header's ``Title:``) and its subtitle lines, "BY" and the author (the
+header's ``Author:``), "Author of …" lines, the edition ("TENTH IMPRESSION"), the imprint
+(publisher, place, year, copyright) and ``[Illustration: …]`` lines. Transcriber credits standing
+there ("Produced by …", "Transcribed from the 1908 … edition by …") become metadata fields.
+
+Nothing is guessed: without a line that is the header's title there is no title page, and the
+body starts where it did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Field, FrontLine, Span
+from .headings import keyword_heading
+from .lines import SourceLine, blocks_of
+
+# A title page is a handful of short groups.
+_MAX_GROUPS = 14
+_MAX_GROUP_LINES = 6
+_MAX_LINE = 75
+
+_STOP = re.compile(
+    r"^_?(?:(?:the\s+)?(?:table\s+of\s+)?contents|preface|introduction|introductory|foreword|"
+    r"prologue|prelude|dedication|dedicated|to\s|dramatis\s+person|(?:the\s+)?persons\b|"
+    r"(?:the\s+)?characters\b|(?:the\s+)?cast\b|list\s+of\s+illustrations|illustrations\b|"
+    r"note\b|transcriber)",
+    re.I,
+)
+_NUMBER_ALONE = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?$")
+_CREDIT = re.compile(
+    r"^(?P<label>(?:E-?text\s+|eBook\s+)?(?:Produced|Prepared|Transcribed|Scanned|Digiti[sz]ed)"
+    r"\b.*?\bby)\s+(?P<value>.+)$",
+    re.I | re.S,
+)
+_ILLUSTRATION = re.compile(r"^\[(?:Illustration|Frontispiece|Image)\b", re.I)
+_BY = re.compile(r"^by\b\.?", re.I)
+_EDITION = re.compile(r"\b(?:edition|impression|printing|reprint(?:ed)?)\b", re.I)
+# "MCMIX" under the imprint: a year in roman numerals
+_ROMAN_YEAR = re.compile(r"^M{1,2}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\.?$")
+_IMPRINT = re.compile(
+    r"\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:publish\w*|press|printed|copyright|"
+    r"all rights reserved|company|ltd|limited|brothers|sons|verlag|london|new york|"
+    r"boston|philadelphia|chicago|edinburgh|paris|leipzig|berlin)\b|(?:&|\band)\s+co\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePage:
+    front: tuple[FrontLine, ...]
+    credits: tuple[Field, ...]
+    body_start: int  # index into the lines list where the text proper begins
+
+
+def read_title_page(
+    lines: list[SourceLine], start: int, end: int, title: str, author: str
+) -> TitlePage | None:
+    """The title page in ``lines[start:end]``, or None when the header's title is not there."""
+    wanted_title, wanted_author = _key(title.split("\n")[0]), _key(author)
+    if not wanted_title:
+        return None
+    groups = blocks_of(lines[start:end])
+    kept: list[list[SourceLine]] = []
+    credits: list[Field] = []
+    titled = False
+    for group in groups[:_MAX_GROUPS]:
+        text = " ".join(line.stripped for line in group)
+        credit = _CREDIT.match(text)
+        if credit and not _ILLUSTRATION.match(text):
+            credits.append(
+                Field(
+                    "transcription",
+                    credit.group("label"),
+                    credit.group("value"),
+                    Span(group[0].number, group[-1].number),
+                )
+            )
+            kept.append([])  # a credit's lines leave the body too
+            continue
+        if _stops(group):
+            break
+        titled = titled or any(_is_title(line.stripped, wanted_title) for line in group)
+        if not titled and not _ILLUSTRATION.match(text):
+            return None  # the title comes first on a title page
+        kept.append(group)
+    if not titled:
+        return None
+    last = max((g[-1].number for g in kept if g), default=0)
+    last = max([last, *(f.span.end for f in credits)])
+    body_start = next((i for i in range(start, end) if lines[i].number > last), end)
+    front = _roles([line for group in kept for line in group], wanted_title, wanted_author)
+    return TitlePage(tuple(front), tuple(credits), body_start)
+
+
+def _plain(text: str) -> str:
+    """The words without the emphasis markup of e-texts (``_italic_``, ``=bold=``, ``*…*``)."""
+    return " ".join(re.sub(r"[_*=]+", " ", text).split())
+
+
+def _stops(group: list[SourceLine]) -> bool:
+    first = _plain(group[0].stripped)
+    return (
+        len(group) > _MAX_GROUP_LINES
+        or any(len(line.stripped) > _MAX_LINE for line in group)
+        or keyword_heading(first) is not None
+        or bool(_STOP.match(first))
+        or bool(_NUMBER_ALONE.match(first))
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def _is_title(line: str, wanted: str) -> bool:
+    key = _key(line)
+    return bool(key) and (key == wanted or (len(key) >= 8 and wanted.startswith(key + " ")))
+
+
+def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
+    out: list[FrontLine] = []
+    seen_title = seen_author = False
+    after_by = False
+    for line in lines:
+        text = line.stripped
+        plain = _plain(text)
+        key = _key(text)
+        if _ILLUSTRATION.match(text):
+            role = "figure"
+        elif not seen_title and _is_title(text, title):
+            role, seen_title = "title", True
+        elif after_by or (author and key == author):
+            role, seen_author = "author", True
+        elif _BY.match(text):
+            role = "byline"
+        elif _EDITION.search(plain):
+            role = "edition"
+        elif _IMPRINT.search(plain) or _ROMAN_YEAR.match(plain):
+            role = "imprint"
+        elif seen_author:
+            role = "byline"  # "AUTHOR OF 'THE EARTHLY PARADISE.'"
+        else:
+            role = "subtitle"
+        after_by = role == "byline" and _BY.fullmatch(text.strip(" .:")) is not None
+        out.append(FrontLine(role, text, Span.of_lines(line.number)))
+    return out

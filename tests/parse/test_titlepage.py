@@ -1,0 +1,96 @@
+"""A Gutenberg body's title page goes to ``front/titlePage``, its credits to the header; the text
+proper starts at the first chapter, act, contents or prose; no title page without the title."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.encode import EncodeOptions, encode
+from teikit.parse import parse_text
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+HEADER = """The Project Gutenberg EBook of A Tale, by Jane Writer
+
+Title: A Tale of Two Towns
+       Being a True History
+
+Author: Jane Writer
+
+Release Date: May 1, 2010 [EBook #1234]
+
+*** START OF THIS PROJECT GUTENBERG EBOOK A TALE ***
+
+"""
+PAGE = """Produced by Ann Reader and the Online Distributed Proofreading
+Team at http://www.pgdp.net
+
+
+[Illustration: THE TWO TOWNS]
+
+
+A TALE OF TWO TOWNS
+
+BEING A TRUE HISTORY
+
+
+BY
+
+_JANE WRITER_
+
+AUTHOR OF "THE RIVER"
+
+
+_SECOND EDITION_
+
+
+LONDON
+SMITH, ELDER & CO.
+MDCCCXC
+
+
+CHAPTER I
+
+THE FIRST TOWN
+
+It was a cold morning when the coach arrived, and the passengers, who had been
+travelling all night, went into the inn one by one and called for breakfast.
+"""
+FOOTER = "\n*** END OF THIS PROJECT GUTENBERG EBOOK A TALE ***\n"
+
+
+def tei(body: str) -> etree._Element:
+    return etree.fromstring(
+        encode(parse_text(HEADER + body + FOOTER), EncodeOptions(when="2026-01-01"))
+    )
+
+
+def texts(root: etree._Element, path: str) -> list[str]:
+    return [" ".join("".join(n.itertext()).split()) for n in root.xpath(path, namespaces=NS)]
+
+
+def test_title_page_lines_get_their_roles() -> None:
+    root = tei(PAGE)
+    page = "//t:front/t:titlePage"
+    assert texts(root, f"{page}/t:docTitle/t:titlePart[@type='main']") == ["A TALE OF TWO TOWNS"]
+    assert texts(root, f"{page}/t:docTitle/t:titlePart[@type='sub']") == ["BEING A TRUE HISTORY"]
+    assert texts(root, f"{page}/t:docAuthor") == ["_JANE WRITER_"]
+    assert texts(root, f"{page}/t:byline") == ["BY", 'AUTHOR OF "THE RIVER"']
+    assert texts(root, f"{page}/t:docEdition") == ["_SECOND EDITION_"]
+    assert texts(root, f"{page}/t:docImprint") == ["LONDON", "SMITH, ELDER & CO.", "MDCCCXC"]
+    assert texts(root, f"{page}/t:figure/t:figDesc") == ["[Illustration: THE TWO TOWNS]"]
+
+
+def test_the_text_proper_starts_at_the_first_chapter_and_credits_go_to_the_header() -> None:
+    root = tei(PAGE)
+    assert texts(root, "//t:body/t:div[1]/t:head[1]") == ["CHAPTER I"]
+    assert "Produced" not in " ".join(texts(root, "//t:text"))
+    assert texts(root, "//t:titleStmt/t:respStmt[1]/t:persName") == ["Ann Reader"]
+    # the header's Title: line names the work, not the capitals of the title page
+    assert texts(root, "//t:titleStmt/t:title[@type='main']") == ["A Tale of Two Towns"]
+
+
+def test_without_the_title_there_is_no_title_page() -> None:
+    body = PAGE.replace("A TALE OF TWO TOWNS", "SOMETHING ELSE ENTIRELY")
+    root = tei(body)
+    assert root.xpath("//t:front", namespaces=NS) == []
+    assert "SOMETHING ELSE ENTIRELY" in " ".join(texts(root, "//t:body"))
