@@ -384,3 +384,26 @@ def test_text_around_comments_pis_and_entity_references_is_the_elements_text(
         tree = etree.ElementTree(etree.fromstring(document, parser))
         found = [(d.line, d.col, d.code) for d in schema.check(tree, "")]
         assert found == expected, document
+
+
+def test_recovery_finds_definitions_from_a_document_read_after_the_first_error(
+    tmp_path: Path,
+) -> None:
+    """Definitions of an element outside its parent's model are looked up in a name index; an
+    externalRef in content compiled later brings in a document the index must then cover."""
+    (tmp_path / "main.rng").write_text(
+        S(
+            '<element name="a"><optional><element name="x"><externalRef href="ext.rng"/></element></optional>'
+            '<element name="z"><empty/></element></element>'
+        )
+    )
+    (tmp_path / "ext.rng").write_text(S('<element name="leaf"><attribute name="n"/></element>', ""))
+    schema = compile_schema(tmp_path / "main.rng")
+    first = schema.check(etree.ElementTree(etree.fromstring(b"<a><leaf/><z/></a>")), "")
+    assert [d.code for d in first] == ["rng-element-not-allowed"]  # ext.rng not read yet
+    later = b'<a><x><leaf n="1"/></x><z><leaf/></z></a>'  # <x> compiles, reading ext.rng
+    found = schema.check(etree.ElementTree(etree.fromstring(later)), "")
+    assert [(d.col, d.code) for d in found] == [
+        (34, "rng-element-not-allowed"),
+        (34, "rng-missing-attribute"),  # checked against ext.rng's definition of leaf
+    ]

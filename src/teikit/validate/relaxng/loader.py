@@ -87,6 +87,7 @@ class Loader:
         self._by_exact_name: dict[str, list[Element]] | None = None
         self._by_wildcard: list[Element] = []
         self._named: dict[str, list[Element]] = {}
+        self._indexed = 0  # documents the index covers
 
     # --- documents ---------------------------------------------------------------------------
     def read(self, href: str, base: etree._Element | None, ns: str | None) -> etree._Element:
@@ -424,11 +425,12 @@ class Loader:
         """Every element pattern in the schema that accepts this name. Asked for each element
         the parent does not allow and each child of an unknown element, so the schema is scanned
         once (tei_all has ~600 element definitions) and the answers are kept."""
+        if self._by_exact_name is None or self._indexed != len(self.documents):
+            # first call, or an externalRef in content compiled since brought in a document
+            self._index_elements()
         hit = self._named.get(clark)
         if hit is not None:
             return hit
-        if self._by_exact_name is None:
-            self._index_elements()
         out = list(self._by_exact_name.get(clark, ()))  # type: ignore[union-attr]
         out.extend(p for p in self._by_wildcard if p.nc.contains(clark))  # type: ignore[attr-defined]
         self._named[clark] = out
@@ -436,7 +438,10 @@ class Loader:
 
     def _index_elements(self) -> None:
         exact: dict[str, list[Element]] = {}
-        for root in self.documents:
+        self._by_wildcard = []
+        self._named = {}
+        self._indexed = len(self.documents)
+        for root in list(self.documents):
             for node in root.iter(_R + "element"):
                 scope = self._scope_of(node)
                 if scope is None:
