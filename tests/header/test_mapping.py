@@ -247,6 +247,32 @@ def test_a_citation_keeps_every_character(citation: str) -> None:
     assert "".join(bibl.itertext()) == citation
 
 
+def test_a_title_printed_over_two_lines_is_one_title() -> None:
+    root = header_of(
+        "Source: Works",
+        top="Leon Trotsky\n\nOn the Labor Party Question\nin the United States\n\n"
+        "Three Discussions in Mexico City with\nJames P. Cannon and Max Shachtman\n\n",
+    )
+    assert text(root, "//t:titleStmt/t:title[@type='main']") == [
+        "On the Labor Party Question in the United States"
+    ]
+    assert text(root, "//t:titleStmt/t:title[@type='sub']") == [
+        "Three Discussions in Mexico City with James P. Cannon and Max Shachtman"
+    ]
+
+
+def test_an_author_line_with_a_year() -> None:
+    root = header_of("Source: Works", top="Salvador Allende 1970\n\nVictory Speech\n\n")
+    assert text(root, "//t:titleStmt/t:author") == ["Salvador Allende"]
+    assert text(root, "//t:titleStmt/t:title[@type='main']") == ["Victory Speech"]
+    assert text(root, "//t:profileDesc/t:creation/t:date/@when") == ["1970"]
+
+
+def test_a_credit_with_its_date_names_the_person_only() -> None:
+    root = header_of("Proofread: Einde O’Callaghan (September 2015).")
+    assert text(root, "//t:respStmt[t:resp='Proofread']/t:persName") == ["Einde O’Callaghan"]
+
+
 def test_every_creation_line_is_kept_with_its_label() -> None:
     root = header_of("Written: 3 March 1919\nDelivered: 6 March 1919\nSource: Works")
     assert text(root, "//t:creation/t:date/@when") == ["1919-03-03", "1919-03-06"]

@@ -119,7 +119,8 @@ def _names(value: str) -> list[str]:
     value = re.sub(
         r"^(?:(?:1[89]|20)\d\d\s*,?\s*)?(?:(?:[\w-]+\s+){0,3}by\s+)?", "", value, flags=re.I
     )
-    value = re.sub(r"\s*\(\d{4}\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
+    # "Einde O’Callaghan (September 2015)": when, not who
+    value = re.sub(r"\s*\([^()]*\b(?:1[89]|20)\d\d\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
     parts = re.split(r"\s*(?:,|;|\band\b|&|(?<=\w)/(?=[A-Z]))\s*", value)
     return [p.strip(" .") for p in parts if p.strip(" .")] or [value]
 

@@ -408,7 +408,7 @@ def _title_and_metadata(lines: list[SourceLine]) -> FrontMatter:
         front_groups.append(group)
     if last_metadata is None:
         return FrontMatter(Metadata(), 0, len(lines))
-    front = _assign_roles([line for group in front_groups for line in group])
+    front = _assign_roles([line for group in front_groups for line in _join_broken(group)])
     origin = (
         "mia"
         if any(
@@ -549,11 +549,43 @@ def _looks_like_author(text: str) -> bool:
     return all(_PERSON.match(name.strip()) for name in names if name.strip())
 
 
+_CONTINUES = re.compile(
+    r"(?:\b(?:with|of|in|and|the|for|on|to|from|by|a|an|at|und|et|e|y|di|de|del|der|des)|[,:–—-])$",
+    re.I,
+)
+
+
+def _join_broken(group: list[SourceLine]) -> list[SourceLine]:
+    """A title printed over several lines is one line ("On the Labor Party Question" / "in the
+    United States"): a line that starts in lower case, or follows one ending in a preposition,
+    conjunction or comma, continues the line before it."""
+    out: list[SourceLine] = []
+    for line in group:
+        previous = out[-1] if out else None
+        if previous is not None and (
+            line.stripped[:1].islower() or _CONTINUES.search(previous.stripped)
+        ):
+            out[-1] = SourceLine(previous.number, f"{previous.stripped} {line.stripped}")
+            continue
+        out.append(line)
+    return out
+
+
+_NAME_AND_YEAR = re.compile(r"^(?P<name>.+?)\s+(?P<year>(?:1[5-9]|20)\d\d)$")
+
+
 def _assign_roles(front: list[SourceLine]) -> list[FrontLine]:
     out: list[FrontLine] = []
     seen_title = False
     for i, line in enumerate(front):
         text = line.stripped
+        name_year = _NAME_AND_YEAR.match(text) if i == 0 and len(front) >= 2 else None
+        if name_year and _looks_like_author(name_year.group("name")):
+            # "Salvador Allende 1970": the author, then the year as the dateline
+            span = Span.of_lines(line.number)
+            out.append(FrontLine("author", name_year.group("name"), span))
+            out.append(FrontLine("dateline", name_year.group("year"), span))
+            continue
         if text.lower().startswith("by "):
             role = "byline"
         elif i == 0 and len(front) >= 2 and _looks_like_author(text):
