@@ -195,6 +195,31 @@ ROWS = [
         "//t:respStmt[t:resp='Produced by']/t:persName",
         "Jane Doe",
     ),
+    (
+        "Source: Ralph Fox: A Writer in Arms, Lawrence & Wishart, Ltd, London, 1937",
+        "//t:bibl[@type='printedSource']/t:publisher",
+        "Lawrence & Wishart",
+    ),
+    (
+        "Source: “The Letter” in International Press Correspondence, Vol. 8 No. 3",
+        "//t:bibl[@type='printedSource']/t:title",
+        "“The Letter” in International Press Correspondence",
+    ),
+    (
+        "Source: Selected Works, Spartacist Publishing Company, Box 1377 G.P.O. New York",
+        "//t:bibl[@type='printedSource']/t:date",
+        None,
+    ),
+    (
+        "Published by the Young Socialist Alliance, New York in April 1969",
+        "//t:bibl[@type='publication']/t:publisher",
+        "the Young Socialist Alliance",
+    ),
+    (
+        "First Published: Pravda Nos. 221, 222 and 223, October 1920",
+        "//t:bibl[@type='firstPublication']/t:biblScope[@unit='issue']/@n",
+        "221",
+    ),
     # labels read by their first words
     ("Source Publisher: Penguin, London, 1970", "//t:sourceDesc/t:bibl/t:publisher", "Penguin"),
     (
@@ -221,8 +246,9 @@ ROWS = [
 
 
 @pytest.mark.parametrize("metadata, path, expected", ROWS, ids=[r[0][:30] for r in ROWS])
-def test_mapping_row(metadata: str, path: str, expected: str) -> None:
-    assert expected in text(header_of(metadata), path)
+def test_mapping_row(metadata: str, path: str, expected: str | None) -> None:
+    found = text(header_of(metadata), path)
+    assert expected in found if expected is not None else found == []
 
 
 CITATIONS = [

@@ -43,7 +43,10 @@ def write_source_bibl(
     a city after it the place. Every character of ``text`` stays, in order."""
     bibl = el(parent, "bibl", type=type_)
     imprint = _IMPRINT.match(text)
-    if imprint and (_PLACE_CITIES.fullmatch(imprint.group("place")) or _has_year(text)):
+    if imprint and (
+        _PLACE_CITIES.fullmatch(imprint.group("place"))
+        or (_has_year(text) and _is_publisher(imprint.group("rest").split(",")[0]))
+    ):
         # "London: Leonard Smithers and Co, 1899": an imprint, place first
         el(bibl, "pubPlace", imprint.group("place"))
         append_text(bibl, imprint.group("sep"))
@@ -96,7 +99,7 @@ _SCOPE_ANYWHERE = {
         rf"\b(?:Vol(?:ume)?s?\.?|Tome|Bd\.|Band)\s*(?P<n>{_NUMERAL}(?:\s*[-–]\s*{_NUMERAL})?)\b"
     ),
     "issue": re.compile(
-        r"(?:\b(?:No|Nr|Number|Issue|Heft)\.?\s*|#\s*)(?P<n>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)\b"
+        r"(?:\b(?:Nos?|Nr|Number|Issue|Heft)\.?\s*|#\s*)(?P<n>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?)\b"
     ),
     "page": re.compile(
         r"\b(?:pp?\.\s*|pages?\s+|S\.\s*)"
@@ -137,11 +140,17 @@ def _scope_pieces(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# A number after these is an address or a reference, not a year ("Box 1377 G.P.O.").
+_NOT_A_YEAR_BEFORE = re.compile(r"(?:\bBox|\bNo\.?|\bNos\.?|#|ISBN)\s*$", re.I)
+
+
 def _date_pieces(text: str) -> list[tuple[str, str]]:
     found = find_date(text)
     if found is None:
         return [("text", text)] if text else []
     _, start, end = found
+    if _NOT_A_YEAR_BEFORE.search(text[:start]):
+        return [("text", text[:end]), *_date_pieces(text[end:])]
     return [*_date_pieces(text[:start]), ("date", text[start:end]), *_date_pieces(text[end:])]
 
 
@@ -155,8 +164,10 @@ def _words(chunk: str) -> bool:
 
 
 _CONNECTOR = re.compile(
-    r"^(?P<lead>[\s,;.:–—-]*(?:(?:first\s+)?(?:published|printed|appeared)\s+)?"
-    r"(?:in|from|by|In|From|By)?\s+|[\s,;.:–—-]*)"
+    r"^(?P<lead>[\s,;.:–—-]*(?i:(?:first\s+)?(?:published|printed|appeared)\s+|"
+    r"(?:downloaded|taken|reproduced|scanned|transcribed|copied)(?:\s+with\s+thanks)?\s+|"
+    r"(?:this\s+\w+\s+)?originates?\s+)?"
+    r"(?:in|from|by|as|In|From|By|As)?\s+|[\s,;.:–—-]*)"
     r"(?P<core>.*?)(?P<trail>(?:\s+(?:in|by))?[\s,;.:–—-]*)$",
     re.S,
 )
@@ -165,6 +176,25 @@ _PUBLISHER_WORDS = re.compile(
     r"Ediciones|Editora|Forlag|Förlag|Printers|Printing|House|Co\.|Company|Ltd\.?|Inc\.?|Limited|"
     r"Buchhandlung|Bookshop|Booksellers?)\b"
 )
+
+
+_CORPORATE = re.compile(r"(?:Ltd|Limited|Inc|Co|& Co|GmbH|S\.A|Publishers?)\.?", re.I)
+
+
+def _is_publisher(chunk: str) -> bool:
+    """ "Progress Publishers", "Party Publishing House", "Lawrence & Wishart": a name whose last
+    word says it is a publisher, that says it publishes, or a firm of two names; "International
+    Press Correspondence" is a periodical and "House" alone a chamber of Congress."""
+    words = chunk.split()
+    return len(words) >= 2 and (
+        bool(_PUBLISHER_WORDS.fullmatch(words[-1].strip(".,;")))
+        or "publish" in chunk.lower()
+        or bool(_FIRM.fullmatch(chunk))
+    )
+
+
+# "Lawrence & Wishart", "Allen & Unwin", "Harper & Brothers": a firm of two names.
+_FIRM = re.compile(r"[A-Z][\w'’.-]+\s+&\s+[A-Z][\w'’.-]+")
 
 
 class _BiblState:
@@ -190,13 +220,15 @@ class _BiblState:
         elif self.publisher_first:
             el(bibl, "publisher", core)
             self.publisher_first, self.publisher = False, True
+        elif self.publisher and _CORPORATE.fullmatch(core):
+            append_text(bibl, core)  # "Lawrence & Wishart, Ltd": still the publisher's name
         elif self.publisher and (
             _PLACE_CITIES.fullmatch(core.strip(". ")) or _looks_like_place(core)
         ):
             el(bibl, "pubPlace", core)
-        elif self.levels and not _PUBLISHER_WORDS.search(core):
+        elif self.levels and not _is_publisher(core):
             el(bibl, "title", core, level=self.levels.pop(0))
-        elif not self.publisher and _PUBLISHER_WORDS.search(core):
+        elif not self.publisher and _is_publisher(core):
             el(bibl, "publisher", core)
             self.publisher = True
             self.levels = []

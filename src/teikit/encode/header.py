@@ -204,6 +204,10 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
         if f.key not in _BIBL_TYPES or not any(c.isalnum() for c in f.value):
             continue  # "Fyrstur útgefandi: ." names no source
         type_, level = _BIBL_TYPES[f.key]
+        if f.label.lower().endswith(" by"):  # "Published by the Young Socialist Alliance, …"
+            write_imprint_parts(el(desc, "bibl", type=type_), f.value)
+            wrote = True
+            continue
         bibl = write_source_bibl(desc, f.value, type_=type_, level=level, author=author)
         if f.key == "source" and publishers:
             _tail(bibl, "; ")
