@@ -122,13 +122,16 @@ def _names(value: str) -> list[str]:
     # "Einde O’Callaghan (September 2015)": when, not who
     value = re.sub(r"\s*\([^()]*\b(?:1[89]|20)\d\d\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
     parts = re.split(r"\s*(?:,|;|\band\b|&|(?<=\w)/(?=[A-Z]))\s*", value)
-    return [p.strip(" .") for p in parts if p.strip(" .")] or [value]
+    # "Steve Palmer *": a note marker after the name
+    return [p.strip(" .*†") for p in parts if p.strip(" .*†")] or [value]
 
 
 def _is_person(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 5 and not re.search(
-        r"(?i)archive|project|press|publish|team|staff|volunteers", name
+        r"(?i)archive|project|press|publish|team|staff|volunteers|library|institute|society|"
+        r"foundation|centre|center|university|college|committee|collective|league|website",
+        name,
     )
 
 
