@@ -142,6 +142,7 @@ def test_reports_and_exit_codes(tmp_path: Path) -> None:
     assert out.splitlines()[0].startswith(f"::error file={tmp_path / 'bad.xml'},line=2,")
     code, out, _ = run("validate", str(tmp_path))
     assert out.splitlines()[0].startswith(f"{tmp_path / 'bad.xml'}:2:1: error[tei-duplicate-id]")
+    assert out.splitlines()[0].endswith(")") and " (at /TEI/" in out.splitlines()[0]
     assert run("validate", str(tmp_path), "--warn-only")[0] == 0
     assert run("validate", str(tmp_path / "good.xml"))[0] == 0
     assert run("validate", str(tmp_path / "nope.xml"))[0] == 2

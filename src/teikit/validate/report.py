@@ -23,11 +23,18 @@ def summary(report: Report) -> str:  # noqa: F821
     errors = sum(1 for d in report.diagnostics if d.is_error)
     warnings = sum(1 for d in report.diagnostics if not d.is_error)
     verdict = "all valid" if invalid == 0 else f"{invalid} invalid"
-    return f"{files} file{'s' if files != 1 else ''} checked: {verdict}; {errors} error(s), {warnings} warning(s)"
+    plural = "s" if files != 1 else ""
+    return f"{files} file{plural} checked: {verdict}; {errors} error(s), {warnings} warning(s)"
+
+
+def _where(d: Diagnostic) -> str:
+    """The element and its ancestors (" (at /TEI/text[1]/body[1]/foo[1])"), so a message names
+    the parent as well as the element."""
+    return f" (at {d.xpath})" if d.xpath else ""
 
 
 def _text(report: Report) -> str:  # noqa: F821
-    lines = [str(d) for d in report.diagnostics]
+    lines = [str(d) + _where(d) for d in report.diagnostics]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
@@ -92,7 +99,7 @@ def _github(report: Report) -> str:  # noqa: F821
             if d.col:
                 props.append(f"col={d.col}")
         props.append(f"title={_github_escape(d.code, True)}")
-        lines.append(f"::{level} {','.join(props)}::{_github_escape(d.message)}")
+        lines.append(f"::{level} {','.join(props)}::{_github_escape(d.message + _where(d))}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
