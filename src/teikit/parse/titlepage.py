@@ -24,6 +24,7 @@ from .lines import SourceLine, blocks_of
 _MAX_GROUPS = 14
 _MAX_GROUP_LINES = 6
 _MAX_LINE = 75
+_WINDOW = 400  # lines read after the START marker
 
 _STOP = re.compile(
     r"^_?(?:(?:the\s+)?(?:table\s+of\s+)?contents|preface|introduction|introductory|foreword|"
@@ -65,7 +66,8 @@ def read_title_page(
     wanted_title, wanted_author = _key(title.split("\n")[0]), _key(author)
     if not wanted_title:
         return None
-    groups = blocks_of(lines[start:end])
+    # A title page fits in its first few hundred lines: grouping the whole book would cost more.
+    groups = blocks_of(lines[start : min(end, start + _WINDOW)])
     kept: list[list[SourceLine]] = []
     credits: list[Field] = []
     titled = False
