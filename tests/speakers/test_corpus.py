@@ -185,6 +185,18 @@ def test_prose_texts_get_no_speakers(corpus: Path) -> None:
         assert list(speeches(document.body)) == [], name
 
 
+NOVELS = ["pg14263_lane_katrine.txt", "pg3261_morris_news-from-nowhere.txt"]
+
+
+@pytest.mark.parametrize("name", NOVELS)
+def test_novels_get_no_speakers(name: str, corpus: Path) -> None:
+    """A novel's few name lines (a half-title, the signatures under quoted letters) make no
+    turns, and letters quoted in it do not make it a letter."""
+    document = parse_file(corpus / "text" / "gutenberg" / "novels" / name)
+    assert list(speeches(document.body)) == []
+    assert document.genre not in ("play", "dialogue", "letter")
+
+
 @pytest.mark.slow
 def test_encoded_speaker_documents_validate(
     corpus: Path, tei_all: Path, jing: str, tmp_path: Path

@@ -22,6 +22,7 @@ from ..model import (
     Inline,
     Inlines,
     Item,
+    LetterPart,
     LineGroup,
     ListBlock,
     Paragraph,
@@ -294,25 +295,39 @@ def letter_opener(state: State) -> bool:
 
 
 def letter_closer(state: State) -> bool:
-    group = state.groups[state.pos]
-    first = group.lines[0].stripped
-    if not letters.is_closing(first) or len(group.lines) > 4:
+    found = _closer_at(state, 0)
+    if found is None:
         return False
+    closer, taken = found
+    state.flat.append(closer)
+    state.pos += taken
+    return True
+
+
+def _closer_at(state: State, offset: int, margin: int = 0) -> tuple[LetterPart, int] | None:
+    """The closing formula at ``offset`` from the current group with its signature lines (in
+    its group and up to two groups after it), and the number of groups they take. With a
+    ``margin`` (a quoted letter's indentation) every group must be indented at least that much."""
+    group = state.peek(offset)
+    if group is None:
+        return None
+    first = group.lines[0].stripped
+    if not letters.is_closing(first) or len(group.lines) > 4 or group.indent < margin:
+        return None
     parts: list[tuple[str, Inlines]] = [("salute", (first,))]
     parts.extend(("signed", (line.stripped,)) for line in group.lines[1:])
     last = group
-    taken = 0
+    taken = 1
     while (
-        taken < 2
-        and (following := state.peek(1 + taken)) is not None
+        taken < 3
+        and (following := state.peek(offset + taken)) is not None
+        and following.indent >= margin
         and letters.is_signature(following)
     ):
         parts.append(("signed", inline_lines(following.lines, state.layout)))
         last = following
         taken += 1
-    state.flat.append(letters.closer(parts, _span(group, last)))
-    state.pos += 1 + taken
-    return True
+    return letters.closer(parts, _span(group, last)), taken
 
 
 def list_items(state: State) -> bool:
@@ -414,16 +429,51 @@ def indented_block(state: State) -> bool:
     while (group := state.peek(len(run))) is not None and quotes.is_indented_block(
         group, state.layout
     ):
-        if run and headings.heading_of(group, state.layout, state.recurring) is not None:
-            break
+        if run and (
+            headings.heading_of(group, state.layout, state.recurring) is not None
+            or (
+                letters.is_closing(group.lines[0].stripped)
+                and not all(quotes.is_verse(g, state.layout) for g in run)
+            )
+        ):
+            break  # a heading, or a quoted letter's closing (taken below)
         run.append(group)
     blocks = tuple(quotes.quoted_block(g, state.layout) for g in run)
     if state.layout.indented_share >= 0.3 and all(isinstance(b, LineGroup) for b in blocks):
         state.flat.extend(blocks)  # a verse text (a verse play): its verse is no quotation
-    else:
-        state.flat.append(Quote(blocks, _span(run[0], run[-1])))
-    state.pos += len(run)
+        state.pos += len(run)
+        return True
+    taken = len(run)
+    last = run[-1]
+    if any(isinstance(b, Paragraph) for b in blocks):
+        # A quoted letter (prose) ends with its closing and signature: they close the quotation.
+        margin = min(g.indent for g in run)
+        closer = _closer_at(state, taken, margin) or _quoted_signature(state, taken, margin)
+        if closer is not None:
+            blocks += (closer[0],)
+            taken += closer[1]
+            last = state.groups[state.pos + taken - 1]
+    state.flat.append(Quote(blocks, _span(run[0], last)))
+    state.pos += taken
     return True
+
+
+def _quoted_signature(state: State, offset: int, margin: int) -> tuple[LetterPart, int] | None:
+    """A name alone under a quoted letter ("MOTHER.", "KATRINE DULANY."), at the letter's margin
+    or further right, before the text goes on unindented (or a section break, or the end): the
+    letter's signature. A name followed by more indented text may be a label above its speech."""
+    group = state.peek(offset)
+    if group is None or group.indent < margin or not letters.is_signed_name(group):
+        return None
+    after = state.peek(offset + 1)
+    if (
+        after is not None
+        and quotes.is_indented_block(after, state.layout)
+        and breaks.section_break(after) is None
+    ):
+        return None
+    signed = [("signed", inline_lines([line], state.layout)) for line in group.lines]
+    return letters.closer(signed, _span(group)), 1
 
 
 def plain_verse(state: State) -> bool:

@@ -2,8 +2,11 @@
 
 * opener: ``Dear Comrade Smith,``, ``My dear Sir,``, ``Comrades!``, ``Gentlemen:``, optionally
   after a short dateline group (``London, 4 March 1915``);
-* closer: ``Yours fraternally,``, ``With comradely greetings,``, ``Sincerely yours,``… followed by
-  up to two short signature lines (``J. T. Murphy``), in the same group or in the next groups.
+* closer: ``Yours fraternally,``, ``With comradely greetings,``, ``Sincerely yours,``,
+  ``Ever gratefully yours,``, ``Lovingly always,``, ``With love,``… followed by up to two short
+  signature lines (``J. T. Murphy``), in the same group or in the next groups;
+* a signature alone (``MOTHER.``, ``KATRINE DULANY.``, ``E. Belfort Bax``): a name of a few
+  capitalised words, which closes a letter quoted in a text (the caller knows the letter).
 """
 
 from __future__ import annotations
@@ -28,6 +31,16 @@ _CLOSING = re.compile(
     r"(?:greetings|regards|best regards|kind regards))[,.!]?$",
     re.IGNORECASE,
 )
+# Closings that are also words of speech ("Gratefully.", "Love!") only with the comma a closing
+# takes: "Ever gratefully yours,", "Lovingly always,", "With love,".
+_CLOSING_COMMA = re.compile(
+    r"^(?:(?:(?:ever|always|most|very|as\s+ever)\s+)?(?:lovingly|gratefully|devotedly|tenderly|"
+    r"heartily|obediently|dutifully|thankfully|warmly|fraternally|sincerely|faithfully|cordially|"
+    r"respectfully|affectionately|truly)(?:\s+(?:yours|thine))?(?:\s+(?:always|ever))?"
+    r"|(?:ever|always)\s+(?:yours|thine)(?:\s+\w+){0,3}"
+    r"|(?:with\s+(?:(?:much|all\s+my|my|best|fond|dearest)\s+)?)?love(?:\s+(?:always|ever))?),$",
+    re.IGNORECASE,
+)
 _DATE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _SIGNATURE = re.compile(r"^[A-Z][\w.’'\- ]{0,40}[\w.)]$")
 
@@ -36,8 +49,15 @@ def is_salutation(text: str) -> bool:
     return len(text) <= 70 and bool(_SALUTE.match(text))
 
 
+# Words of a signature other than capitalised names: initials ("E.M.L."), connectors ("van").
+_NAME_CONNECTORS = frozenset("of the de du la le von van der den del di da y and & et".split())
+_ENDINGS = frozenset({"the end", "end", "finis", "fin", "ende"})
+
+
 def is_closing(text: str) -> bool:
-    return len(text) <= 60 and bool(_CLOSING.match(text))
+    return len(text) <= 60 and bool(
+        _CLOSING.match(text) or (text.endswith(",") and _CLOSING_COMMA.match(text))
+    )
 
 
 def is_dateline(group: Group) -> bool:
@@ -46,6 +66,21 @@ def is_dateline(group: Group) -> bool:
 
 def is_signature(group: Group) -> bool:
     return len(group.lines) <= 2 and all(_SIGNATURE.match(line.stripped) for line in group.lines)
+
+
+def is_signed_name(group: Group) -> bool:
+    """A signature alone: one or two signature lines, the first a name of one to five capitalised
+    words (``MOTHER.``, ``Katrine Dulany``, ``E.M.L.``), with no sentence punctuation."""
+    if not is_signature(group):
+        return False
+    first = group.lines[0].stripped
+    if first.rstrip(".").casefold() in _ENDINGS:
+        return False
+    words = first.split()
+    return len(words) <= 5 and all(
+        word[0].isupper() or (k and word.casefold() in _NAME_CONNECTORS)
+        for k, word in enumerate(words)
+    )
 
 
 def opener(lines: list[tuple[str, Inlines]], span: Span) -> LetterPart:

@@ -3,7 +3,8 @@
 "play" (a cast list, acts or scenes, or dot-labelled turns by three or more speakers), "interview"
 (question labels, or "interview" in the title block), "hearing" (a chairman, or a title naming
 testimony, a hearing, a committee or minutes), "dialogue" (turns by two or more named speakers),
-"letter", "speech"; otherwise the genre the document already had.
+"letter" (an opener or closer at the start or end of the text, not a letter quoted in a novel, or
+"letter" in the title block), "speech"; otherwise the genre the document already had.
 """
 
 from __future__ import annotations
@@ -84,8 +85,24 @@ def _has_division(blocks: tuple[Block, ...], types: tuple[str, ...]) -> bool:
     )
 
 
+_FRAME = 3  # blocks from either end of the text where a letter's opener or closer stands
+
+
 def _has_letter_part(blocks: tuple[Block, ...]) -> bool:
-    return any(
-        isinstance(b, LetterPart) or (isinstance(b, Division) and _has_letter_part(b.blocks))
-        for b in blocks
+    """The text opens or closes as a letter: an opener among its first blocks or a closer among
+    its last (an editor's note may follow). A closer in mid-text (a letter quoted in a novel)
+    does not make the text a letter."""
+    flat = list(_leaves(blocks))
+    return any(isinstance(b, LetterPart) and b.kind == "opener" for b in flat[:_FRAME]) or any(
+        isinstance(b, LetterPart) and b.kind == "closer" for b in flat[-_FRAME:]
     )
+
+
+def _leaves(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """The blocks in reading order, divisions opened (a notes division is not the text)."""
+    for block in blocks:
+        if isinstance(block, Division):
+            if block.type != "notes":
+                yield from _leaves(block.blocks)
+        else:
+            yield block
