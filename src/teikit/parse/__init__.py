@@ -76,8 +76,8 @@ def _unmapped_warnings(document: Document) -> list[Diagnostic]:
     return [
         warning(
             "header-unmapped",
-            f"metadata line {('“' + f.label + ':”') if f.label else 'without a label'} has no specific "
-            "TEI element; kept as teiHeader/fileDesc/notesStmt/note",
+            f"metadata line {('“' + f.label + ':”') if f.label else 'without a label'} has no "
+            "specific TEI element; kept as teiHeader/fileDesc/notesStmt/note",
             file=document.source_name,
             line=f.span.start,
             col=1,

@@ -228,7 +228,8 @@ _LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][\w .’'/\\&()-]{0,40}?)\s*:\s*(?
 _CREDITS = [
     (
         re.compile(
-            r"^(?P<label>(?:Transcribed|Transcription)\s*(?:&|and|/)\s*(?:HTML\s+)?marked[- ]up(?:\s+by)?)\s+(?P<value>.+)$",
+            r"^(?P<label>(?:Transcribed|Transcription)\s*(?:&|and|/)\s*(?:HTML\s+)?"
+            r"marked[- ]up(?:\s+by)?)\s+(?P<value>.+)$",
             re.I,
         ),
         "transcription_markup",
@@ -312,7 +313,7 @@ def read_front_matter(lines: list[SourceLine]) -> FrontMatter:
     return _title_and_metadata(lines)
 
 
-# -- Gutenberg ---------------------------------------------------------------------------------------
+# -- Gutenberg ------------------------------------------------------------------------------------
 
 
 def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
@@ -386,11 +387,11 @@ def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
     return FrontMatter(metadata, body_start, body_end)
 
 
-# -- title block and metadata block ------------------------------------------------------------------
+# -- title block and metadata block ---------------------------------------------------------------
 
 
 def _title_and_metadata(lines: list[SourceLine]) -> FrontMatter:
-    groups = blocks_of(lines)
+    groups = blocks_of(lines, limit=_MAX_GROUPS_BEFORE_METADATA + 2)
     front_groups: list[list[SourceLine]] = []
     fields: list[Field] = []
     last_metadata: SourceLine | None = None

@@ -103,9 +103,18 @@ def _group(lines: tuple[SourceLine, ...], blank_before: int, blank_after: int) -
     return group
 
 
-def blocks_of(lines: list[SourceLine]) -> list[list[SourceLine]]:
-    """Group lines into runs separated by blank lines."""
-    return [list(group.lines) for group in groups_of(lines)]
+def blocks_of(lines: list[SourceLine], limit: int | None = None) -> list[list[SourceLine]]:
+    """Group lines into runs separated by blank lines: all of them, or the first ``limit``
+    (front matter reads a few runs at the top; grouping the whole text for them is waste)."""
+    if limit is None:
+        return [list(group.lines) for group in groups_of(lines)]
+    out: list[list[SourceLine]] = []
+    for blank, same in groupby(lines, _is_blank):
+        if not blank:
+            out.append(list(same))
+            if len(out) == limit:
+                break
+    return out
 
 
 def groups_of(lines: list[SourceLine]) -> list[Group]:

@@ -24,7 +24,6 @@ from .lines import SourceLine, blocks_of
 _MAX_GROUPS = 14
 _MAX_GROUP_LINES = 6
 _MAX_LINE = 75
-_WINDOW = 400  # lines read after the START marker
 
 _STOP = re.compile(
     r"^_?(?:(?:the\s+)?(?:table\s+of\s+)?contents|preface|introduction|introductory|foreword|"
@@ -66,12 +65,11 @@ def read_title_page(
     wanted_title, wanted_author = _key(title.split("\n")[0]), _key(author)
     if not wanted_title:
         return None
-    # A title page fits in its first few hundred lines: grouping the whole book would cost more.
-    groups = blocks_of(lines[start : min(end, start + _WINDOW)])
+    groups = blocks_of(lines[start:end], limit=_MAX_GROUPS)
     kept: list[list[SourceLine]] = []
     credits: list[Field] = []
     titled = False
-    for group in groups[:_MAX_GROUPS]:
+    for group in groups:
         text = " ".join(line.stripped for line in group)
         credit = _CREDIT.match(text)
         if credit and not _ILLUSTRATION.match(text):
