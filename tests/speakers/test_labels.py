@@ -82,3 +82,29 @@ def test_direction_between_turns_is_stage() -> None:
     paragraphs.insert(2, Paragraph(("[Enter Lane.]",)))
     result = attribute_speakers(_document(*paragraphs))
     assert isinstance(result.body[2], Stage) and result.body[2].content == ("[Enter Lane.]",)
+
+
+def _names_among_prose(between: int) -> Document:
+    """Five name lines ("KATRINE." / "MOTHER.") with ``between`` prose paragraphs after each."""
+    paragraphs = []
+    for k, name in enumerate(["KATRINE.", "MOTHER.", "KATRINE.", "MOTHER.", "KATRINE."]):
+        paragraphs.append(Paragraph((name,)))
+        paragraphs.extend(
+            Paragraph((f"She walked on under the pines for the {k}th time, thinking of it {j}.",))
+            for j in range(between)
+        )
+    return _document(*paragraphs)
+
+
+def test_name_lines_far_apart_are_no_dialogue() -> None:
+    """A novel's few name lines (a half-title, signatures under letters) spread over hundreds of
+    paragraphs are no run of speeches: no turns, and no play."""
+    result = attribute_speakers(_names_among_prose(40))
+    assert not [b for b in result.body if isinstance(b, Speech)]
+    assert result.genre != "play"
+
+
+def test_the_same_names_close_together_are_turns() -> None:
+    result = attribute_speakers(_names_among_prose(2))
+    turns = [b for b in result.body if isinstance(b, Speech)]
+    assert [t.speaker for t in turns] == ["KATRINE.", "MOTHER.", "KATRINE.", "MOTHER.", "KATRINE."]

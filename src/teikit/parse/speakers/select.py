@@ -12,7 +12,9 @@ a speaker label when the document confirms it:
 - it names someone in the cast list.
 
 A document needs at least four labelled turns by two speakers (or an interviewer's ``Q:`` labels)
-before any label counts, so ordinary prose with a stray "Note:" keeps its paragraphs.
+before any label counts, so ordinary prose with a stray "Note:" keeps its paragraphs; and its
+turns must come close together, as dialogue's do: a handful of name lines spread over hundreds
+of paragraphs (a novel's half-title, the signatures under quoted letters) is no run of speeches.
 """
 
 from __future__ import annotations
@@ -101,6 +103,10 @@ EXITS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_TURNS = 4
+# The most paragraphs a typical turn runs to (the median distance between labelled units). Plays
+# and transcripts measure 1-3 (an interview with long answers 7); a novel's stray name lines are
+# a hundred and more apart.
+MAX_TURN_GAP = 24
 
 
 @dataclass(frozen=True)
@@ -261,6 +267,8 @@ def learn(
         speakers & INTERVIEWER_KEYS and turns >= 2
     ):
         return LabelRules()
+    if not speakers & INTERVIEWER_KEYS and _scattered(opening):
+        return LabelRules()
     # Single occurrences in exactly the dominant style (minor characters with one speech).
     if len(speakers - INTERVIEWER_KEYS) < 2:
         return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
@@ -319,6 +327,15 @@ def learn(
             ):
                 accepted.add(c.key)
     return LabelRules(frozenset(accepted), dominant, dict(counts), seen)
+
+
+def _scattered(opening: list[Label | None]) -> bool:
+    """The labelled units lie far apart: the median distance between one and the next is more
+    than ``MAX_TURN_GAP`` units (questions and answers are exempt: an interviewer's labels are
+    evidence enough, however long the answers)."""
+    at = [index for index, label in enumerate(opening) if label is not None]
+    gaps = sorted(b - a for a, b in zip(at, at[1:], strict=False))
+    return bool(gaps) and gaps[len(gaps) // 2] > MAX_TURN_GAP
 
 
 def _heard(
