@@ -13,8 +13,14 @@ from pathlib import Path
 
 from .errors import InputError
 
-KEYS = {"publisher": "publisher", "licence": "licence", "license": "licence", "editor": "editor",
-        "id": "edition_id", "date": "when"}
+KEYS = {
+    "publisher": "publisher",
+    "licence": "licence",
+    "license": "licence",
+    "editor": "editor",
+    "id": "edition_id",
+    "date": "when",
+}
 PROJECT_FILE = "teikit.toml"
 
 
@@ -25,8 +31,8 @@ def _read(path: Path) -> dict[str, str]:
         raise InputError(f"invalid TOML: {exc}", file=str(path)) from exc
     unknown = sorted(set(data) - set(KEYS) - {"fields"})
     if unknown:
-        raise InputError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(KEYS))}",
-                         file=str(path))
+        known = ", ".join(sorted(KEYS))
+        raise InputError(f"unknown setting(s) {', '.join(unknown)}; known: {known}", file=str(path))
     return {KEYS[k]: str(v) for k, v in data.items() if k in KEYS}
 
 

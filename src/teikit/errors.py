@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042 - str(x) stays 'Severity.ERROR'; code uses .value
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

@@ -52,7 +52,9 @@ def files_for(publisher: str, licence: str, today: str) -> dict[str, str]:
             '        with: {python-version: "3.12"}\n      - run: pip install teikit\n'
             "      - run: teikit build editions --check\n"
             "      - run: teikit validate editions --schema teikit --format github\n"
-            "      - if: always()\n        run: teikit validate editions --schema teikit --format junit > tei-report.xml\n"
+            "      - if: always()\n"
+            "        run: teikit validate editions --schema teikit --format junit"
+            " > tei-report.xml\n"
         ),
         ".pre-commit-config.yaml": (
             "repos:\n  - repo: local\n    hooks:\n      - id: teikit-validate\n"

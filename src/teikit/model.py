@@ -12,7 +12,6 @@ the common case and keep the model cheap to build.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from .errors import Diagnostic
 
@@ -87,7 +86,7 @@ class Emphasis:
     marker: str = "_"
 
 
-Inline = Union[str, NoteRef, Said, LineBreak, PageBreakInline, Editorial, Emphasis]
+Inline = str | NoteRef | Said | LineBreak | PageBreakInline | Editorial | Emphasis
 Inlines = tuple[Inline, ...]
 INLINE_TYPES: tuple[type, ...] = (
     str,
@@ -280,22 +279,22 @@ class Division:
     span: Span = NO_SPAN
 
 
-Block = Union[
-    Paragraph,
-    Heading,
-    ListBlock,
-    Quote,
-    LineGroup,
-    SectionBreak,
-    PageBreak,
-    Stage,
-    Speech,
-    CastList,
-    LetterPart,
-    Note,
-    Table,
-    Division,
-]
+Block = (
+    Paragraph
+    | Heading
+    | ListBlock
+    | Quote
+    | LineGroup
+    | SectionBreak
+    | PageBreak
+    | Stage
+    | Speech
+    | CastList
+    | LetterPart
+    | Note
+    | Table
+    | Division
+)
 BLOCK_TYPES: tuple[type, ...] = (
     Paragraph,
     Heading,

@@ -146,7 +146,8 @@ def test_every_sample_converts_keeping_its_text(corpus: Path) -> None:
             output = converted(path, to)
             if to == "html":
                 page = etree.fromstring(output.encode(), etree.HTMLParser())
-                # note markers (sup) and a bare <ptr>'s URL shown as its link text are not source text
+                # note markers (sup) and a bare <ptr>'s URL shown as its link text are not
+                # source text
                 output = " ".join(
                     page.xpath("//body//text()[not(ancestor::sup)][not(parent::a[@class='ptr'])]")
                 )

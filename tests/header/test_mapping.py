@@ -308,7 +308,8 @@ def test_every_creation_line_is_kept_with_its_label() -> None:
 def test_title_block_roles() -> None:
     root = header_of(
         "Source: Works",
-        top="Monty Johnstone et al.\n\nWill It Work?\n\nA roundtable discussion\n\n(April 1986)\n\n",
+        top="Monty Johnstone et al.\n\nWill It Work?\n\nA roundtable discussion\n\n"
+        "(April 1986)\n\n",
     )
     assert text(root, "//t:titleStmt/t:author") == ["Monty Johnstone et al."]
     assert text(root, "//t:titleStmt/t:title[@type='main']") == ["Will It Work?"]
@@ -391,19 +392,19 @@ def test_every_corpus_header_is_complete(corpus: Path) -> None:
     "sample, code",
     [
         (
-            "Il partito non è una setta, e la classe operaia si organizza per la lotta della rivoluzione.",
+            "Il partito non è una setta, e la classe operaia si organizza per la lotta della rivoluzione.",  # noqa: E501
             "it",
         ),
         (
-            "Röð og regla ríkja í Berlín, og það er ekki hægt að segja að byltingin sé búin með þessu.",
+            "Röð og regla ríkja í Berlín, og það er ekki hægt að segja að byltingin sé búin með þessu.",  # noqa: E501
             "is",
         ),
         (
-            "The party is not a sect, and the working class organises itself for the struggle of the day.",
+            "The party is not a sect, and the working class organises itself for the struggle of the day.",  # noqa: E501
             "en",
         ),
         (
-            "Die Partei ist keine Sekte, und die Arbeiterklasse organisiert sich für den Kampf in der Stadt.",
+            "Die Partei ist keine Sekte, und die Arbeiterklasse organisiert sich für den Kampf in der Stadt.",  # noqa: E501
             "de",
         ),
     ],

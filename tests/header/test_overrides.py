@@ -10,7 +10,10 @@ from lxml import etree
 from teikit.cli import main
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
-SOURCE = "A. Writer\n\nA Title\n\nSource: Works, Vol. 1\n\nThe body of the text, a paragraph of some length.\n"
+SOURCE = (
+    "A. Writer\n\nA Title\n\nSource: Works, Vol. 1\n\n"
+    "The body of the text, a paragraph of some length.\n"
+)
 
 
 def encode(*args: str) -> etree._Element:

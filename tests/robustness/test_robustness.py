@@ -53,7 +53,8 @@ def test_entity_expansion_bomb_is_refused_quickly(tmp_path: Path) -> None:
     )
     doc = tmp_path / "bomb.xml"
     doc.write_text(
-        f'<?xml version="1.0"?>\n<!DOCTYPE TEI [{entities}]>\n{TEI_OPEN}<p>&j;</p></body></text></TEI>'
+        f'<?xml version="1.0"?>\n<!DOCTYPE TEI [{entities}]>\n'
+        f"{TEI_OPEN}<p>&j;</p></body></text></TEI>"
     )
     started = time.perf_counter()
     result = CliRunner().invoke(main, ["convert", str(doc), "--to", "text"])

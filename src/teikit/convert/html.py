@@ -15,8 +15,10 @@ from .langtags import bcp47
 from .reader import Block, Inline, Reading, Span
 
 STYLE = """
-body{font-family:Georgia,'Times New Roman',serif;line-height:1.55;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1d}
-header.tei-header{border:1px solid #ccc;background:#f7f5ef;padding:1rem 1.25rem;margin-bottom:2rem;font-size:.92rem}
+body{font-family:Georgia,'Times New Roman',serif;line-height:1.55;max-width:46rem;
+margin:2rem auto;padding:0 1rem;color:#1d1d1d}
+header.tei-header{border:1px solid #ccc;background:#f7f5ef;padding:1rem 1.25rem;
+margin-bottom:2rem;font-size:.92rem}
 header.tei-header h1{font-size:1.6rem;margin:.2rem 0}
 header.tei-header dt{font-weight:bold;margin-top:.4rem}
 header.tei-header dd{margin-left:1rem}
@@ -40,7 +42,8 @@ table{border-collapse:collapse}td{border:1px solid #ccc;padding:.2rem .5rem}
 
 _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
 # Blocks that, holding one run of text, ``blocks`` writes itself: the start tag without its ``>``,
-# the end tag and whether an id is shown. Each matches its writer (``_other``, ``_l``, ``_speaker``).
+# the end tag and whether an id is shown. Each matches its writer (``_other``, ``_l``,
+# ``_speaker``).
 _LEAVES = {
     "p": ('<p class="p"', "</p>", True),
     "l": ('<span class="l"', "</span>", True),
@@ -425,7 +428,8 @@ class _Html:
         )
         subtitle = "".join(f'<p class="subtitle">{escape(s)}</p>' for s in h.get("subtitles", []))
         return (
-            f'<header class="tei-header">\n<h1>{escape(h.get("title") or "Untitled")}</h1>\n{subtitle}\n'
+            f'<header class="tei-header">\n<h1>{escape(h.get("title") or "Untitled")}</h1>\n'
+            f"{subtitle}\n"
             f"<dl>\n{items}\n</dl>\n</header>"
         )
 
@@ -456,7 +460,8 @@ def render(reading: Reading, css: str | None = None) -> str:
         toc = (
             '<nav class="toc">\n<h2>Contents</h2>\n<ul>\n'
             + "\n".join(
-                f'<li style="margin-left:{(d - 1) * 1.2:.1f}rem"><a href="#{escape(a)}">{escape(t)}</a></li>'
+                f'<li style="margin-left:{(d - 1) * 1.2:.1f}rem">'
+                f'<a href="#{escape(a)}">{escape(t)}</a></li>'
                 for d, a, t in page.toc
             )
             + "\n</ul>\n</nav>"

@@ -1089,7 +1089,8 @@ class Reader:
         self.diagnostics.append(
             warning(
                 "convert-unhandled-element",
-                f"element {_qname(node)} is not handled by the converter; its text is kept as plain text",
+                f"element {_qname(node)} is not handled by the converter; "
+                "its text is kept as plain text",
                 file=self.file,
                 line=node.sourceline or 0,
             )

@@ -298,8 +298,8 @@ def _profile_desc(header: etree._Element, document: Document) -> None:
                 append_text(creation, ("; " if i else "") + (f"{f.label}: " if f.label else ""))
             found = find_date(f.value)
             if found:
-                # "by Marx in the Spring of 1845, but slightly edited by Engels": the date is a date,
-                # the rest of the wording stays beside it
+                # "by Marx in the Spring of 1845, but slightly edited by Engels": the date is a
+                # date, the rest of the wording stays beside it
                 date, start, end = found
                 append_text(creation, f.value[:start])
                 el(creation, "date", f.value[start:end], **date.attributes())
