@@ -10,7 +10,11 @@ Recognises, on a group of one short line (or two short lines of a hard-wrapped t
   hard-wrapped text, where short lines are common) set off by blank lines or in capitals.
 
 A short line that recurs in the document is a speaker label or running head, never a heading;
-a line that ends like a sentence (``.``, ``,``, ``;``, ``:``, ``!``) is not a plain heading.
+a line that ends like a sentence (``.``, ``,``, ``;``, ``:``, ``!``) is not a plain heading, nor,
+unless it is in capitals or numbered, a line of speech: one opening with a quotation mark or a
+dash (``— Aussi ?``, ``»Nun?«``), or asking, exclaiming or trailing off (``Куда?``, ``Wohin
+Kamrad?``, ``Ach! an der Erde Brust``, ``Peut-être...``); a title of three words or more may end
+with its one question (``What About the Men?``, not ``Who, Sir Andrew Aguecheek?``).
 Depth: volume 0, part/book 1, act/chapter 2, scene 3, plain sections 4.
 """
 
@@ -70,7 +74,11 @@ _SINGLE = re.compile(
 )
 _ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
 _NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]{1,7})[.:)]?\s+(?P<title>\S.*)$")
-_CLOSING = re.compile(r"[.,;:!]['’”\"]?$|[-–—]$")
+_CLOSING = re.compile(r"[.,;:!]['’”\"´»«›)\]]?$|[-–—]$")
+# What opens a line of speech, and what asks, exclaims or trails off in one.
+_SPEECH_OPENING = frozenset("\"'‘’“”„‚«»‹›`´—–-")
+_SPEECH_MARK = re.compile(r"[?!…]|\.\.")
+_AFTER_QUESTION = "\"'’”»«›)]´ "  # closing quotes and brackets after a final question mark
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to with via vs its his her their".split()
@@ -153,12 +161,28 @@ def plain_heading(group: Group, text: str, layout: Layout) -> HeadingMatch | Non
     if not _WORD.search(title) or _CLOSING.search(title):
         return None
     capitals = _is_upper(title)
-    if not capitals and not _is_capitalised(title):
+    if not capitals and (not _is_capitalised(title) or (not numbered and _is_speech(title))):
         return None
     if layout.hard_wrapped and not capitals and group.blank_before < 2:
         return None
     n = numbered.group("num") if numbered else ""
     return HeadingMatch("section", n, 4, False)
+
+
+def _is_speech(title: str) -> bool:
+    """A line of speech rather than a title: it opens with a quotation mark or a dash, or asks,
+    exclaims or trails off, except a title of three words or more ending in its one question."""
+    if title[0] in _SPEECH_OPENING:
+        return True
+    marks = _SPEECH_MARK.findall(title)
+    if not marks:
+        return False  # (most lines)
+    return not (
+        marks == ["?"]
+        and title.rstrip(_AFTER_QUESTION).endswith("?")
+        and "," not in title  # "Who, Sir Andrew Aguecheek?" calls someone
+        and len(_WORD.findall(title)) >= 3
+    )
 
 
 def _is_upper(text: str) -> bool:
