@@ -17,6 +17,7 @@ Ambiguities (an abbreviation that fits several names) are returned as warnings, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ...errors import Diagnostic, warning
@@ -85,7 +86,7 @@ def attribute_speakers(document: Document) -> Document:
     if rules.accepted:
         if rules.dominant is not None and rules.dominant[1] == ".":
             body, credits = credit_lists(body, rules.accepted.__contains__)
-        body = prepare(body, lambda text: rules.label_of(text) is not None)
+        body = prepare(body, lambda text: rules.label_of(text) is not None, _alone(rules))
     author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
@@ -153,6 +154,17 @@ def attribute_speakers(document: Document) -> Document:
         genre=genre,
         warnings=tuple(document.warnings) + tuple(diagnostics),
     )
+
+
+def _alone(rules: LabelRules) -> Callable[[str], bool]:
+    """Whether a text is a bare label standing alone, its speech to follow. Not one with a
+    clause or direction: "Adam, die Magd und der Büttel ab." may close a scene."""
+
+    def alone(text: str) -> bool:
+        label = rules.label_of(text)
+        return label is not None and label.alone and not (label.clause or label.directed)
+
+    return alone
 
 
 def _byline(document: Document) -> str:

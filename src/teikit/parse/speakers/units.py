@@ -116,21 +116,40 @@ def has_lines(blocks: tuple[Block, ...]) -> bool:
     return False
 
 
-def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple[Block, ...]:
+def prepare(
+    blocks: tuple[Block, ...],
+    is_label: Callable[[str], bool],
+    alone: Callable[[str], bool] | None = None,
+) -> tuple[Block, ...]:
+    """``blocks`` ready for the turn builder (see the module's docstring). ``alone`` tells a
+    label that stands alone in its paragraph, its speech to follow: a plain section heading
+    right after one is that speech ("Осип." / "Куда?"), not a heading."""
     out: list[Block] = []
     for block in blocks:
         if (
             isinstance(block, Division)
             and block.type not in _KEPT
-            and is_label(leading(Paragraph(block.head)))
+            and (
+                is_label(leading(Paragraph(block.head)))
+                or (
+                    alone is not None
+                    and block.type == "section"
+                    and not block.n
+                    and _after_label(out, alone)
+                )
+            )
         ):
             # "Adam.\nWer seid Ihr?" is a short turn, not a section heading.
             out.append(Paragraph(block.head, Span(block.span.start, block.span.start)))
-            out.extend(prepare(block.blocks, is_label))
+            out.extend(prepare(block.blocks, is_label, alone))
         elif isinstance(block, Division):
             out.append(
                 Division(
-                    block.type, block.head, prepare(block.blocks, is_label), block.n, block.span
+                    block.type,
+                    block.head,
+                    prepare(block.blocks, is_label, alone),
+                    block.n,
+                    block.span,
                 )
             )
         elif isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.content):
@@ -146,6 +165,15 @@ def prepare(blocks: tuple[Block, ...], is_label: Callable[[str], bool]) -> tuple
         else:
             out.append(block)
     return tuple(out)
+
+
+def _after_label(blocks: list[Block], alone: Callable[[str], bool]) -> bool:
+    """The last paragraph of ``blocks`` (inside a division that ends them, too) is a label
+    standing alone."""
+    last = blocks[-1] if blocks else None
+    while isinstance(last, Division):
+        last = last.blocks[-1] if last.blocks else None
+    return isinstance(last, Paragraph) and alone(leading(last))
 
 
 def run_in_pattern(verbatims: set[str]) -> re.Pattern[str] | None:
