@@ -69,14 +69,16 @@ def is_signature(group: Group) -> bool:
 
 
 def is_signed_name(group: Group) -> bool:
-    """A signature alone: one or two signature lines, the first a name of one to five capitalised
-    words (``MOTHER.``, ``Katrine Dulany``, ``E.M.L.``), with no sentence punctuation."""
-    if not is_signature(group):
+    """A signature alone: one or two lines, each a name or title of one to five capitalised
+    words (``MOTHER.``, ``Katrine Dulany``, ``E.M.L.``, ``Secretary``), with no sentence
+    punctuation ("JOHN." over "I will." is a label and its speech)."""
+    return is_signature(group) and all(_is_name_line(line.stripped) for line in group.lines)
+
+
+def _is_name_line(text: str) -> bool:
+    if text.rstrip(".").casefold() in _ENDINGS:
         return False
-    first = group.lines[0].stripped
-    if first.rstrip(".").casefold() in _ENDINGS:
-        return False
-    words = first.split()
+    words = text.split()
     return len(words) <= 5 and all(
         word[0].isupper() or (k and word.casefold() in _NAME_CONNECTORS)
         for k, word in enumerate(words)
