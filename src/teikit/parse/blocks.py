@@ -98,9 +98,9 @@ def segment(lines: list[SourceLine]) -> list[Block]:
 
 
 def _recurring(groups: list[Group]) -> frozenset[str]:
-    counts = Counter(
-        g.lines[0].stripped for g in groups if len(g.lines) == 1 and len(g.lines[0].text) <= 80
-    )
+    """Short lines that open two groups or more: speaker labels (alone, or over their speech)
+    and running heads, never headings."""
+    counts = Counter(g.lines[0].stripped for g in groups if len(g.lines[0].text) <= 80)
     return frozenset(text for text, n in counts.items() if n >= 2)
 
 

@@ -3,13 +3,17 @@
 Recognises, on a group of one short line (or two short lines of a hard-wrapped text):
 
 * keyword headings: ``CHAPTER I``, ``Chapter 12: Title``, ``PART TWO``, ``BOOK III.``,
-  ``ACT I``, ``THE FIRST ACT``, ``Scene 2``, ``SCENE``, ``PROLOGUE``, ``PREFACE``…;
+  ``ACT I``, ``THE FIRST ACT``, ``Scene 2``, ``SCENE``, ``PROLOGUE``, ``PREFACE``…, and the
+  same divisions in French, German, Italian, Spanish, Portuguese and Russian (``ACTE I``,
+  ``SCÈNE PREMIÈRE.``, ``Erster Auftritt``, ``Zweiter Aufzug``, ``Действие первое``,
+  ``Явление II``, ``Capítulo I``);
 * numeral headings: a roman numeral alone (``IV``, ``XII.``), or a numeral before a title
   (``1. The Birth of Reformism``, ``II. THE MARKET``);
 * plain heading lines: short, no closing punctuation, in capitals or in Title Case, and (in a
   hard-wrapped text, where short lines are common) set off by blank lines or in capitals.
 
-A short line that recurs in the document is a speaker label or running head, never a heading;
+A short line that recurs in the document (alone or opening groups) is a speaker label or
+running head, never a heading, nor the title line under a keyword heading;
 a line that ends like a sentence (``.``, ``,``, ``;``, ``:``, ``!``) is not a plain heading, nor,
 unless it is in capitals or numbered, a line of speech: one opening with a quotation mark or a
 dash (``— Aussi ?``, ``»Nun?«``), or asking, exclaiming or trailing off (``Куда?``, ``Wohin
@@ -29,28 +33,61 @@ from .wrapping import Layout
 _ORDINALS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|final"
 )
+# Ordinals other languages print before the keyword ("Erster Auftritt", "Première partie",
+# "Первое действие") or after it ("SCÈNE PREMIÈRE", "Действие первое", "Atto primo").
+_RUSSIAN_ORDINALS = (
+    "(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|последн)"
+    "(?:ое|ая|ый|ой|ье|ья|ий|ее|яя)"
+)
+_ORDINALS_BEFORE = (
+    "(?:erst|zweit|dritt|viert|fünft|sechst|siebent|siebt|acht|neunt|zehnt|eilft|elft|zwölft|"
+    r"letzt)e[rsn]?|premi(?:er|ère)|seconde?|[^\W\d_]+ième|derni(?:er|ère)|" + _RUSSIAN_ORDINALS
+)
+_ORDINALS_AFTER = (
+    r"premi(?:er|ère)|seconde?|[^\W\d_]+ième|prim[oa]|second[oa]|terz[oa]|quart[oa]|quint[oa]|"
+    "primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|primeir[oa]|" + _RUSSIAN_ORDINALS
+)
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen|twenty"
 )
 _ROMAN = r"[IVXLCDM]+|[ivxlcdm]+"
-_NUMBER = rf"(?:\d{{1,4}}|{_ROMAN}|{_NUMBER_WORDS}|the\s+(?:{_ORDINALS}))"
+_NUMBER = rf"(?:\d{{1,4}}|{_ROMAN}|{_NUMBER_WORDS}|the\s+(?:{_ORDINALS})|{_ORDINALS_AFTER})"
 
+# Division keywords (English, French, German, Italian, Spanish, Portuguese, Russian): the
+# division's type and depth.
 _KEYWORD_TYPES = {
-    "volume": ("volume", 0),
-    "part": ("part", 1),
-    "book": ("book", 1),
-    "act": ("act", 2),
-    "chapter": ("chapter", 2),
-    "chap": ("chapter", 2),
-    "scene": ("scene", 3),
+    **dict.fromkeys(("volume", "tome", "том"), ("volume", 0)),
+    **dict.fromkeys(("part", "partie", "teil", "parte", "часть"), ("part", 1)),
+    **dict.fromkeys(("book", "livre", "buch", "libro", "книга"), ("book", 1)),
+    **dict.fromkeys(("act", "acte", "akt", "aufzug", "atto", "acto", "действие"), ("act", 2)),
+    **dict.fromkeys(
+        ("chapter", "chap", "chapitre", "kapitel", "capitolo", "capítulo", "глава"), ("chapter", 2)
+    ),
+    **dict.fromkeys(
+        (
+            "scene",
+            "scène",
+            "szene",
+            "auftritt",
+            "scena",
+            "escena",
+            "cena",
+            "tableau",
+            "явление",
+            "сцена",
+            "картина",
+        ),
+        ("scene", 3),
+    ),
     "section": ("section", 3),
     "canto": ("canto", 2),
     "letter": ("letter", 2),
 }
 _KEYWORD = re.compile(
-    rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS}))\s+)?"
-    r"(?P<kw>volume|part|book|act|chapter|chap\.?|scene|section|canto|letter)"
+    rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS})|{_ORDINALS_BEFORE})\s+)?"
+    # Longest first ("partie" before "part"), and a whole word ("Parts of it" is no heading).
+    r"(?P<kw>chap\.|" + "|".join(sorted(_KEYWORD_TYPES, key=len, reverse=True)) + r")(?!\w)"
     rf"(?:\s+(?P<num>{_NUMBER})\b)?"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
@@ -115,8 +152,8 @@ def keyword_heading(text: str) -> HeadingMatch | None:
         num = match.group("num") or ""
         rest = match.group("rest").strip()
         ordinal = match.group("ord") or ""
-        if not num and not ordinal and (kind != "scene" or rest):
-            return None
+        if not num and not ordinal and (match.group("kw").lower() != "scene" or rest):
+            return None  # only "SCENE" stands alone (before the setting of an English play)
         # Acts and scenes may carry their setting ("SCENE I. Athens. The palace.").
         if (
             rest
@@ -213,4 +250,4 @@ def is_title_line(group: Group, layout: Layout, recurring: frozenset[str]) -> bo
         return False
     if _is_upper(text):
         return not text.endswith((",", ";", ":"))
-    return _is_capitalised(text) and not _CLOSING.search(text)
+    return _is_capitalised(text) and not _CLOSING.search(text) and not _is_speech(text)
