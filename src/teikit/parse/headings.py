@@ -84,6 +84,7 @@ _KEYWORD_TYPES = {
     "canto": ("canto", 2),
     "letter": ("letter", 2),
 }
+_ORDINAL_WORD = re.compile(rf"{_ORDINALS}|{_ORDINALS_BEFORE}", re.IGNORECASE)
 _KEYWORD = re.compile(
     rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS})|{_ORDINALS_BEFORE})\s+)?"
     # Longest first ("partie" before "part"), and a whole word ("Parts of it" is no heading).
@@ -146,7 +147,10 @@ def heading_of(group: Group, layout: Layout, recurring: frozenset[str]) -> Headi
 
 
 def keyword_heading(text: str) -> HeadingMatch | None:
-    match = _KEYWORD.match(text)
+    # Most lines open with no keyword or ordinal: a look at the first word spares the pattern.
+    first = text.split(None, 1)[0].casefold().rstrip(".") if text else ""
+    keyed = first in _KEYWORD_TYPES or first == "the" or _ORDINAL_WORD.fullmatch(first)
+    match = _KEYWORD.match(text) if keyed else None
     if match:
         kind, level = _KEYWORD_TYPES[match.group("kw").lower().rstrip(".")]
         num = match.group("num") or ""
