@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import (
     Block,
@@ -32,7 +32,7 @@ from ..model import (
 from . import breaks, contents, editorial, headings, letters, lists, notes, quotes
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
-from .wrapping import Layout, group_inlines, inline_lines, split_unwrapped
+from .wrapping import Layout, group_inlines, inline_lines, is_exported, split_unwrapped
 
 
 @dataclass(slots=True)
@@ -85,6 +85,8 @@ def segment(lines: list[SourceLine]) -> list[Block]:
     if not groups:
         return []
     layout = Layout.of(groups)
+    if not layout.hard_wrapped and is_exported(groups):
+        layout = replace(layout, exported=True)
     groups = split_unwrapped(groups, layout)
     state = State(groups, layout, _recurring(groups))
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)

@@ -27,6 +27,8 @@ class Layout:
     width: int  # wrap width in columns (0 when not hard-wrapped)
     base_indent: int  # the indentation of ordinary prose
     indented_share: float = 0.0  # share of lines indented beyond the prose (verse-heavy texts)
+    # Pretty-printed markup dumped as text: its line breaks inside an element are the markup's
+    exported: bool = False
 
     @staticmethod
     def of(groups: list[Group]) -> Layout:
@@ -71,6 +73,8 @@ def inline_lines(lines: tuple[SourceLine, ...] | list[SourceLine], layout: Layou
     if len(lines) == 1:
         return (lines[0].stripped,)
     out: list[Inline] = []
+    if layout.exported:  # an element's text wrapped by the pretty-printer: one line
+        return (" ".join([line.stripped for line in lines]),)
     if not layout.hard_wrapped:  # every break is the author's
         for line in lines[:-1]:
             out.append(line.stripped)
@@ -112,16 +116,20 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
     inside one paragraph of a text with blank lines between paragraphs stays a line break."""
     if layout.hard_wrapped:
         return _split_runs_of_paragraphs(groups, layout)
-    if _exported(groups):
-        return [
-            Group(
-                (line,),
-                group.blank_before if i == 0 else 0,
-                group.blank_after if i == len(group.lines) - 1 else 0,
-            )
-            for group in groups
-            for i, line in enumerate(group.lines)
-        ]
+    if layout.exported:
+        out: list[Group] = []
+        for group in groups:
+            runs: list[list[SourceLine]] = []
+            for line in group.lines:
+                if runs and line.indent > runs[-1][0].indent:
+                    runs[-1].append(line)  # the element's text wrapped under its first line
+                else:
+                    runs.append([line])
+            for i, run in enumerate(runs):
+                before = group.blank_before if i == 0 else 0
+                after = group.blank_after if i == len(runs) - 1 else 0
+                out.append(Group(tuple(run), before, after))
+        return out
     long_lines = shared = 0
     for group in groups:
         count = sum(1 for line in group.lines if len(line.text) >= LONG_LINE)
@@ -151,7 +159,7 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
 _SENTENCE_END = (".", "!", "?", ":", "”", "’", '"', "'", "»", ")", "—")
 
 
-def _exported(groups: list[Group]) -> bool:
+def is_exported(groups: list[Group]) -> bool:
     """Pretty-printed markup dumped as text (``itertext`` of an indented TEI file): nearly every
     line indented by the element depth, one element a line; then every line is a unit."""
     total = indented = 0
