@@ -191,7 +191,13 @@ def _item_body(node: etree._Element, blocks: tuple[m.Block, ...]) -> None:
 
 
 def _quote(parent: etree._Element, block: m.Quote) -> None:
-    write_blocks(el(parent, "quote"), block.blocks)
+    quote = el(parent, "quote")
+    if any(isinstance(b, m.LetterPart) for b in block.blocks):
+        # A letter quoted in the text keeps its salutation and signature as opener and closer:
+        # TEI allows them at the start and end of a floatingText's body, not in a bare quote.
+        write_blocks(el(el(quote, "floatingText", type="letter"), "body"), block.blocks)
+    else:
+        write_blocks(quote, block.blocks)
 
 
 def _line_group(parent: etree._Element, block: m.LineGroup) -> None:
