@@ -87,7 +87,11 @@ def convert(
             first = reading.diagnostics[0]
             raise ConversionError(first.message, file=first.file, line=first.line)
         output = writer.render(reading, css=css) if to == "html" else writer.render(reading)
-    return Conversion(output, list(reading.diagnostics))
+        conversion = Conversion(output, list(reading.diagnostics))
+        # Free the reading tree while the collector is still paused: alive when it resumes, the
+        # tree would be scanned whole by the first collection (a tenth of a large document's time).
+        del reading
+    return conversion
 
 
 __all__ = ["CONVERTERS", "Conversion", "convert", "read"]
