@@ -41,13 +41,13 @@ table{border-collapse:collapse}td{border:1px solid #ccc;padding:.2rem .5rem}
 """.strip()
 
 _DIVS = {"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"}
-# Blocks that, holding one run of text, ``blocks`` writes itself: the start tag without its ``>``,
-# the end tag and whether an id is shown. Each matches its writer (``_other``, ``_l``,
-# ``_speaker``).
+# Blocks that, holding one run of text, ``blocks`` writes itself: the start tag without its ``>``
+# (after the newline that separates blocks), the end tag and whether an id is shown. Each matches
+# its writer (``_other``, ``_l``, ``_speaker``).
 _LEAVES = {
-    "p": ('<p class="p"', "</p>", True),
-    "l": ('<span class="l"', "</span>", True),
-    "speaker": ('<span class="speaker"', "</span>", False),
+    "p": ('\n<p class="p"', "</p>", True),
+    "l": ('\n<span class="l"', "</span>", True),
+    "speaker": ('\n<span class="speaker"', "</span>", False),
 }
 
 
@@ -156,32 +156,68 @@ class _Html:
 
     def blocks(self, blocks: Sequence[Block], depth: int, head_depth: int | None = None) -> None:
         """The blocks, one per line; a section passes ``head_depth`` for its own headings."""
-        writers = self._block_writers  # dispatch inline: one call per block, not two
+        out = self.out
+        first = len(out)
+        self._lines(blocks, depth, head_depth)
+        if len(out) > first:  # no newline before the first block
+            out[first] = out[first][1:]
+
+    def _inside(self, blocks: Sequence[Block], depth: int, head_depth: int | None = None) -> None:
+        """The blocks of a container whose start tag was just written: each on a line of its own
+        and one more newline before the end tag that follows."""
+        if blocks:
+            self._lines(blocks, depth, head_depth)
+        else:
+            self.out.append("\n")
+
+    def _lines(self, blocks: Sequence[Block], depth: int, head_depth: int | None = None) -> None:
+        """Each block after a newline. The usual blocks (paragraphs, verse lines and speakers of
+        one run of text; speeches) are written here rather than by writers of their own: a call
+        per block cost more than the writing."""
+        writers = self._block_writers
         other = _Html._other
         leaves = _LEAVES
         append = self.out.append
-        first = True
         for b in blocks:
-            if first:
-                first = False
-            else:
-                append("\n")
             kind = b.kind
-            spans = b.inlines
-            # Most blocks are a paragraph, verse line or speaker holding one run of text.
-            if len(spans) == 1:
-                leaf = leaves.get(kind)
-                text = spans[0]
-                if leaf is not None and isinstance(text, str):
-                    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
-                        text = _escape(text)
+            leaf = leaves.get(kind)
+            if leaf is not None:
+                spans = b.inlines
+                # Most blocks are a paragraph, verse line or speaker holding one run of text.
+                if len(spans) == 1 and isinstance(text := spans[0], str):
+                    # ``_escape`` spelt out: most texts need none of it.
+                    if "&" in text:
+                        text = text.replace("&", "&amp;")
+                    if "<" in text:
+                        text = text.replace("<", "&lt;")
+                    if ">" in text:
+                        text = text.replace(">", "&gt;")
+                    if '"' in text:
+                        text = text.replace('"', "&quot;")
+                    if "'" in text:
+                        text = text.replace("'", "&#x27;")
                     start, end, shows_id = leaf
-                    ident = b.attrs.get("id") if shows_id else None
+                    attrs = b.attrs
+                    ident = attrs.get("id") if shows_id and attrs else None
                     if ident:
                         append(f'{start} id="{_escape(ident)}">{text}{end}')
                     else:
                         append(f"{start}>{text}{end}")
                     continue
+            elif kind == "sp":
+                attrs = b.attrs
+                if attrs:
+                    ident = attrs.get("id")
+                    ident = f' id="{_escape(ident)}"' if ident else ""
+                    who = attrs.get("who")
+                    who = f' data-who="{_escape(who)}"' if who else ""
+                    append(f'\n<div class="sp"{ident}{who}>')
+                else:
+                    append('\n<div class="sp">')
+                self._inside(b.children, depth)
+                append("\n</div>")
+                continue
+            append("\n")
             if head_depth is not None and kind == "head":
                 append(self.heading(b, head_depth))
             else:
@@ -214,22 +250,12 @@ class _Html:
                 ident = f' id="{_escape(anchor)}"'
                 self.toc.append((inner_depth, anchor, heads[0].plain()))
         cls = _escape(" ".join(filter(None, [kind, block.attrs.get("type", "")])))
-        self.out.append(f'<{tag} class="{cls}"{ident}>\n')
-        self.blocks(block.children, inner_depth, inner_depth)
+        self.out.append(f'<{tag} class="{cls}"{ident}>')
+        self._inside(block.children, inner_depth, inner_depth)
         self.out.append(f"\n</{tag}>")
 
     def _head(self, block: Block, depth: int) -> None:
         self.out.append(self.heading(block, depth + 1))
-
-    def _sp(self, block: Block, depth: int) -> None:
-        attrs = block.attrs
-        ident = attrs.get("id")
-        ident = f' id="{_escape(ident)}"' if ident else ""
-        who = attrs.get("who")
-        attr = f' data-who="{_escape(who)}"' if who else ""
-        self.out.append(f'<div class="sp"{ident}{attr}>\n')
-        self.blocks(block.children, depth)
-        self.out.append("\n</div>")
 
     def _speaker(self, block: Block, depth: int) -> None:
         self.out.append(f'<span class="speaker">{self.inlines(block.inlines)}</span>')
@@ -272,8 +298,8 @@ class _Html:
         self.out.append("\n</blockquote>")
 
     def _lg(self, block: Block, depth: int) -> None:
-        self.out.append(f'<div class="lg"{_ident(block)}>\n')
-        self.blocks(block.children, depth)
+        self.out.append(f'<div class="lg"{_ident(block)}>')
+        self._inside(block.children, depth)
         self.out.append("\n</div>")
 
     def _l(self, block: Block, depth: int) -> None:
@@ -316,8 +342,8 @@ class _Html:
         if text or not block.children:
             self.out.append(f'<span class="{cls}"{_ident(block)}>{text}</span>')
         else:  # mixed content read as blocks ("by <docAuthor>…</docAuthor>"): HTML needs a div
-            self.out.append(f'<div class="{cls}"{_ident(block)}>\n')
-            self.blocks(block.children, depth)
+            self.out.append(f'<div class="{cls}"{_ident(block)}>')
+            self._inside(block.children, depth)
             self.out.append("\n</div>")
 
     def _code(self, block: Block, depth: int) -> None:
@@ -331,8 +357,8 @@ class _Html:
             kind = _escape(kind)
         ident = _ident(block)
         if block.children:
-            self.out.append(f'<div class="{kind}"{ident}>\n')
-            self.blocks(block.children, depth)
+            self.out.append(f'<div class="{kind}"{ident}>')
+            self._inside(block.children, depth)
             self.out.append("\n</div>")
         else:
             self.out.append(f'<p class="{kind}"{ident}>{self.inlines(block.inlines)}</p>')
@@ -341,7 +367,6 @@ class _Html:
     _block_writers: dict[str, Callable[[_Html, Block, int], None]] = {
         **dict.fromkeys([*sorted(_DIVS), "front", "back", "body", "group", "text"], _section),
         "head": _head,
-        "sp": _sp,
         "speaker": _speaker,
         "stage": _stage,
         "list": _list,

@@ -834,13 +834,14 @@ class Reader:
         loose: list[Inline] = []
         if node_name is None:
             node_name = local(node)
-        note_is_ref = node_name not in _NOTE_HOLDERS
 
         text = node.text
         if text and not text.isspace():  # as ``text.strip()``, without making a new string
             loose.append(text)
         tags = _TAGS
         text_blocks = _TEXT_BLOCK_TAGS
+        containers = _CONTAINER_TAGS
+        new_block = Block.__new__
         append = out.append
         for child in node:
             tag = child.tag
@@ -853,78 +854,36 @@ class Reader:
                     spans = self._inline_children_of(child)
                 else:
                     text = child.text
-                    spans = [text] if text else _NONE
+                    spans = (text,) if text else _NONE
                 items = child.items()
-                append(
-                    Block(
-                        name,
-                        spans,
-                        _NONE,
-                        _block_attrs(items) if items else _NO_ATTRS,
-                        child.sourceline or 0,
-                    )
-                )
+                # ``Block(…)`` spelt out: calling the class costs twice as much, once per block.
+                block = new_block(Block)
+                block.kind = name
+                block.inlines = spans
+                block.children = _NONE
+                block.attrs = _block_attrs(items) if items else _NO_ATTRS
+                block.line = child.sourceline or 0
+                append(block)
+            elif (name := containers.get(tag)) is not None:  # div, sp…: ``block`` inlined
+                if loose:
+                    self._flush(loose, out, node)
+                items = child.items()
+                block = new_block(Block)
+                block.kind = name
+                block.inlines = _NONE
+                block.attrs = _block_attrs(items) if items else _NO_ATTRS
+                block.line = child.sourceline or 0
+                block.children = self.blocks_of(child, name)
+                append(block)
+            elif not isinstance(tag, str):  # a comment or processing instruction
                 tail = child.tail
-                if tail:
-                    if not tail.isspace():  # as ``tail.strip()``, without making a new string
-                        loose.append(tail)
-                    elif loose:
-                        loose.append(" ")
-                continue
-            if not isinstance(tag, str):
-                tail = child.tail
-                if tail and tail.strip():
+                if tail and not tail.isspace():
                     loose.append(tail)
                 continue
-            name, tei = tags.get(tag) or _tag_info(tag)
-            if tei and name in _EXAMPLES:
-                if loose:
-                    self._flush(loose, out, node)
-                out.append(
-                    Block(
-                        "code",
-                        [example_code(child)],
-                        _NONE,
-                        _CODE_ATTRS[name],
-                        child.sourceline or 0,
-                    )
-                )
-            elif tei and name in _PLAIN_BLOCKS:
-                if loose:
-                    self._flush(loose, out, node)
-                out.append(self.block(child, name))
-            elif not tei:
-                self._unhandled(child)
-                loose.extend(self._inline_children_of(child))
-            elif name in SKIPPED:
-                pass
-            elif name == "note" and note_is_ref:
-                loose.append(self._note_ref(child))
-            elif name in _PHRASE_OR_BLOCK and self._is_block(child, name, node_name):
-                if loose:
-                    self._flush(loose, out, node)
-                out.append(self.block(child, name))
-            elif name in MILESTONES:
-                if name == "pb":
-                    if loose:
-                        self._flush(loose, out, node)
-                    out.append(
-                        Block("pb", attrs=_attrs(child, "n", XML_ID), line=child.sourceline or 0)
-                    )
-                elif name == "milestone":
-                    if loose:
-                        self._flush(loose, out, node)
-                    out.append(
-                        Block(
-                            "milestone",
-                            attrs=_attrs(child, "unit", "rend", "n"),
-                            line=child.sourceline or 0,
-                        )
-                    )
-                else:
-                    self._inline_into(child, loose, False)
             else:
-                self._inline_into(child, loose, False)
+                self._other_child(
+                    child, tags.get(tag) or _tag_info(tag), node, node_name, out, loose
+                )
             tail = child.tail
             if tail:
                 if not tail.isspace():  # as ``tail.strip()``, without making a new string
@@ -934,6 +893,57 @@ class Reader:
         if loose:
             self._flush(loose, out, node)
         return out
+
+    def _other_child(
+        self,
+        child: etree._Element,
+        info: tuple[str, bool],
+        node: etree._Element,
+        node_name: str,
+        out: list[Block],
+        loose: list[Inline],
+    ) -> None:
+        """Read a child of ``blocks_of`` that is neither a text block nor a plain container."""
+        name, tei = info
+        if tei and name in _EXAMPLES:
+            if loose:
+                self._flush(loose, out, node)
+            out.append(
+                Block(
+                    "code", [example_code(child)], _NONE, _CODE_ATTRS[name], child.sourceline or 0
+                )
+            )
+        elif tei and name in _PLAIN_BLOCKS:
+            if loose:
+                self._flush(loose, out, node)
+            out.append(self.block(child, name))
+        elif not tei:
+            self._unhandled(child)
+            loose.extend(self._inline_children_of(child))
+        elif name in SKIPPED:
+            pass
+        elif name == "note" and node_name not in _NOTE_HOLDERS:
+            loose.append(self._note_ref(child))
+        elif name in _PHRASE_OR_BLOCK and self._is_block(child, name, node_name):
+            if loose:
+                self._flush(loose, out, node)
+            out.append(self.block(child, name))
+        elif name == "pb":
+            if loose:
+                self._flush(loose, out, node)
+            out.append(Block("pb", attrs=_attrs(child, "n", XML_ID), line=child.sourceline or 0))
+        elif name == "milestone":
+            if loose:
+                self._flush(loose, out, node)
+            out.append(
+                Block(
+                    "milestone",
+                    attrs=_attrs(child, "unit", "rend", "n"),
+                    line=child.sourceline or 0,
+                )
+            )
+        else:
+            self._inline_into(child, loose, False)
 
     @staticmethod
     def _flush(loose: list[Inline], out: list[Block], node: etree._Element) -> None:
@@ -953,8 +963,9 @@ class Reader:
                 return False
             if name in _ALWAYS_BLOCK:
                 return True
-            return any(local(c) in _BLOCK_MARKERS for c in node) or (
-                parent_name in CONTAINERS and parent_name != "p"
+            # Asked first: the parent's name is at hand, the children must be visited.
+            return (parent_name in CONTAINERS and parent_name != "p") or any(
+                local(c) in _BLOCK_MARKERS for c in node
             )
         return name in CONTAINERS or name in BLOCKS
 
@@ -1134,6 +1145,7 @@ _KNOWN = frozenset(INLINE | BLOCKS | CONTAINERS | TEI_ELEMENTS)
 # A block's attributes, by their name on the element, as the block names them, in this order.
 _BLOCK_ATTR_KEYS = {name: "id" if name == XML_ID else name for name in _BLOCK_ATTRS}
 _BLOCK_ATTR_ORDER = tuple(_BLOCK_ATTR_KEYS.values())
+_BLOCK_ATTR_RANK = {key: rank for rank, key in enumerate(_BLOCK_ATTR_ORDER)}
 # The Clark name of each text block in a TEI namespace → its local name: one lookup tells the
 # usual child of a container (p, l, speaker) from everything else.
 _TEXT_BLOCK_TAGS = {
@@ -1141,6 +1153,14 @@ _TEXT_BLOCK_TAGS = {
     for ns in (TEI_NS, EXAMPLES_NS)
     for name in _TEXT_BLOCKS
     if name not in _EXAMPLES
+}
+
+
+# Likewise the plain containers (div, sp, body…), which ``blocks_of`` reads as ``block`` would.
+_CONTAINER_TAGS = {
+    f"{{{ns}}}{name}": name
+    for ns in (TEI_NS, EXAMPLES_NS)
+    for name in _CONTAINERS_ONLY & _PLAIN_BLOCKS
 }
 
 
@@ -1157,7 +1177,12 @@ def _block_attrs(items: list[tuple[str, str]]) -> Mapping[str, str]:
         if key is not None:
             out[key] = value
     if len(out) > 1:  # keep the declared order, as the writers see it
-        out = {key: out[key] for key in _BLOCK_ATTR_ORDER if key in out}
+        if len(out) == 2:  # the usual case (xml:id and n): at most a swap
+            first, second = out
+            if _BLOCK_ATTR_RANK[first] > _BLOCK_ATTR_RANK[second]:
+                out = {second: out[second], first: out[first]}
+        else:
+            out = {key: out[key] for key in _BLOCK_ATTR_ORDER if key in out}
     return out
 
 
