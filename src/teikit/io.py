@@ -105,13 +105,14 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_XML_BYTES) -> b
 
 def parse_xml_bytes(data: bytes, *, file: str = "") -> etree._ElementTree:
     """Parse XML safely; any failure becomes an ``InputError`` with line and column."""
-    if not data.strip():
-        raise InputError("empty file: no XML content", file=file, line=1, col=1)
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary file: not XML text", file=file, line=1, col=1)
     try:
         root = etree.fromstring(data, safe_parser(), base_url=file or None)
     except etree.XMLSyntaxError as exc:
+        # Asked only of a document libxml2 refused: looking first copied every file.
+        if not data.strip():
+            raise InputError("empty file: no XML content", file=file, line=1, col=1) from exc
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError("binary file: not XML text", file=file, line=1, col=1) from exc
         line, col = exc.position if exc.position else (0, 0)
         raise InputError(f"not well-formed XML: {exc.msg}", file=file, line=line, col=col) from exc
     if isinstance(root, etree._Entity):  # pragma: no cover - defensive; fromstring returns elements

@@ -102,6 +102,27 @@ def test_malformed_xml_is_a_positioned_diagnostic(tmp_path: Path, content: str) 
     )
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\n", "empty file"),
+        (b"\x00\x01\x02\xff binary", "binary file"),
+        (b"<TEI><p>unclosed", "not well-formed XML"),
+    ],
+)
+def test_unparseable_bytes_get_a_message_naming_why(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_xml_bytes(data, file="in.xml")
+
+
+def test_utf16_without_byte_order_mark_is_xml_not_binary() -> None:
+    # libxml2 knows UTF-16 from the first characters; the NUL bytes in it do not make it binary.
+    data = '<?xml version="1.0" encoding="UTF-16"?>' + TEI_OPEN + "<p>ä</p></body></text></TEI>"
+    tree = parse_xml_bytes(data.encode("utf-16-le"), file="in.xml")
+    assert "".join(tree.getroot().itertext()).endswith("ä")
+
+
 TEXTS = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400
 ) | st.lists(
