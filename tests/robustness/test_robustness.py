@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,6 +73,64 @@ def test_no_network_for_external_dtd(tmp_path: Path) -> None:
     started = time.perf_counter()
     assert convert(doc, "text").output.strip() == "x"  # the DTD is neither fetched nor needed
     assert time.perf_counter() - started < 5
+
+
+@pytest.fixture
+def listening_server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP port that records every connection made to it (none is expected)."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    connections: list[str] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            connections.append(conn.recv(200).decode("latin-1"))
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}", connections
+    stop.set()
+    thread.join()
+    server.close()
+
+
+def test_no_connection_is_made_for_a_dtd_entity_or_schema(
+    tmp_path: Path, listening_server: tuple[str, list[str]]
+) -> None:
+    # Unlike an unroutable address, a listening local port shows any attempt to fetch, by
+    # libxml2 (when built with its HTTP client) or by Python code following an xml-model.
+    url, connections = listening_server
+    model = (
+        f'<?xml-model href="{url}/tei_all.rng" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    )
+    remote = tmp_path / "remote.xml"  # well-formed: an external subset and a remote schema
+    remote.write_text(
+        f'{model}<!DOCTYPE TEI SYSTEM "{url}/tei.dtd">\n{TEI_OPEN}<p>x</p></body></text></TEI>'
+    )
+    entity = tmp_path / "entity.xml"  # an external entity used in the text: refused
+    entity.write_text(
+        f'<!DOCTYPE TEI [<!ENTITY ext SYSTEM "{url}/secret.txt">]>\n'
+        f"{TEI_OPEN}<p>&ext;</p></body></text></TEI>"
+    )
+    with pytest.raises(InputError, match="entit"):
+        parse_xml_bytes(entity.read_bytes(), file=str(entity))
+    assert convert(remote, "text").output.strip() == "x"
+    for doc in (remote, entity):
+        validate_file(doc)
+        for fmt in ("text", "html"):
+            CliRunner().invoke(main, ["convert", str(doc), "--to", fmt])
+        CliRunner().invoke(main, ["validate", str(doc)])
+    time.sleep(0.5)  # let a late connection reach the server before looking
+    assert connections == []
 
 
 def test_huge_attribute_is_read_without_trouble(tmp_path: Path) -> None:
