@@ -178,15 +178,15 @@ def _from_match(match: re.Match[str]) -> NormalDate | None:
         return NormalDate(not_before=f"{year}-{start}", not_after=f"{end_year}-{end}")
     month_name = groups.get("month")
     if month_name:
-        month = _MONTHS.get(month_name.lower())
-        if month is None:
+        number = _MONTHS.get(month_name.lower())
+        if number is None:
             return None
-        day = groups.get("day")
-        if day:
-            if not 1 <= int(day) <= _days_in(month, int(year)):
+        day_text = groups.get("day")
+        if day_text:
+            if not 1 <= int(day_text) <= _days_in(number, int(year)):
                 return None
-            return NormalDate(when=f"{year}-{month:02d}-{int(day):02d}")
-        return NormalDate(when=f"{year}-{month:02d}")
+            return NormalDate(when=f"{year}-{number:02d}-{int(day_text):02d}")
+        return NormalDate(when=f"{year}-{number:02d}")
     return NormalDate(when=year)
 
 

@@ -199,9 +199,8 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
     meta = document.metadata
     desc = el(file_desc, "sourceDesc")
     publishers = list(meta.all("publisher"))
-    author = meta.front_text("author") or (
-        meta.first("author").value if meta.first("author") else ""
-    )
+    author_field = meta.first("author")
+    author = meta.front_text("author") or (author_field.value if author_field else "")
     wrote = False
     for f in meta.fields:
         if f.key not in _BIBL_TYPES or not any(c.isalnum() for c in f.value):

@@ -138,12 +138,12 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
             shared += count
     if not long_lines or shared * 10 < long_lines * 9:
         return groups
-    out: list[Group] = []
+    out = []
     for group in groups:
         if len(group.lines) < 2 or all(len(line.text) < LONG_LINE for line in group.lines):
             out.append(group)
             continue
-        runs: list[list[SourceLine]] = []
+        runs = []
         for line in group.lines:
             if len(line.text) >= LONG_LINE or not runs or len(runs[-1][-1].text) >= LONG_LINE:
                 runs.append([line])

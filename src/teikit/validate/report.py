@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic
+
+if TYPE_CHECKING:
+    from . import Report
 
 
 def quoteattr(value: str) -> str:
@@ -13,11 +17,11 @@ def quoteattr(value: str) -> str:
     return '"' + escape(value, quote=True) + '"'
 
 
-def render(report: Report, fmt: str) -> str:  # noqa: F821 - Report is defined in __init__
+def render(report: Report, fmt: str) -> str:
     return {"text": _text, "json": _json, "junit": _junit, "github": _github}[fmt](report)
 
 
-def summary(report: Report) -> str:  # noqa: F821
+def summary(report: Report) -> str:
     files = len(report.files)
     invalid = sum(1 for f in report.files if not f.valid)
     errors = sum(1 for d in report.diagnostics if d.is_error)
@@ -33,13 +37,13 @@ def _where(d: Diagnostic) -> str:
     return f" (at {d.xpath})" if d.xpath else ""
 
 
-def _text(report: Report) -> str:  # noqa: F821
+def _text(report: Report) -> str:
     lines = [str(d) + _where(d) for d in report.diagnostics]
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
 
 
-def _json(report: Report) -> str:  # noqa: F821
+def _json(report: Report) -> str:
     data = {
         "valid": report.ok,
         "summary": summary(report),
@@ -56,7 +60,7 @@ def _json(report: Report) -> str:  # noqa: F821
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _junit(report: Report) -> str:  # noqa: F821
+def _junit(report: Report) -> str:
     failures = sum(1 for f in report.files if not f.valid)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -89,7 +93,7 @@ def _github_escape(value: str, property_: bool = False) -> str:
     return value
 
 
-def _github(report: Report) -> str:  # noqa: F821
+def _github(report: Report) -> str:
     lines = []
     for d in report.diagnostics:
         level = "error" if d.is_error else "warning"

@@ -211,6 +211,7 @@ def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schem
         if kind == "xsd":
             import xmlschema
 
+            compiled: xmlschema.XMLSchemaBase
             try:
                 compiled = xmlschema.XMLSchema11(str(path), allow="local", defuse="always")
             except xmlschema.XMLSchemaException:

@@ -13,7 +13,7 @@ Positions are those jing gives: just past the start tag (or the end tag for inco
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from lxml import etree
 
@@ -37,7 +37,7 @@ from .patterns import (
 from .positions import TagPositions
 from .refusals import why_refused
 
-_ELEMENT = etree._Element
+_ELEMENT: TypeAlias = etree._Element
 _COMMENT_OR_PI = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
 
 
@@ -459,7 +459,7 @@ class Walk:
 
 def _path(el: _ELEMENT) -> str:
     """/TEI/text[1]/body[1]/foo[2]: local names with positions among same-named siblings."""
-    steps = []
+    steps: list[str] = []
     node: _ELEMENT | None = el
     while node is not None:
         local = etree.QName(node).localname
