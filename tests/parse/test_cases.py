@@ -3,7 +3,8 @@
 Each file holds the input text, a line ``=== blocks``, then the expected dump (see ``segdump``)
 of what ``blocks.segment`` makes of it, line spans included. ``TEIKIT_REGEN=1`` rewrites the
 expected part from the current output; review the diff before committing. Every case also runs
-twice to show that segmenting is deterministic, and is encoded and checked to lose no text.
+twice to show that segmenting is deterministic, and is encoded and checked to lose no text and
+to be valid against tei_all and teikit's profile (with ``TEIKIT_CORPUS`` and jing).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest_jing import jing_errors
 from segdump import dump, tei_text
 
 from teikit.encode import encode
@@ -22,6 +24,7 @@ from teikit.parse.blocks import segment
 from teikit.parse.breaks import is_break_line
 from teikit.parse.decode import normalise_text
 from teikit.parse.lines import split_lines
+from teikit.validate import profile_path
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.txt"))
 SEPARATOR = "=== blocks\n"
@@ -50,10 +53,24 @@ def test_case(path: Path) -> None:
 def test_case_loses_no_text(path: Path) -> None:
     source, _ = _read(path)
     text, _ = normalise_text(source)
-    document = Document(Metadata(), tuple(segment(split_lines(text))))
-    xml = encode(document, EncodeOptions(when="2026-01-01"))
+    xml = _encoded(text)
     kept = [line for line in text.split("\n") if not is_break_line(line)]
     assert tei_text(xml).split() == " ".join(kept).split()
+
+
+def test_cases_encode_valid(corpus: Path, tmp_path: Path) -> None:
+    files = []
+    for path in CASES:
+        text, _ = normalise_text(_read(path)[0])
+        files.append(tmp_path / f"{path.stem}.xml")
+        files[-1].write_bytes(_encoded(text))
+    errors = jing_errors(corpus, files) + jing_errors(corpus, files, profile_path())
+    assert not errors, "\n".join(errors[:20])
+
+
+def _encoded(text: str) -> bytes:
+    document = Document(Metadata(), tuple(segment(split_lines(text))))
+    return encode(document, EncodeOptions(when="2026-01-01"))
 
 
 def test_cases_exist() -> None:
