@@ -199,6 +199,15 @@ class PageBreak:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """An illustration the transcription marks in place (``[Illustration: …]``); ``text`` is the
+    bracketed text verbatim, its line breaks kept."""
+
+    text: str
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
 class Stage:
     """A stage direction (or an editorial aside like ``[Applause]`` between turns)."""
 
@@ -287,6 +296,7 @@ Block = (
     | LineGroup
     | SectionBreak
     | PageBreak
+    | Figure
     | Stage
     | Speech
     | CastList
@@ -303,6 +313,7 @@ BLOCK_TYPES: tuple[type, ...] = (
     LineGroup,
     SectionBreak,
     PageBreak,
+    Figure,
     Stage,
     Speech,
     CastList,

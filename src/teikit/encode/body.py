@@ -72,8 +72,8 @@ def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:
             el(page, "docImprint", line.text)
         elif line.role == "edition":
             el(page, "docEdition", line.text)
-        elif line.role == "figure":  # "[Illustration: …]", the transcriber's words kept
-            el(el(page, "figure"), "figDesc", line.text)
+        elif line.role == "figure":
+            _figure_with(page, line.text)
         else:
             el(page, "byline", line.text)
 
@@ -217,6 +217,15 @@ def _page_break(parent: etree._Element, block: m.PageBreak) -> None:
     el(parent, "pb", n=block.n or None, rend=block.text or None)
 
 
+def _figure(parent: etree._Element, block: m.Figure) -> None:
+    _figure_with(parent, block.text)
+
+
+def _figure_with(parent: etree._Element, text: str) -> None:
+    # "[Illustration: …]": the transcriber's words, brackets and all, describe the picture.
+    el(el(parent, "figure"), "figDesc", text)
+
+
 def _stage(parent: etree._Element, block: m.Stage) -> None:
     write_inlines(el(parent, "stage"), block.content)
 
@@ -291,6 +300,7 @@ _BLOCK_WRITERS: dict[type, Writer] = {
     m.LineGroup: _line_group,
     m.SectionBreak: _section_break,
     m.PageBreak: _page_break,
+    m.Figure: _figure,
     m.Stage: _stage,
     m.Speech: _speech,
     m.CastList: _cast_list,

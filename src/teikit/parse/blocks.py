@@ -6,8 +6,8 @@ blocks or division openings. ``divisions.nest`` then builds the division tree an
 links the note anchors. Every block keeps the source line span it came from.
 
 Order matters: a notes heading is checked before headings, headings before lists (``II. THE
-MARKET`` is a heading, ``II. Wages fell`` in a run of items is an item), letter parts before
-paragraphs, the paragraph rule last.
+MARKET`` is a heading, ``II. Wages fell`` in a run of items is an item), an illustration marker
+before footnotes, letter parts before paragraphs, the paragraph rule last.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ..model import (
     Quote,
     Span,
 )
-from . import breaks, contents, editorial, headings, letters, lists, notes, quotes
+from . import breaks, contents, editorial, figures, headings, letters, lists, notes, quotes
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
 from .wrapping import Layout, group_inlines, inline_lines, is_exported, split_unwrapped
@@ -195,6 +195,15 @@ def break_lines(state: State) -> bool:
     if len(group.lines) != 1:  # both kinds of break are a line of their own
         return False
     block = breaks.section_break(group) or breaks.page_break(group)
+    if block is None:
+        return False
+    state.flat.append(block)
+    state.pos += 1
+    return True
+
+
+def figure(state: State) -> bool:
+    block = figures.figure_of(state.groups[state.pos])
     if block is None:
         return False
     state.flat.append(block)
@@ -502,6 +511,7 @@ RULES: tuple[Rule, ...] = (
     notes_section,
     table_of_contents,
     break_lines,
+    figure,
     footnote,
     heading,
     letter_opener,

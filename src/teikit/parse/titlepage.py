@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Field, FrontLine, Span
+from .figures import opens_illustration
 from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
 
@@ -38,7 +39,6 @@ _CREDIT = re.compile(
     r"\b.*?\bby)\s+(?P<value>.+)$",
     re.I | re.S,
 )
-_ILLUSTRATION = re.compile(r"^\[(?:Illustration|Frontispiece|Image)\b", re.I)
 _BY = re.compile(r"^by\b\.?", re.I)
 _EDITION = re.compile(r"\b(?:edition|impression|printing|reprint(?:ed)?)\b", re.I)
 # "MCMIX" under the imprint: a year in roman numerals
@@ -72,7 +72,7 @@ def read_title_page(
     for group in groups:
         text = " ".join(line.stripped for line in group)
         credit = _CREDIT.match(text)
-        if credit and not _ILLUSTRATION.match(text):
+        if credit and not opens_illustration(text):
             credits.append(
                 Field(
                     "transcription",
@@ -86,7 +86,7 @@ def read_title_page(
         if _stops(group):
             break
         titled = titled or any(_is_title(line.stripped, wanted_title) for line in group)
-        if not titled and not _ILLUSTRATION.match(text):
+        if not titled and not opens_illustration(text):
             return None  # the title comes first on a title page
         kept.append(group)
     if not titled:
@@ -131,7 +131,7 @@ def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
         text = line.stripped
         plain = _plain(text)
         key = _key(text)
-        if _ILLUSTRATION.match(text):
+        if opens_illustration(text):
             role = "figure"
         elif not seen_title and _is_title(text, title):
             role, seen_title = "title", True

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ...model import (
     Block,
     Division,
+    Figure,
     Heading,
     LineGroup,
     ListBlock,
@@ -140,7 +141,9 @@ class TurnBuilder:
                 flush()
                 out.append(block)
                 continue
-            if current is not None and isinstance(block, (ListBlock, Quote, LineGroup, PageBreak)):
+            if current is not None and isinstance(
+                block, (ListBlock, Quote, LineGroup, PageBreak, Figure)
+            ):
                 self._add(current, block)
                 continue
             flush()
