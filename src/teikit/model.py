@@ -208,6 +208,15 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Trailer:
+    """A closing line at the end of a division or the text ("THE END", "END OF ACT II.",
+    "CURTAIN.")."""
+
+    content: Inlines
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
 class Stage:
     """A stage direction (or an editorial aside like ``[Applause]`` between turns)."""
 
@@ -297,6 +306,7 @@ Block = (
     | SectionBreak
     | PageBreak
     | Figure
+    | Trailer
     | Stage
     | Speech
     | CastList
@@ -314,6 +324,7 @@ BLOCK_TYPES: tuple[type, ...] = (
     SectionBreak,
     PageBreak,
     Figure,
+    Trailer,
     Stage,
     Speech,
     CastList,

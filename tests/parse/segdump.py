@@ -74,6 +74,8 @@ def dump(blocks: tuple[m.Block, ...] | list[m.Block], depth: int = 0) -> list[st
             out.append(f"{pad}table {b.kind} {where}")
         elif isinstance(b, m.Figure):
             out.append(f"{pad}figure {where}: {b.text!r}")
+        elif isinstance(b, m.Trailer):
+            out.append(f"{pad}trailer {where}: {inline_text(b.content)}")
         elif isinstance(b, m.Stage):
             out.append(f"{pad}stage {where}: {inline_text(b.content)}")
         elif isinstance(b, m.Speech):

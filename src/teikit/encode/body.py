@@ -90,7 +90,12 @@ def write_blocks(parent: etree._Element, blocks: tuple[m.Block, ...]) -> None:
     seen_division = False
     divisional = etree.QName(parent).localname in ("div", "body", "back", "front")
     for i, block in enumerate(blocks):
-        if isinstance(block, m.LetterPart) and not (divisional and _letter_part_fits(blocks, i)):
+        if isinstance(block, m.Trailer):
+            if pending:
+                _write_continuation(parent, pending)
+                pending = []
+            _write_trailer(parent, block, divisional and _closes_blocks(blocks, i))
+        elif isinstance(block, m.LetterPart) and not (divisional and _letter_part_fits(blocks, i)):
             if seen_division:
                 pending.append(block)
             else:
@@ -123,6 +128,25 @@ def _letter_part_fits(blocks: tuple[m.Block, ...], i: int) -> bool:
     return all(isinstance(b, m.LetterPart) and b.kind == "closer" for b in blocks[i + 1 :]) and any(
         not isinstance(b, m.LetterPart) for b in blocks[:i]
     )
+
+
+def _closes_blocks(blocks: tuple[m.Block, ...], i: int) -> bool:
+    """TEI puts ``trailer`` after a division's content (or its subdivisions), nothing but other
+    trailers after it."""
+    return all(isinstance(b, m.Trailer) for b in blocks[i + 1 :]) and any(
+        not isinstance(b, _NOT_CONTENT) for b in blocks[:i]
+    )
+
+
+# What TEI does not count as a division's content (heads, milestones, figures, notes…).
+_NOT_CONTENT = (m.Trailer, m.Figure, m.PageBreak, m.SectionBreak, m.Note, m.LetterPart, m.Heading)
+
+
+def _write_trailer(parent: etree._Element, block: m.Trailer, fits: bool) -> None:
+    # Where TEI allows no trailer (inside a speech or a quotation, before more text) the line
+    # stays an ``ab`` typed as one, its text kept.
+    node = el(parent, "trailer") if fits else el(parent, "ab", type="trailer")
+    write_inlines(node, block.content)
 
 
 def _letter_part_as_block(parent: etree._Element, block: m.LetterPart) -> None:
@@ -217,6 +241,10 @@ def _page_break(parent: etree._Element, block: m.PageBreak) -> None:
     el(parent, "pb", n=block.n or None, rend=block.text or None)
 
 
+def _trailer(parent: etree._Element, block: m.Trailer) -> None:
+    _write_trailer(parent, block, False)  # alone, outside ``write_blocks``: no place to close
+
+
 def _figure(parent: etree._Element, block: m.Figure) -> None:
     _figure_with(parent, block.text)
 
@@ -301,6 +329,7 @@ _BLOCK_WRITERS: dict[type, Writer] = {
     m.SectionBreak: _section_break,
     m.PageBreak: _page_break,
     m.Figure: _figure,
+    m.Trailer: _trailer,
     m.Stage: _stage,
     m.Speech: _speech,
     m.CastList: _cast_list,

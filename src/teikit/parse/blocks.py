@@ -5,7 +5,8 @@ below are tried in order and the first that matches consumes one or more groups 
 blocks or division openings. ``divisions.nest`` then builds the division tree and ``notes``
 links the note anchors. Every block keeps the source line span it came from.
 
-Order matters: a notes heading is checked before headings, headings before lists (``II. THE
+Order matters: a notes heading is checked before headings, a closing trailer (``THE END``)
+before headings too (it closes a division, it opens none), headings before lists (``II. THE
 MARKET`` is a heading, ``II. Wages fell`` in a run of items is an item), an illustration marker
 before footnotes, letter parts before paragraphs, the paragraph rule last.
 """
@@ -28,8 +29,20 @@ from ..model import (
     Paragraph,
     Quote,
     Span,
+    Trailer,
 )
-from . import breaks, contents, editorial, figures, headings, letters, lists, notes, quotes
+from . import (
+    breaks,
+    contents,
+    editorial,
+    figures,
+    headings,
+    letters,
+    lists,
+    notes,
+    quotes,
+    trailers,
+)
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
 from .wrapping import Layout, group_inlines, inline_lines, is_exported, split_unwrapped
@@ -209,6 +222,43 @@ def figure(state: State) -> bool:
     state.flat.append(block)
     state.pos += 1
     return True
+
+
+def trailer(state: State) -> bool:
+    group = state.groups[state.pos]
+    if not trailers.is_closing(group) or not _closes(state, 1, group):
+        return False
+    state.flat.append(Trailer(group_inlines(group, state.layout), _span(group)))
+    following = state.peek()
+    if (
+        following is not None
+        and not _opens_division(state, following)
+        and not trailers.is_closing(following)
+    ):
+        # "THE END." set apart from the printer's imprint below it: what follows is no part
+        # of the division the trailer closed.
+        state.flat.append(CloseAll())
+    state.pos += 1
+    return True
+
+
+def _closes(state: State, offset: int, group: Group) -> bool:
+    """Whether nothing but a new division, another closing formula or the end of the body
+    follows ``group`` (the group before ``offset``); or three blank lines set it apart."""
+    following = state.peek(offset)
+    if following is None or _opens_division(state, following):
+        return True
+    if trailers.is_closing(following):
+        return _closes(state, offset + 1, following)
+    return group.blank_after >= 3
+
+
+def _opens_division(state: State, group: Group) -> bool:
+    return (
+        headings.heading_of(group, state.layout, state.recurring) is not None
+        or notes.is_notes_heading(group)
+        or contents.is_contents_heading(group)
+    )
 
 
 def footnote(state: State) -> bool:
@@ -505,7 +555,9 @@ def paragraph(state: State) -> bool:
 
 
 # Rules that never match a group of more than two lines (each checks the length first).
-_SHORT_ONLY = frozenset({notes_section, table_of_contents, break_lines, heading, letter_opener})
+_SHORT_ONLY = frozenset(
+    {notes_section, table_of_contents, break_lines, trailer, heading, letter_opener}
+)
 
 RULES: tuple[Rule, ...] = (
     notes_section,
@@ -513,6 +565,7 @@ RULES: tuple[Rule, ...] = (
     break_lines,
     figure,
     footnote,
+    trailer,
     heading,
     letter_opener,
     letter_closer,

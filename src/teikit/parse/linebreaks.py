@@ -1,11 +1,11 @@
 """Original line breaks kept as ``LineBreak`` on request (``teikit encode --keep-linebreaks``).
 
 Runs after every other stage, so no rule mistakes a wrapper's break for the author's. In each
-paragraph, stage direction and heading (also inside divisions, speeches, quotes, list items and
-notes) whose span covers several source lines, the space that joined two of its lines becomes a
-``LineBreak``. Each boundary is found by the end of one line and the start of the next; one
-that cannot be found (a rule moved words out of the block, or a note marker stands at the line
-end) keeps its space, so nothing is ever lost — only that ``<lb/>`` is missing.
+paragraph, stage direction, heading and trailer (also inside divisions, speeches, quotes, list
+items and notes) whose span covers several source lines, the space that joined two of its lines
+becomes a ``LineBreak``. Each boundary is found by the end of one line and the start of the next;
+one that cannot be found (a rule moved words out of the block, or a note marker stands at the
+line end) keeps its space, so nothing is ever lost — only that ``<lb/>`` is missing.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class _Keeper:
         self.lines = lines
 
     def block(self, block: Any) -> Any:
-        if isinstance(block, (m.Paragraph, m.Stage, m.Heading)):
+        if isinstance(block, (m.Paragraph, m.Stage, m.Heading, m.Trailer)):
             return self.with_breaks(block)
         changes = {}
         for f in fields(block):
