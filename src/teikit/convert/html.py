@@ -244,11 +244,12 @@ class _Html:
         tag = "section" if is_div else "div"
         inner_depth = depth + 1 if is_div else depth
         if is_div:
-            heads = [c for c in block.children if c.kind == "head"]
-            if heads:
+            # The first head only (a division may hold thousands of paragraphs after it).
+            head = next((c for c in block.children if c.kind == "head"), None)
+            if head is not None:
                 anchor = block.attrs.get("id") or self._next_id("div")
                 ident = f' id="{_escape(anchor)}"'
-                self.toc.append((inner_depth, anchor, heads[0].plain()))
+                self.toc.append((inner_depth, anchor, head.plain()))
         cls = _escape(" ".join(filter(None, [kind, block.attrs.get("type", "")])))
         self.out.append(f'<{tag} class="{cls}"{ident}>')
         self._inside(block.children, inner_depth, inner_depth)
