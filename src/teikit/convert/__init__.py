@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import ConversionError, Diagnostic
-from ..io import parse_xml_bytes, parse_xml_file
+from ..io import parse_xml_bytes, read_bytes
 from . import html, jsondoc, markdown, text
 from .reader import Reader, Reading
 
@@ -63,16 +63,19 @@ def _no_gc_pauses() -> Iterator[None]:
 
 
 def read(source: Any, file: str = "") -> Reading:
+    data: bytes | None = None
     if isinstance(source, etree._ElementTree):
         tree = source
     elif isinstance(source, (bytes, bytearray)):
-        tree = parse_xml_bytes(bytes(source), file=file)
+        data = bytes(source)
+        tree = parse_xml_bytes(data, file=file)
     elif isinstance(source, (str, os.PathLike)):
         file = file or str(source)
-        tree = parse_xml_file(Path(source))
+        data = read_bytes(Path(source))
+        tree = parse_xml_bytes(data, file=file)
     else:
         raise TypeError(f"cannot convert a {type(source).__name__}")
-    return Reader(file).read(tree)
+    return Reader(file, data).read(tree)
 
 
 def convert(

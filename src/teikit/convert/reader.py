@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree
@@ -798,11 +798,13 @@ def is_tei(node: etree._Element) -> bool:
 
 
 class Reader:
-    def __init__(self, file: str = "") -> None:
+    def __init__(self, file: str = "", source: bytes | None = None) -> None:
         self.file = file
+        self.source = source  # the document's bytes, to give warnings a column
         self.notes: list[Block] = []
         self.diagnostics: list[Diagnostic] = []
         self._reported: set[str] = set()
+        self._unhandled_nodes: list[etree._Element] = []  # one per diagnostic, in order
 
     # -- entry point ------------------------------------------------------------------------------
 
@@ -821,7 +823,30 @@ class Reader:
         blocks: list[Block] = []
         for text in self._texts(root):
             blocks.extend(self.blocks_of(text))
+        if self._unhandled_nodes and self.source is not None:
+            self._place_columns(root, self.source)
         return Reading(header, blocks, self.notes, self.diagnostics)
+
+    def _place_columns(self, root: etree._Element, source: bytes) -> None:
+        """Give each warning the column just past its element's start tag, as ``validate``
+        reports positions (lxml knows only the line). Only documents with warnings pay for it:
+        one walk for the elements' order, one expat pass over the bytes."""
+        from ..validate.relaxng.positions import TagPositions
+
+        wanted = {id(node): k for k, node in enumerate(self._unhandled_nodes)}
+        order: dict[int, int] = {}
+        for index, node in enumerate(root.iter(etree.Element)):
+            k = wanted.get(id(node))
+            if k is not None:
+                order[k] = index
+                if len(order) == len(wanted):
+                    break
+        positions = TagPositions(source)
+        for k, index in order.items():
+            line, col = positions.start_tag(index)
+            diagnostic = self.diagnostics[k]
+            if line == diagnostic.line:
+                self.diagnostics[k] = replace(diagnostic, col=col)
 
     def _texts(self, root: etree._Element) -> list[etree._Element]:
         """Each TEI's <text> (teiCorpus holds several TEI); nested corpora are walked in order.
@@ -1109,6 +1134,7 @@ class Reader:
         if key in self._reported:
             return
         self._reported.add(key)
+        self._unhandled_nodes.append(node)
         self.diagnostics.append(
             warning(
                 "convert-unhandled-element",
