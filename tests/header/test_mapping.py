@@ -200,10 +200,40 @@ ROWS = [
         "//t:bibl[@type='printedSource']/t:publisher",
         "Lawrence & Wishart",
     ),
+    (  # a quoted title "in" a host: the article, then the periodical it appeared in
+        "Source: “The Letter” in International Press Correspondence, Vol. 8 No. 3",
+        "//t:bibl[@type='printedSource']/t:title[@level='a']",
+        "The Letter",
+    ),
     (
         "Source: “The Letter” in International Press Correspondence, Vol. 8 No. 3",
-        "//t:bibl[@type='printedSource']/t:title",
-        "“The Letter” in International Press Correspondence",
+        "//t:bibl[@type='printedSource']/t:title[@level='j']",
+        "International Press Correspondence",
+    ),
+    (  # an issue number or a date to the month, and no publisher: a periodical
+        "Source: Socialist Worker Review, No.105, January 1988, pp.13-16.",
+        "//t:bibl[@type='printedSource']/t:title[@level='j']",
+        "Socialist Worker Review",
+    ),
+    (
+        "Source: Time Out, 11 June 1976.",
+        "//t:bibl[@type='printedSource']/t:title[@level='j']",
+        "Time Out",
+    ),
+    (  # a book: its publisher, or a title that collects pieces, even when dated to the month
+        "Source: Guairas, Book Institute, Havana, 1967",
+        "//t:bibl[@type='printedSource']/t:title[@level='m']",
+        "Guairas",
+    ),
+    (
+        "Source: Speeches & Documents of the Sixth Conference, May 17-19, 1924",
+        "//t:bibl[@type='printedSource']/t:title[@level='m']",
+        "Speeches & Documents of the Sixth Conference",
+    ),
+    (
+        "Source: Collected Works, Volume 31",
+        "//t:bibl[@type='printedSource']/t:title[@level='m']",
+        "Collected Works",
     ),
     (
         "Source: Selected Works, Spartacist Publishing Company, Box 1377 G.P.O. New York",

@@ -57,9 +57,38 @@ def write_source_bibl(
     by_author = bool(chunks) and bool(author) and _same_name(chunks[0], author)
     # "Author, Article, Periodical, date, page": an article in a journal, not a monograph.
     article = by_author and len(chunks) >= 3 and pieces[0][0] == "text"
+    if level == "m" and _is_periodical(pieces, chunks):
+        level = "j"
     state = _BiblState(levels=["a", "j"] if article else [level], author_first=by_author)
     _write_pieces(bibl, pieces, state)
     return bibl
+
+
+# Titles of books that collect dated pieces ("Speeches & Documents of the Sixth Conference,
+# May 17-19, 1924"): dated to the month, still monographs.
+_COLLECTION_WORDS = re.compile(
+    r"\b(?:works|writings|speeches|documents|selected|collected|proceedings|reports?|"
+    r"anthology|letters|papers|essays|volume|book)\b",
+    re.I,
+)
+
+
+def _is_periodical(pieces: list[tuple[str, str]], chunks: list[str]) -> bool:
+    """Whether a source citation names a periodical: it cites an issue ("Labour Monthly, Vol.
+    XXXV, No. 4"), or it is dated to the month or day without a publisher ("Time Out, 11 June
+    1976", "Marxism Today, April 1986"), as newspapers and magazines are and books are not."""
+    if any(_is_publisher(c.strip(" ,;.")) for c in chunks):
+        return False
+    if chunks and _COLLECTION_WORDS.search(chunks[0]):
+        return False
+    if any(kind == "issue" for kind, _ in pieces):
+        return True
+    for kind, piece in pieces:
+        if kind == "date":
+            found = find_date(piece)
+            if found and "-" in (found[0].when or found[0].not_before):
+                return True
+    return False
 
 
 def _write_pieces(bibl: etree._Element, pieces: list[tuple[str, str]], state: _BiblState) -> None:
@@ -197,6 +226,11 @@ def _is_publisher(chunk: str) -> bool:
 _FIRM = re.compile(r"[A-Z][\w'’.-]+\s+&\s+[A-Z][\w'’.-]+")
 
 
+_QUOTED_IN = re.compile(
+    r"(?P<open>[\"“«„‘])(?P<title>[^\"“”«»„‘’]+?)(?P<close>[\"”»“’])(?P<in>\s+in\s+)(?P<host>\S.*)"
+)
+
+
 class _BiblState:
     """What a citation has given so far, so each chunk of text knows what it can be."""
 
@@ -226,6 +260,13 @@ class _BiblState:
             _PLACE_CITIES.fullmatch(core.strip(". ")) or _looks_like_place(core)
         ):
             el(bibl, "pubPlace", core)
+        elif self.levels and (quoted := _QUOTED_IN.fullmatch(core)):
+            # '"The Letter of A. Joffe" in International Press Correspondence': an article
+            # (its quotation marks kept outside the title) in the periodical or book after it
+            append_text(bibl, quoted.group("open"))
+            el(bibl, "title", quoted.group("title"), level="a")
+            append_text(bibl, quoted.group("close") + quoted.group("in"))
+            el(bibl, "title", quoted.group("host"), level=self.levels.pop(0))
         elif self.levels and not _is_publisher(core):
             el(bibl, "title", core, level=self.levels.pop(0))
         elif not self.publisher and _is_publisher(core):
