@@ -220,6 +220,16 @@ ROWS = [
         "//t:bibl[@type='printedSource']/t:title[@level='j']",
         "Time Out",
     ),
+    (  # "published by" inside the citation: the name after it is the publisher
+        "Source: On the Labor Party, a pamphlet published by Merit Publishers [New York] in 1969.",
+        "//t:bibl[@type='printedSource']/t:publisher",
+        "Merit Publishers",
+    ),
+    (
+        "Source: On the Labor Party, a pamphlet published by Merit Publishers [New York] in 1969.",
+        "//t:bibl[@type='printedSource']/t:pubPlace",
+        "[New York]",
+    ),
     (  # a book: its publisher, or a title that collects pieces, even when dated to the month
         "Source: Guairas, Book Institute, Havana, 1967",
         "//t:bibl[@type='printedSource']/t:title[@level='m']",

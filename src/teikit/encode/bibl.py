@@ -231,6 +231,13 @@ _QUOTED_IN = re.compile(
 )
 
 
+# "published by NAME [PLACE]" inside a chunk of a citation; a bracketed place is an editor's.
+_PUBLISHED_BY = re.compile(
+    r"(?P<phrase>\s*\b(?i:published|printed|issued)\s+by\s+)(?P<name>[^\[\]]*[^\s\[\]])"
+    r"(?:(?P<gap>\s*)(?P<place>\[[^\[\]]+\]))?$"
+)
+
+
 class _BiblState:
     """What a citation has given so far, so each chunk of text knows what it can be."""
 
@@ -248,7 +255,18 @@ class _BiblState:
             append_text(bibl, chunk)
             return
         append_text(bibl, lead)
-        if self.author_first:
+        by = None if self.publisher or self.publisher_first else _PUBLISHED_BY.search(core)
+        if by is not None and by.start() > 0:
+            # "… United States An uncopyrighted pamphlet published by Merit Publishers [New
+            # York]": what precedes is read as before, the name after is the publisher.
+            self.write_chunk(bibl, core[: by.start()])
+            append_text(bibl, by.group("phrase"))
+            el(bibl, "publisher", by.group("name"))
+            self.publisher, self.levels = True, []
+            if by.group("place"):
+                append_text(bibl, by.group("gap"))
+                el(bibl, "pubPlace", by.group("place"))
+        elif self.author_first:
             el(bibl, "author", core)
             self.author_first = False
         elif self.publisher_first:
