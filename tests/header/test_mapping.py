@@ -230,6 +230,16 @@ ROWS = [
         "//t:bibl[@type='printedSource']/t:pubPlace",
         "[New York]",
     ),
+    (  # an imprint in brackets, place first
+        "Source: Thirty Years of Treason, Eric Bentley, ed. (New York: Viking Press, 1971), 770.",
+        "//t:bibl[@type='printedSource']/t:publisher",
+        "Viking Press",
+    ),
+    (
+        "Source: Thirty Years of Treason, Eric Bentley, ed. (New York: Viking Press, 1971), 770.",
+        "//t:bibl[@type='printedSource']/t:pubPlace",
+        "New York",
+    ),
     (  # a book: its publisher, or a title that collects pieces, even when dated to the month
         "Source: Guairas, Book Institute, Havana, 1967",
         "//t:bibl[@type='printedSource']/t:title[@level='m']",

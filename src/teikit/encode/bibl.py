@@ -238,6 +238,11 @@ _PUBLISHED_BY = re.compile(
 )
 
 
+_PAREN_IMPRINT = re.compile(
+    r"(?P<pre>[^()]*\()(?P<place>[A-Z][^():,]*[^():,\s])(?P<colon>\s*:\s*)(?P<name>[^():]*[^():\s])"
+)
+
+
 class _BiblState:
     """What a citation has given so far, so each chunk of text knows what it can be."""
 
@@ -266,6 +271,13 @@ class _BiblState:
             if by.group("place"):
                 append_text(bibl, by.group("gap"))
                 el(bibl, "pubPlace", by.group("place"))
+        elif (paren := _PAREN_IMPRINT.fullmatch(core)) and _looks_like_place(paren["place"]):
+            # "ed. (New York: Viking Press, 1971)": an imprint in brackets, place first
+            append_text(bibl, paren["pre"])
+            el(bibl, "pubPlace", paren["place"])
+            append_text(bibl, paren["colon"])
+            el(bibl, "publisher", paren["name"])
+            self.publisher, self.levels = True, []
         elif self.author_first:
             el(bibl, "author", core)
             self.author_first = False
