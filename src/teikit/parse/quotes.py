@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Line, LineGroup, Paragraph, Span
-from .lines import Group
+from .lines import Group, SourceLine
 from .wrapping import Layout, group_inlines, inline_lines
 
 _CAPITAL_NAME = re.compile(r"^[A-Z][A-Z'’.-]+\b")
@@ -39,27 +39,30 @@ def is_verse(group: Group, layout: Layout) -> bool:
     if all(not layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return True
     full = sum(1 for line in lines[:-1] if len(line.text) >= layout.width * 0.85)
-    capitals = sum(1 for line in lines if line.stripped[0].isupper() or line.stripped[0] in "‘“'\"")
+    capitals = sum(1 for i, line in enumerate(lines) if _opens_verse_line(line.stripped, i > 0))
     return full * 3 <= len(lines) - 1 and capitals * 4 >= len(lines) * 3
 
 
-_LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|\(|_)")
+_LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|_)")
 _CAST_HEAD = re.compile(r"persons|characters|dramatis|cast\b|personae", re.IGNORECASE)
 
 
 def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
     """Unindented verse in a hard-wrapped text: three or more lines, every break the author's,
-    every line opening with a capital or a quotation mark; not a cast list (after its heading)
-    and not a scene printed without blank lines (lines opening with speaker labels)."""
+    every line opening with a capital, a quotation mark or a dash (``_opens_verse_line``), or
+    with a parenthesis the sentence runs into; not a cast list (after its heading) and not a
+    scene printed without blank lines (lines opening with speaker labels or directions)."""
     lines = group.lines
     if not layout.hard_wrapped or len(lines) < 2:
         return False
     # The cheapest tests first (most prose fails them): every test must pass, so order is free.
     width = layout.width
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.stripped
-        if not (text[0].isupper() or text[0] in "‘“'\"«–—") or len(text) > width:
+        if len(text) > width or not _opens_verse_line(text, inner=i > 0):
             return False
+    if not _parentheses_in_verse(lines):
+        return False
     if _CAST_HEAD.search(previous):
         return False
     if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:], strict=False)) and not (
@@ -67,6 +70,46 @@ def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
     ):
         return False
     return not any(_LABEL_START.match(line.stripped) for line in lines)
+
+
+# What a verse line may open with besides a capital: an apostrophe, quotation marks or a dash
+# (elided or broken-off words, "’s ist wahr", "– und nun", are verse's lowercase openings) …
+_VERSE_OPENERS = "‘“'\"«–—"
+# … and inside a group, when a capital follows, the quotation marks of other languages and a
+# parenthesis ("„ Wall,” that vile wall", "( If not with vantage)"). Before a lowercase word
+# they go on a sentence (»deine Leute können …«); opening a group, a quotation mark before a
+# capital is as likely a prose speech in German (»Sie sind mit mir zufrieden …«), where nouns
+# are capitalised too.
+_CAPITAL_OPENERS = "»„‚›("
+
+
+def _opens_verse_line(text: str, inner: bool) -> bool:
+    first = text[0]
+    if first.isupper() or first in _VERSE_OPENERS:
+        return True
+    if not inner or first not in _CAPITAL_OPENERS:
+        return False
+    rest = text.lstrip(_CAPITAL_OPENERS + _VERSE_OPENERS + " ")
+    return bool(rest) and rest[0].isupper()
+
+
+_SENTENCE_CLOSE = (".", "!", "?", "…", ":", ";")
+
+
+def _parentheses_in_verse(lines: tuple[SourceLine, ...]) -> bool:
+    """Whether the lines opening with "(" are verse: a parenthesis the sentence runs on into
+    (it stays open at the line's end, or text follows its close, or the line before it does
+    not end a sentence), never the first line nor half of them. A line that is one bracketed
+    remark after a finished sentence ("(Pause.)") is a stage direction: the group is no verse."""
+    opened = [i for i, line in enumerate(lines) if line.stripped[0] == "("]
+    if not opened:
+        return True
+    if opened[0] == 0 or len(opened) * 2 > len(lines):
+        return False
+    for i in opened:
+        if lines[i].stripped.endswith(")") and lines[i - 1].stripped.endswith(_SENTENCE_CLOSE):
+            return False
+    return True
 
 
 def _ragged(group: Group, layout: Layout) -> bool:
