@@ -539,9 +539,22 @@ def _quoted_signature(state: State, offset: int, margin: int) -> tuple[LetterPar
 
 def plain_verse(state: State) -> bool:
     group = state.groups[state.pos]
-    if not quotes.is_plain_verse(group, state.layout, state.last_head):
+    if quotes.is_plain_verse(group, state.layout, state.last_head):
+        state.flat.append(quotes.verse_block(group, state.layout))
+        state.pos += 1
+        return True
+    if len(group.lines) < 4 or not quotes.is_name_and_direction(group.lines[:2]):
         return False
-    state.flat.append(quotes.verse_block(group, state.layout))
+    # "LYSANDER" / ", to Theseus" / verse…: a speaker's name and the direction after it (an
+    # exported element's tail on a line of its own) over verse of their group.
+    verse = Group(group.lines[2:], 0, group.blank_after)
+    if not quotes.is_plain_verse(verse, state.layout, state.last_head):
+        return False
+    head = group.lines[:2]
+    state.flat.append(
+        Paragraph(inline_lines(head, state.layout), Span(head[0].number, head[1].number))
+    )
+    state.flat.append(quotes.verse_block(verse, state.layout))
     state.pos += 1
     return True
 

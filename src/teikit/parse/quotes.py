@@ -112,6 +112,21 @@ def _parentheses_in_verse(lines: tuple[SourceLine, ...]) -> bool:
     return True
 
 
+def is_name_and_direction(lines: tuple[SourceLine, ...]) -> bool:
+    """A short line opening with a capital (a speaker's name) over a line that goes on from it
+    (", to Theseus", "sieht sich um.": opening with a comma, a semicolon or a lowercase word).
+    Verse lines of a group never open so; only what printed after the name does."""
+    name, direction = lines[0].stripped, lines[1].stripped
+    opener = direction[0]
+    return (
+        len(name) <= 40
+        and len(name.split()) <= 4
+        and name[0].isupper()
+        and (opener in ",;" or opener.islower())
+        and len(direction) <= 80
+    )
+
+
 def _ragged(group: Group, layout: Layout) -> bool:
     """Lines of very uneven length although wrapping would have filled them: verse in a text
     whose measured wrap width comes from verse itself (a verse play)."""
