@@ -27,6 +27,8 @@ from ...model import (
     Division,
     Figure,
     Heading,
+    Inlines,
+    LineBreak,
     LineGroup,
     ListBlock,
     PageBreak,
@@ -36,7 +38,15 @@ from ...model import (
     Speech,
     Stage,
 )
-from .inlines import drop_prefix, is_whole_italic, is_whole_stage, plain, split_stages, strip
+from .inlines import (
+    drop_prefix,
+    is_whole_italic,
+    is_whole_stage,
+    plain,
+    rstrip,
+    split_stages,
+    strip,
+)
 from .labels import Label
 from .select import INTERVIEWER_KEYS, LabelRules, is_pause
 from .units import leading
@@ -185,7 +195,7 @@ class TurnBuilder:
         )
         rest = strip(drop_prefix(block.content, label.length))
         if rest:
-            self._add_paragraph(current, rest, block.span)
+            self._add_paragraph(current, rest, _rest_span(block, rest))
         return current
 
     def _add_paragraph(self, current: _Open, content: tuple, span: Span) -> None:
@@ -250,3 +260,16 @@ def _heading_like(block: Paragraph | Heading) -> bool:
     if len(words) > 8:
         return False
     return not text.endswith(_CLOSES) or words[0].strip("_.:,").casefold() in _BACK_MATTER
+
+
+def _rest_span(block: Paragraph, rest: Inlines) -> Span:
+    """Where the text after a label starts: on the paragraph's next line when the label was all
+    of its first line ("LYSANDER" / ", to Theseus"), else where the paragraph starts."""
+    skipped = _breaks(rstrip(block.content)) - _breaks(rest)
+    if skipped == 1 and block.span.start < block.span.end:
+        return Span(block.span.start + 1, block.span.end)
+    return block.span
+
+
+def _breaks(content: Inlines) -> int:
+    return sum(1 for i in content if isinstance(i, LineBreak))
