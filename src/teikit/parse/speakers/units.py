@@ -140,7 +140,7 @@ def prepare(
             )
         ):
             # "Adam.\nWer seid Ihr?" is a short turn, not a section heading.
-            out.append(Paragraph(block.head, Span(block.span.start, block.span.start)))
+            out.append(_head_paragraph(block))
             out.extend(prepare(block.blocks, is_label, alone))
         elif isinstance(block, Division):
             out.append(
@@ -165,6 +165,14 @@ def prepare(
         else:
             out.append(block)
     return tuple(out)
+
+
+def _head_paragraph(block: Division) -> Paragraph:
+    """A division's head as the paragraph it was, on its lines: one more a kept line break
+    ("BOTTOM" / ", as Pyramus")."""
+    lines = sum(1 for i in block.head if isinstance(i, LineBreak))
+    start = block.span.start
+    return Paragraph(block.head, Span(start, min(start + lines, block.span.end)))
 
 
 def _after_label(blocks: list[Block], alone: Callable[[str], bool]) -> bool:
