@@ -30,7 +30,8 @@ def is_indented_block(group: Group, layout: Layout) -> bool:
 
 def is_verse(group: Group, layout: Layout) -> bool:
     """Lines the author broke: in a hard-wrapped text, at most a third of them fill the measure
-    (prose quoted with an indent is wrapped like the rest) and most open with a capital."""
+    (prose quoted with an indent is wrapped like the rest) or many end at punctuation, and most
+    open with a capital."""
     lines = group.lines
     if len(lines) < 2:
         return False
@@ -40,7 +41,13 @@ def is_verse(group: Group, layout: Layout) -> bool:
         return True
     full = sum(1 for line in lines[:-1] if len(line.text) >= layout.width * 0.85)
     capitals = sum(1 for i, line in enumerate(lines) if _opens_verse_line(line.stripped, i > 0))
-    return full * 3 <= len(lines) - 1 and capitals * 4 >= len(lines) * 3
+    # Lines that fill the measure are still verse when most of them end at punctuation and
+    # none of their texts is longer than it (verse indented past a measure taken from verse, as
+    # in a verse play; paragraphs printed one a line run past it).
+    broken = full * 3 <= len(lines) - 1 or (
+        _punctuated(group) and all(len(line.stripped) <= layout.width for line in lines)
+    )
+    return broken and capitals * 4 >= len(lines) * 3
 
 
 _LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|_)")
