@@ -539,22 +539,34 @@ def _quoted_signature(state: State, offset: int, margin: int) -> tuple[LetterPar
 
 def plain_verse(state: State) -> bool:
     group = state.groups[state.pos]
-    if quotes.is_plain_verse(group, state.layout, state.last_head):
-        state.flat.append(quotes.verse_block(group, state.layout))
-        state.pos += 1
-        return True
-    if len(group.lines) < 4 or not quotes.is_name_and_direction(group.lines[:2]):
+    if not quotes.is_plain_verse(group, state.layout, state.last_head):
         return False
-    # "LYSANDER" / ", to Theseus" / verse…: a speaker's name and the direction after it (an
-    # exported element's tail on a line of its own) over verse of their group.
-    verse = Group(group.lines[2:], 0, group.blank_after)
-    if not quotes.is_plain_verse(verse, state.layout, state.last_head):
+    state.flat.append(quotes.verse_block(group, state.layout))
+    state.pos += 1
+    return True
+
+
+def name_and_direction(state: State) -> bool:
+    """ "LYSANDER" / ", to Theseus" / the speech…: a speaker's name and the direction after it
+    (an exported element's tail on a line of its own) over the rest of their group, which is
+    verse or a paragraph of its own. Only in a hard-wrapped text, where the break after the
+    direction must be the author's (a name over wrapped prose starts a paragraph of prose)."""
+    group = state.groups[state.pos]
+    layout = state.layout
+    lines = group.lines
+    if (
+        not layout.hard_wrapped
+        or len(lines) < 3
+        or not quotes.is_name_and_direction(lines[:2])
+        or layout.wrapped_after(lines[1], lines[2])
+    ):
         return False
-    head = group.lines[:2]
-    state.flat.append(
-        Paragraph(inline_lines(head, state.layout), Span(head[0].number, head[1].number))
-    )
-    state.flat.append(quotes.verse_block(verse, state.layout))
+    head, rest = lines[:2], Group(lines[2:], 0, group.blank_after)
+    state.flat.append(Paragraph(inline_lines(head, layout), Span(head[0].number, head[1].number)))
+    if quotes.is_plain_verse(rest, layout, state.last_head):
+        state.flat.append(quotes.verse_block(rest, layout))
+    else:
+        state.flat.append(Paragraph(group_inlines(rest, layout), _span(rest)))
     state.pos += 1
     return True
 
@@ -585,6 +597,7 @@ RULES: tuple[Rule, ...] = (
     list_items,
     indented_block,
     plain_verse,
+    name_and_direction,
     paragraph,
 )
 
