@@ -240,6 +240,11 @@ ROWS = [
         "//t:bibl[@type='printedSource']/t:pubPlace",
         "New York",
     ),
+    (  # the name before "ed." is the book's editor
+        "Source: Thirty Years of Treason, Eric Bentley, ed. (New York: Viking Press, 1971), 770.",
+        "//t:bibl[@type='printedSource']/t:editor",
+        "Eric Bentley",
+    ),
     (  # a book: its publisher, or a title that collects pieces, even when dated to the month
         "Source: Guairas, Book Institute, Havana, 1967",
         "//t:bibl[@type='printedSource']/t:title[@level='m']",

@@ -64,6 +64,11 @@ def write_source_bibl(
     return bibl
 
 
+_EDITOR_NEXT = re.compile(r"\s*\(?(?:eds?|editors?)\b\.?\)?(?:[\s,;(]|$)", re.I)
+# A person's name: two to five capitalised words or initials ("Eric Bentley", "E. H. Carr").
+_PERSON_NAME = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w’'-]+)\s+){1,4}[A-Z][\w’'-]+")
+
+
 # Titles of books that collect dated pieces ("Speeches & Documents of the Sixth Conference,
 # May 17-19, 1924"): dated to the month, still monographs.
 _COLLECTION_WORDS = re.compile(
@@ -94,7 +99,17 @@ def _is_periodical(pieces: list[tuple[str, str]], chunks: list[str]) -> bool:
 def _write_pieces(bibl: etree._Element, pieces: list[tuple[str, str]], state: _BiblState) -> None:
     for kind, piece in pieces:
         if kind == "text":
-            for chunk in _chunks(piece):
+            chunks = _chunks(piece)
+            for i, chunk in enumerate(chunks):
+                # "Eric Bentley, ed. (New York: …": the name before "ed." is the editor's
+                if i + 1 < len(chunks) and _EDITOR_NEXT.match(chunks[i + 1]):
+                    core = chunk.strip(" ,;")
+                    if _PERSON_NAME.fullmatch(core):
+                        start = chunk.index(core)
+                        append_text(bibl, chunk[:start])
+                        el(bibl, "editor", core)
+                        append_text(bibl, chunk[start + len(core) :])
+                        continue
                 state.write_chunk(bibl, chunk)
         elif kind == "date":
             found = find_date(piece)
