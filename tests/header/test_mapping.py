@@ -240,6 +240,16 @@ ROWS = [
         "//t:bibl[@type='printedSource']/t:pubPlace",
         "New York",
     ),
+    (  # a credit naming the printed edition it was transcribed from
+        "Transcribed from the 1915 Methuen & Co. Ltd. edition by David Price.",
+        "//t:bibl[@type='printedSource']/t:publisher",
+        "Methuen & Co. Ltd.",
+    ),
+    (
+        "Transcribed from the 1915 Methuen & Co. Ltd. edition by David Price.",
+        "//t:bibl[@type='printedSource']/t:date/@when",
+        "1915",
+    ),
     (  # the name before "ed." is the book's editor
         "Source: Thirty Years of Treason, Eric Bentley, ed. (New York: Viking Press, 1971), 770.",
         "//t:bibl[@type='printedSource']/t:editor",

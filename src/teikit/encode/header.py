@@ -228,12 +228,53 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
     if meta.origin == "gutenberg":
         _gutenberg_bibl(desc, document)
         wrote = True
+    wrote = _printed_edition_bibl(desc, document) or wrote
     if not wrote:
         el(
             desc,
             "p",
             f"Born-digital encoding of the plain-text file {document.source_name or '(unnamed)'}.",
         )
+
+
+# "Transcribed from the 1908 Longmans, Green, and Co. edition by": the printed edition a
+# transcription was made from, named in its credit.
+_FROM_EDITION = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?P<year>1[4-9]\d\d|20\d\d)\s+)?(?P<publisher>[A-Z][^,]*(?:,[^,]+)*?)"
+    r"\s+(?P<edition>edition|printing|impression)\b"
+)
+
+
+def _printed_edition_bibl(desc: etree._Element, document: Document) -> bool:
+    """A ``bibl[@type='printedSource']`` for the edition a credit says the text was transcribed
+    from (the credit itself stays in its respStmt)."""
+    for f in document.metadata.fields:
+        if not _is_credit_field(f):
+            continue
+        found = _FROM_EDITION.search(f.label)
+        if found is None:
+            continue
+        bibl = el(desc, "bibl", type="printedSource")
+        meta = document.metadata
+        for key, tag in (("author", "author"), ("title", "title")):
+            field_ = meta.first(key)
+            if field_:  # the work itself, as the header names it
+                el(
+                    bibl,
+                    tag,
+                    field_.value.replace("\n", ": "),
+                    level="m" if tag == "title" else None,
+                )
+                append_text(bibl, ". ")
+        if found["year"]:
+            el(bibl, "date", found["year"], when=found["year"]).tail = " "
+        el(bibl, "publisher", found["publisher"]).tail = f" {found['edition']}"
+        return True
+    return False
+
+
+def _is_credit_field(f: Field) -> bool:
+    return f.key in _RESP and bool(f.label)
 
 
 def _gutenberg_bibl(desc: etree._Element, document: Document) -> None:
