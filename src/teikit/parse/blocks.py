@@ -101,6 +101,8 @@ def segment(lines: list[SourceLine]) -> list[Block]:
     if not layout.hard_wrapped and is_exported(groups):
         layout = replace(layout, exported=True)
     groups = split_unwrapped(groups, layout)
+    if layout.hard_wrapped and quotes.verse_share(groups, layout) >= 0.5:
+        layout = replace(layout, verse=True)
     state = State(groups, layout, _recurring(groups))
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     count = len(groups)  # the rules move ``state.pos`` but never change the groups

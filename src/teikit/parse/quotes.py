@@ -72,11 +72,31 @@ def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
         return False
     if _CAST_HEAD.search(previous):
         return False
-    if any(layout.wrapped_after(a, b) for a, b in zip(lines, lines[1:], strict=False)) and not (
-        _ragged(group, layout) or _punctuated(group)
+    pairs = list(zip(lines, lines[1:], strict=False))
+    if any(layout.wrapped_after(a, b) for a, b in pairs) and not (
+        _ragged(group, layout)
+        or _punctuated(group)
+        # in a verse text, a line the next word would have fitted on was broken by its author
+        or (layout.verse and all(layout.fits_after(a, b) for a, b in pairs))
     ):
         return False
     return not any(_LABEL_START.match(line.stripped) for line in lines)
+
+
+def verse_share(groups: list[Group], layout: Layout) -> float:
+    """The share of the lines of groups of three lines or more that are verse by the tests
+    above (``is_plain_verse`` or indented verse)."""
+    total = verse = 0
+    for group in groups:
+        n = len(group.lines)
+        if n < 3:
+            continue
+        total += n
+        if is_plain_verse(group, layout, "") or (
+            is_indented_block(group, layout) and is_verse(group, layout)
+        ):
+            verse += n
+    return verse / total if total else 0.0
 
 
 # What a verse line may open with besides a capital: an apostrophe, quotation marks or a dash

@@ -29,6 +29,9 @@ class Layout:
     indented_share: float = 0.0  # share of lines indented beyond the prose (verse-heavy texts)
     # Pretty-printed markup dumped as text: its line breaks inside an element are the markup's
     exported: bool = False
+    # Most lines of the text are verse (a verse play): the measure is verse's, and a line that
+    # the next word would have fitted on ends where its author broke it
+    verse: bool = False
 
     @staticmethod
     def of(groups: list[Group]) -> Layout:
@@ -63,6 +66,13 @@ class Layout:
         space = following.stripped.find(" ")  # the first word ends there
         first_word = space if space >= 0 else len(following.stripped)
         return len(line.text) + 1 + first_word > self.width * 0.8
+
+    def fits_after(self, line: SourceLine, following: SourceLine) -> bool:
+        """The first word of ``following`` would have fitted on ``line`` within the measure:
+        no wrapper broke there (the strict form of ``wrapped_after``, for verse texts)."""
+        space = following.stripped.find(" ")
+        first_word = space if space >= 0 else len(following.stripped)
+        return len(line.text) + 1 + first_word <= self.width
 
     def is_short(self, line: SourceLine) -> bool:
         return self.hard_wrapped and len(line.text) < self.width * 0.7
