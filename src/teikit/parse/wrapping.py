@@ -125,7 +125,7 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
     the text's habit (nine long lines in ten share a group with another long line): a ``<br>`` kept
     inside one paragraph of a text with blank lines between paragraphs stays a line break."""
     if layout.hard_wrapped:
-        return _split_runs_of_paragraphs(groups, layout)
+        return _split_runs_of_paragraphs(_split_overlong(groups, layout), layout)
     if layout.exported:
         out: list[Group] = []
         for group in groups:
@@ -156,6 +156,34 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
         runs = []
         for line in group.lines:
             if len(line.text) >= LONG_LINE or not runs or len(runs[-1][-1].text) >= LONG_LINE:
+                runs.append([line])
+            else:
+                runs[-1].append(line)
+        for i, run in enumerate(runs):
+            before = group.blank_before if i == 0 else 0
+            after = group.blank_after if i == len(runs) - 1 else 0
+            out.append(Group(tuple(run), before, after))
+    return out
+
+
+def _split_overlong(groups: list[Group], layout: Layout) -> list[Group]:
+    """In a hard-wrapped text, a line half as long again as the measure (and ``LONG_LINE`` at
+    least) next to one shorter than the measure was never wrapped: a paragraph printed on one
+    line (a verse play's prose speech exported as text) beside another unit ("He reads."), so
+    the group is cut between them. Long lines next to each other stay together (prose wrapped
+    at a wider measure than the text's verse)."""
+    width = layout.width
+    limit = max(LONG_LINE, int(width * 1.5))
+    out: list[Group] = []
+    for group in groups:
+        lines = group.lines
+        if len(lines) < 2 or all(len(line.text) < limit for line in lines):
+            out.append(group)
+            continue
+        runs: list[list[SourceLine]] = [[lines[0]]]
+        for previous, line in zip(lines, lines[1:], strict=False):
+            long_before, long_here = len(previous.text) >= limit, len(line.text) >= limit
+            if long_before != long_here and min(len(previous.text), len(line.text)) < width:
                 runs.append([line])
             else:
                 runs[-1].append(line)
