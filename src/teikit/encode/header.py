@@ -81,6 +81,8 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
                 el(stmt, "title", line.text, type="sub")
     author_field = meta.first("author")
     author = (author_field.value if author_field else "") or meta.front_text("author") or ""
+    # "Vladimir Lenin’s" / "“Left-Wing” Communism": the title page's possessive is not the name
+    author = _POSSESSIVE.sub("", author)
     if author:
         el(stmt, "author", author)
     for f in meta.fields:
@@ -192,6 +194,9 @@ _BIBL_TYPES = {
     "first_published": ("firstPublication", "j"),
     "published": ("publication", "j"),
 }
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
 
 
 def _source_desc(file_desc: etree._Element, document: Document) -> None:

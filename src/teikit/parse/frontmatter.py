@@ -408,7 +408,7 @@ def _title_and_metadata(lines: list[SourceLine]) -> FrontMatter:
             break
         front_groups.append(group)
     if last_metadata is None:
-        return FrontMatter(Metadata(), 0, len(lines))
+        return _bare_title_block(groups, lines)
     front = _assign_roles([line for group in front_groups for line in _join_broken(group)])
     origin = (
         "mia"
@@ -424,6 +424,56 @@ def _title_and_metadata(lines: list[SourceLine]) -> FrontMatter:
         last_metadata.number,
         len(lines),
     )
+
+
+def _bare_title_block(groups: list[list[SourceLine]], lines: list[SourceLine]) -> FrontMatter:
+    """A title block with no metadata after it, as chapters cut from books begin: an author
+    line, a title, then perhaps a short parenthesis and a dateline ("Salvador Allende" /
+    "Speech to the United Nations" / "(excerpts)" / "4 December 1972"; "Tony Cliff & Donny
+    Gluckstein" / "The Labour Party" / "1. The Birth of Reformism", where the body begins).
+    Anything else, the text has no front matter and every line stays in the body."""
+    none = FrontMatter(Metadata(), 0, len(lines))
+    if len(groups) < 3 or len(groups[0]) != 1 or not _title_like(groups[1]):
+        return none
+    author, title = groups[0][0].stripped, " ".join(line.stripped for line in groups[1])
+    if not _bare_author(author) or not _bare_title(title):
+        return none
+    front = [groups[0][0], *groups[1]]
+    for group in groups[2:4]:
+        text = group[0].stripped
+        if len(group) != 1 or len(text) > 40 or not (_DATE.search(text) or text[:1] == "("):
+            break
+        front.append(group[0])
+    if front[-1] is groups[-1][-1]:
+        return none  # nothing after the block: it is the text, not its title
+    return FrontMatter(
+        Metadata(origin="plain", front=tuple(_assign_roles(_join_broken(front)))),
+        front[-1].number,
+        len(lines),
+    )
+
+
+def _bare_author(text: str) -> bool:
+    """An author's name standing alone: not a speaker's label ("HAMLET.", "JACK:") nor a
+    heading in capitals."""
+    if text.endswith((".", ":")) and not _AUTHOR_TAIL.search(text):
+        return False
+    return not text.isupper() and _looks_like_author(re.sub(r"[’']s$", "", text))
+
+
+def _bare_title(text: str) -> bool:
+    """A title, not the body's first sentence nor its first division heading."""
+    from .headings import keyword_heading
+
+    return (
+        len(text) <= 120
+        and not text.endswith(".")
+        and not _NUMBERED_LINE.match(text)
+        and keyword_heading(text) is None
+    )
+
+
+_NUMBERED_LINE = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,7})[.:)]\s")
 
 
 def _title_like(group: list[SourceLine]) -> bool:
