@@ -21,6 +21,8 @@ from teikit.parse.blocks import segment
 from teikit.parse.decode import decode_bytes
 from teikit.parse.lines import split_lines
 
+ROUNDS = 3  # runs per file and side in the comparison with pandoc
+
 
 def main() -> int:
     root = Path(
@@ -60,29 +62,41 @@ def main() -> int:
     ours_time = their_time = 0.0
     for f in files:
         text = decode_bytes(f.read_bytes(), file=str(f)).text.encode("utf-8")
-        start = time.perf_counter()
-        try:
-            subprocess.run(
-                [pandoc, "+RTS", "-M2G", "-RTS", "-f", "markdown", "-t", "tei"],
-                input=text,
-                capture_output=True,
-                check=True,
-                timeout=60,
-            )
-        except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+        # Each side keeps its best of ROUNDS runs on the file, taken in turns, as the
+        # convert benchmark does: one run each moved the ratio by a tenth between runs here.
+        theirs = ours_best = float("inf")
+        for _ in range(ROUNDS):
+            start = time.perf_counter()
+            try:
+                subprocess.run(
+                    [pandoc, "+RTS", "-M2G", "-RTS", "-f", "markdown", "-t", "tei"],
+                    input=text,
+                    capture_output=True,
+                    check=True,
+                    timeout=60,
+                )
+            except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+                theirs = float("nan")
+                break
+            theirs = min(theirs, time.perf_counter() - start)
+            start = time.perf_counter()
+            encode(parse_file(f), options)
+            ours_best = min(ours_best, time.perf_counter() - start)
+        if theirs != theirs:  # nan: pandoc could not finish
             print(f"  pandoc gave up on {f.name} (60 s / 2 GB bound)")
             continue
-        their_time += time.perf_counter() - start
-        start = time.perf_counter()
-        encode(parse_file(f), options)
-        ours_time += time.perf_counter() - start
+        their_time += theirs
+        ours_time += ours_best
         pandoc_bytes += f.stat().st_size
     mb = pandoc_bytes / 1e6
     print(
         f"on the {mb:.2f} MB pandoc finished: pandoc {mb / their_time:.2f} MB/s, "
         f"teikit {mb / ours_time:.2f} MB/s"
     )
-    print(f"ratio teikit/pandoc: {their_time / ours_time:.1f}x (target >= 10x)")
+    print(
+        f"ratio teikit/pandoc: {their_time / ours_time:.1f}x (target >= 10x; best of {ROUNDS} "
+        "runs per file for each)"
+    )
     return 0
 
 
