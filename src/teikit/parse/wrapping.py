@@ -135,10 +135,7 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
                     runs[-1].append(line)  # the element's text wrapped under its first line
                 else:
                     runs.append([line])
-            for i, run in enumerate(runs):
-                before = group.blank_before if i == 0 else 0
-                after = group.blank_after if i == len(runs) - 1 else 0
-                out.append(Group(tuple(run), before, after))
+            out.extend(_cut(group, runs))
         return out
     long_lines = shared = 0
     for group in groups:
@@ -159,10 +156,7 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
                 runs.append([line])
             else:
                 runs[-1].append(line)
-        for i, run in enumerate(runs):
-            before = group.blank_before if i == 0 else 0
-            after = group.blank_after if i == len(runs) - 1 else 0
-            out.append(Group(tuple(run), before, after))
+        out.extend(_cut(group, runs))
     return out
 
 
@@ -187,10 +181,7 @@ def _split_overlong(groups: list[Group], layout: Layout) -> list[Group]:
                 runs.append([line])
             else:
                 runs[-1].append(line)
-        for i, run in enumerate(runs):
-            before = group.blank_before if i == 0 else 0
-            after = group.blank_after if i == len(runs) - 1 else 0
-            out.append(Group(tuple(run), before, after))
+        out.extend(_cut(group, runs))
     return out
 
 
@@ -231,8 +222,16 @@ def _split_runs_of_paragraphs(groups: list[Group], layout: Layout) -> list[Group
                 runs.append([line])
             else:
                 run.append(line)
-        for i, run in enumerate(runs):
-            before = group.blank_before if i == 0 else 0
-            after = group.blank_after if i == len(runs) - 1 else 0
-            out.append(Group(tuple(run), before, after))
+        out.extend(_cut(group, runs))
     return out
+
+
+def _cut(group: Group, runs: list[list[SourceLine]]) -> list[Group]:
+    """``group`` cut into groups of ``runs`` of its lines: the blank lines before the group go
+    with the first, those after it with the last."""
+    first, last = 0, len(runs) - 1
+    before, after = group.blank_before, group.blank_after
+    return [
+        Group(tuple(run), before if i == first else 0, after if i == last else 0)
+        for i, run in enumerate(runs)
+    ]
