@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Field, FrontLine, Metadata, Span
+from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
 from .titlepage import read_title_page
 
@@ -463,8 +464,6 @@ def _bare_author(text: str) -> bool:
 
 def _bare_title(text: str) -> bool:
     """A title, not the body's first sentence nor its first division heading."""
-    from .headings import keyword_heading
-
     return (
         len(text) <= 120
         and not text.endswith(".")
