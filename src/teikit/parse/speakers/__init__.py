@@ -36,7 +36,7 @@ from ...model import (
 )
 from .cast import extract_cast
 from .credits import credit_lists
-from .genre import classify, opening_texts, title_block
+from .genre import classify, opening_texts, questioner, title_block
 from .inlines import plain
 from .labels import Label, is_name, name_key, supplied_name
 from .people import Registry
@@ -138,6 +138,9 @@ def attribute_speakers(document: Document) -> Document:
     body = _reported(body, registry, author)
     probe = replace(document, body=body)
     genre = classify(probe, rules, speakers, bool(cast.lists) or credits)
+    if genre == "dialogue" and (questioning := questioner(body, registry.speaks_as_author)):
+        genre = "interview"
+        registry.entry_role(questioning, "interviewer")
     if genre == "interview" and not speakers and interviewer and author:
         body = _whole_answer(body, registry.add(name_key(author), author, "interviewee", True))
         registry.add("q", interviewer, "interviewer")

@@ -1,7 +1,8 @@
 """The document's genre from its speakers, structure and title block.
 
 "play" (a cast list, acts or scenes, or dot-labelled turns by three or more speakers), "interview"
-(question labels, or "interview" in the title block), "hearing" (a chairman, or a title naming
+(question labels, "interview" in the title block, or a dialogue in which the one other speaker
+asks the author questions: ``questioner``), "hearing" (a chairman, or a title naming
 testimony, a hearing, a committee or minutes), "dialogue" (turns by two or more named speakers),
 "letter" (an opener or closer at the start or end of the text, not a letter quoted in a novel, or
 "letter" in the title block), "speech"; otherwise the genre the document already had.
@@ -10,12 +11,13 @@ testimony, a hearing, a committee or minutes), "dialogue" (turns by two or more 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 
-from ...model import Block, Division, Document, LetterPart, Paragraph
+from ...model import Block, Division, Document, LetterPart, Paragraph, Speech
 from .inlines import words_of
 from .select import INTERVIEWER_KEYS, LabelRules
+from .words import document_text
 
 _INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
 _HEARING = re.compile(
@@ -55,6 +57,36 @@ def opening_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
             yield words_of(block.content).split("\n", 1)[0]
         else:
             return
+
+
+def questioner(blocks: tuple[Block, ...], is_author: Callable[[str], bool]) -> str | None:
+    """In a dialogue between the author and one other speaker who asks the questions ("SWR:
+    … Is that true?" / "CH: Their boast is …"), the other speaker is interviewing the author:
+    their id. Both must speak three times or more; at least two thirds of the asker's turns and
+    at most a third of the author's hold a question mark."""
+    turns: dict[str, list[int]] = {}  # who → [turns, turns with a question]
+    for speech in _speeches(blocks):
+        counts = turns.setdefault(speech.who, [0, 0])
+        counts[0] += 1
+        counts[1] += "?" in document_text(speech.blocks)
+    if len(turns) != 2:
+        return None
+    (first, (n1, q1)), (second, (n2, q2)) = turns.items()
+    for asker, (n, q), answerer, (m, a) in (
+        (first, (n1, q1), second, (n2, q2)),
+        (second, (n2, q2), first, (n1, q1)),
+    ):
+        if is_author(answerer) and n >= 3 and m >= 3 and 3 * q >= 2 * n and 3 * a <= m:
+            return asker
+    return None
+
+
+def _speeches(blocks: tuple[Block, ...]) -> Iterator[Speech]:
+    for block in blocks:
+        if isinstance(block, Speech):
+            yield block
+        elif isinstance(block, Division):
+            yield from _speeches(block.blocks)
 
 
 def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> str:

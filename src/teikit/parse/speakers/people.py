@@ -221,6 +221,10 @@ class Registry:
             if entry.id == pid and not entry.role:
                 entry.role = role
 
+    def speaks_as_author(self, pid: str) -> bool:
+        entry = self._by_id.get(pid)
+        return entry is not None and entry.is_author
+
     def is_interviewer(self, pid: str) -> bool:
         """Whether ``pid`` is a speaking person whose role is the interviewer's."""
         entry = self._by_id.get(pid)
