@@ -485,3 +485,18 @@ def test_language_detected(sample: str, code: str) -> None:
 def test_too_little_text_leaves_language_unknown() -> None:
     xml = encode(parse_text("Title\n\n12 34 56\n", "l.txt"), EncodeOptions(when="2026-01-01"))
     assert text(etree.fromstring(xml), "//t:langUsage") == []
+
+
+@pytest.mark.parametrize(
+    "top, author",
+    [
+        ("Come si formano i rivoluzionari.\n\nLettera di Trotsky a Maurice Paz.\n\n", "Trotsky"),
+        ("On the tasks of the party\n\nLetter from Lenin to Maxim Gorky\n\n", "Lenin"),
+        # a role, not a name; and a letter's addressee, who is no author
+        ("On the tasks of the party\n\nLetter from The Editor to the Readers\n\n", ""),
+        ("On the tasks of the party\n\nLetter to Leon Trotsky\n\n", ""),
+    ],
+)
+def test_a_letter_named_in_the_title_block_gives_its_writer(top: str, author: str) -> None:
+    root = header_of("Written: 11 July 1929\nSource: Marxists Internet Archive\n", top=top)
+    assert text(root, "//t:titleStmt/t:author") == ([author] if author else [])

@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from ..model import Document, Field
+from ..model import Document, Field, FrontLine
 from .bibl import write_imprint_parts, write_source_bibl
 from .dates import find_date, parse_date
 from .options import EncodeOptions
@@ -80,7 +80,11 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
             if line.role == "subtitle":
                 el(stmt, "title", line.text, type="sub")
     author_field = meta.first("author")
-    author = (author_field.value if author_field else "") or meta.front_text("author") or ""
+    author = (
+        (author_field.value if author_field else "")
+        or meta.front_text("author")
+        or _letter_writer(meta.front)
+    )
     # "Vladimir Lenin’s" / "“Left-Wing” Communism": the title page's possessive is not the name
     author = _POSSESSIVE.sub("", author)
     if author:
@@ -194,6 +198,23 @@ _BIBL_TYPES = {
     "first_published": ("firstPublication", "j"),
     "published": ("publication", "j"),
 }
+
+
+# "Lettera di Trotsky a Maurice Paz", "Letter from Lenin to Gorky", "Brief von Marx an Engels":
+# a title block with no author line names the letter's writer.
+_LETTER_FROM = re.compile(
+    r"\b(?i:letter|lettera|lettre|brief|carta|bréf|bref)\s+(?i:of|from|by|di|da|de|du|von|frá|fra|av)"
+    r"\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s+(?i:to|a|à|an|al|til)\b"
+)
+
+
+def _letter_writer(front: tuple[FrontLine, ...]) -> str:
+    for line in front:
+        if line.role in ("title", "subtitle"):
+            found = _LETTER_FROM.search(line.text)
+            if found and found["name"].split()[0] not in ("The", "A", "An"):
+                return found["name"]
+    return ""
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)[’']s$")
