@@ -831,7 +831,7 @@ class Reader:
         """Give each warning the column just past its element's start tag, as ``validate``
         reports positions (lxml knows only the line). Only documents with warnings pay for it:
         one walk for the elements' order, one expat pass over the bytes."""
-        from ..validate.relaxng.positions import TagPositions
+        from ..xmlpos import TagPositions
 
         wanted = {id(node): k for k, node in enumerate(self._unhandled_nodes)}
         order: dict[int, int] = {}

@@ -5,8 +5,8 @@
 
 Modules: loader (schema XML → patterns, the specification's simplification), patterns
 (hash-consed patterns and memoised derivatives), nameclasses, datatypes (built-in and XML Schema
-datatypes with facets), validator (the walk, recovery and messages), positions (jing-style
-line:col on demand).
+datatypes with facets), validator (the walk, recovery and messages). jing-style line:col on
+demand comes from ``teikit.xmlpos``, which convert uses too.
 """
 
 from __future__ import annotations

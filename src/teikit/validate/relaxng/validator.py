@@ -18,6 +18,7 @@ from typing import Any, TypeAlias
 from lxml import etree
 
 from ...errors import Diagnostic, error
+from ...xmlpos import TagPositions
 from . import nameclasses as nc
 from .patterns import (
     NOT_ALLOWED,
@@ -34,7 +35,6 @@ from .patterns import (
     start_open_recover,
     value_patterns,
 )
-from .positions import TagPositions
 from .refusals import why_refused
 
 _ELEMENT: TypeAlias = etree._Element

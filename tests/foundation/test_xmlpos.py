@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from teikit.validate.relaxng.positions import TagPositions
+from teikit.xmlpos import TagPositions
 
 SMALL = b"""<?xml version="1.0"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>
