@@ -374,7 +374,7 @@ def _profile_desc(header: etree._Element, document: Document) -> None:
                 el(creation, "date", f.value, **(found[0].attributes() if found else {}))
     if document.language:
         usage = el(profile, "langUsage")
-        from ..parse.language import LANGUAGE_NAMES
+        from ..languages import LANGUAGE_NAMES
 
         el(
             usage,

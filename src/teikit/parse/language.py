@@ -44,19 +44,6 @@ _PROFILES = {
     "ru": "и в не на что с он как по это к но из у за от о же так все она бы его",
     "pl": "i w nie na się z że do to jest o jak po a co ale tak od za są",
 }
-LANGUAGE_NAMES = {
-    "en": "English",
-    "it": "Italian",
-    "is": "Icelandic",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "sv": "Swedish",
-    "ru": "Russian",
-    "pl": "Polish",
-}
 _WORDS = {code: set(words.split()) for code, words in _PROFILES.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+")  # the same runs in ASCII text, found faster
