@@ -373,9 +373,33 @@ def heading_units(root: etree._Element) -> list[tuple[str, str]]:
 def licence_words(root: etree._Element) -> int:
     """Words of the leaf blocks of front and body that are Gutenberg licence or header text."""
     count = 0
-    leaves = ("p", "head", "l", "item", "ab", "label", "trailer", "byline", "docTitle", "titlePart",
-              "docAuthor", "docImprint", "docEdition", "stage", "speaker", "salute", "signed",
-              "dateline", "closer", "opener", "bibl", "q", "quote", "figDesc", "cell")
+    leaves = (
+        "p",
+        "head",
+        "l",
+        "item",
+        "ab",
+        "label",
+        "trailer",
+        "byline",
+        "docTitle",
+        "titlePart",
+        "docAuthor",
+        "docImprint",
+        "docEdition",
+        "stage",
+        "speaker",
+        "salute",
+        "signed",
+        "dateline",
+        "closer",
+        "opener",
+        "bibl",
+        "q",
+        "quote",
+        "figDesc",
+        "cell",
+    )
     tags = {f"{TEI}{t}" for t in leaves}
     for part in _reading_parts(root):
         for node in part.iter(*tags):
@@ -434,8 +458,18 @@ class MiaScore:
     speeches: int
 
 
-HTML_KIND = {"h1": "head", "h2": "head", "h3": "head", "h4": "head", "h5": "head", "h6": "head",
-             "p": "p", "li": "item", "dd": "item", "dt": "item"}
+HTML_KIND = {
+    "h1": "head",
+    "h2": "head",
+    "h3": "head",
+    "h4": "head",
+    "h5": "head",
+    "h6": "head",
+    "p": "p",
+    "li": "item",
+    "dd": "item",
+    "dt": "item",
+}
 
 
 def html_units(page: Path) -> list[tuple[str, str]]:

@@ -17,9 +17,10 @@ the header writes them to ``notesStmt`` instead of dropping them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Field, FrontLine, Metadata, Span
+from .gutenberg import Wrapping, find_wrapping
 from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
 from .titlepage import read_title_page
@@ -273,9 +274,6 @@ _CREDITS = [
     (re.compile(r"^(?P<label>From)\s+(?P<value>[A-Z].+\b1[5-9]\d\d\b.*)$"), "source"),
     (re.compile(r"^(?P<label>Source)\s*[-–—]\s*(?P<value>.+)$", re.I), "source"),
 ]
-_GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
-_GUTENBERG_END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
-_GUTENBERG_MENTION = re.compile(r"Project Gutenberg", re.I)
 _DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
 _NAME_WORD = r"(?:[A-ZÀ-ÞА-Я][\w’'.-]*|[A-Z]\.|de|van|von|der|la|le|da|di|y|al|bin|ibn)"
 _PERSON = re.compile(rf"^(?:{_NAME_WORD}\s+){{0,4}}[A-ZÀ-ÞА-Я][\w’'-]+\.?$")
@@ -308,28 +306,46 @@ def classify_label(label: str) -> str:
 
 
 def read_front_matter(lines: list[SourceLine]) -> FrontMatter:
-    start = next((i for i, line in enumerate(lines) if _GUTENBERG_START.match(line.text)), None)
-    if start is not None:
-        return _gutenberg(lines, start)
-    return _title_and_metadata(lines)
+    wrapping = find_wrapping(lines)
+    if wrapping is None:
+        return _title_and_metadata(lines)
+    if wrapping.body_start == 0:
+        # A copy with the header cut off and the footer left: the title block is read as in any
+        # text, the footer kept with the header.
+        front = _title_and_metadata(lines[: wrapping.body_end])
+        metadata = replace(
+            front.metadata,
+            origin="gutenberg",
+            boilerplate=(*front.metadata.boilerplate, *_footer(lines, wrapping.body_end)),
+        )
+        return FrontMatter(metadata, front.body_start, min(front.body_end, wrapping.body_end))
+    return _gutenberg(lines, wrapping)
 
 
 # -- Gutenberg ------------------------------------------------------------------------------------
 
+# "*The Project Gutenberg Etext of Hard Times, by Charles Dickens*", "Project Gutenberg Etext The
+# Autobiography of a Slander, by Lyall", "The Project Gutenberg EBook of Sybil, by Benjamin
+# Disraeli": the first line of every release names the work and its author.
+_ETEXT_OF = re.compile(
+    r"^[*\s]*(?:The\s+)?Project\s+Gutenberg(?:'s|’s)?\s+(?:E-?text|E-?Book)\s+(?:of\s+)?"
+    r"(?P<title>.+?),\s+by\s+(?P<author>[^*]+?)[*\s?]*$",
+    re.I,
+)
 
-def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
-    end = next(
-        (i for i in range(start + 1, len(lines)) if _GUTENBERG_END.match(lines[i].text)), len(lines)
-    )
-    # "End of the Project Gutenberg EBook of …" just before the END marker is licence too.
-    body_end = end
-    while body_end > start + 1 and (
-        lines[body_end - 1].blank
-        or (
-            _GUTENBERG_MENTION.search(lines[body_end - 1].text)
-            and lines[body_end - 1].stripped.lower().startswith("end of")
-        )
-    ):
+
+def _footer(lines: list[SourceLine], body_end: int) -> list[Field]:
+    return [
+        Field("gutenberg_licence", "", line.stripped, Span.of_lines(line.number))
+        for line in lines[body_end:]
+        if not line.blank
+    ]
+
+
+def _gutenberg(lines: list[SourceLine], wrapping: Wrapping) -> FrontMatter:
+    start = wrapping.body_start - 1  # the header's last line (the START marker, if any)
+    body_end = wrapping.body_end
+    while body_end > start + 1 and lines[body_end - 1].blank:
         body_end -= 1
     fields: list[Field] = []
     boilerplate: list[Field] = []
@@ -362,17 +378,16 @@ def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
             boilerplate.append(
                 Field("gutenberg_header", "", line.stripped, Span.of_lines(line.number))
             )
-    for line in lines[body_end:]:
-        if not line.blank:
-            boilerplate.append(
-                Field("gutenberg_licence", "", line.stripped, Span.of_lines(line.number))
-            )
+    if not any(f.key in ("title", "author") for f in fields):
+        fields.extend(_title_from_etext_line(boilerplate))
+    boilerplate.extend(_footer(lines, body_end))
+    licence_line = lines[body_end] if body_end < len(lines) else lines[max(start, 0)]
     fields.append(
         Field(
             "licence",
             "",
             "Project Gutenberg License (see the licence text kept in this header)",
-            Span.of_lines(lines[end].number if end < len(lines) else lines[start].number),
+            Span.of_lines(licence_line.number),
         )
     )
     title, author = (next((f.value for f in fields if f.key == k), "") for k in ("title", "author"))
@@ -386,6 +401,19 @@ def _gutenberg(lines: list[SourceLine], start: int) -> FrontMatter:
         origin="gutenberg", front=front, fields=tuple(fields), boilerplate=tuple(boilerplate)
     )
     return FrontMatter(metadata, body_start, body_end)
+
+
+def _title_from_etext_line(boilerplate: list[Field]) -> list[Field]:
+    """Title and author from the old header's first line, which has no ``Title:`` field. The
+    line stays in the boilerplate too, so nothing of it is lost."""
+    for f in boilerplate[:3]:
+        match = _ETEXT_OF.match(f.value)
+        if match:
+            return [
+                Field("title", "", match.group("title").strip(), f.span),
+                Field("author", "", match.group("author").strip(), f.span),
+            ]
+    return []
 
 
 # -- title block and metadata block ---------------------------------------------------------------

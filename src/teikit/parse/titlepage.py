@@ -40,6 +40,7 @@ _CREDIT = re.compile(
     re.I | re.S,
 )
 _BY = re.compile(r"^by\b\.?", re.I)
+_TITLE_BY = re.compile(r"^(?P<title>.+?)\s+(?P<by>by\s+\S.*)$", re.I)
 _EDITION = re.compile(r"\b(?:edition|impression|printing|reprint(?:ed)?)\b", re.I)
 # "MCMIX" under the imprint: a year in roman numerals
 _ROMAN_YEAR = re.compile(r"^M{1,2}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\.?$")
@@ -83,6 +84,19 @@ def read_title_page(
             )
             kept.append([])  # a credit's lines leave the body too
             continue
+        if len(group) > 1:
+            # "Hard Times by Charles Dickens" / "Scanned and proofed by David Price …": a credit
+            # on a line of its own under the title.
+            own = [(line, _CREDIT.match(line.stripped)) for line in group]
+            credits.extend(
+                Field("transcription", m.group("label"), m.group("value"), Span.of_lines(ln.number))
+                for ln, m in own
+                if m is not None and not opens_illustration(ln.stripped)
+            )
+            group = [ln for ln, m in own if m is None or opens_illustration(ln.stripped)]
+            if not group:
+                kept.append([])
+                continue
         if _stops(group):
             break
         titled = titled or any(_is_title(line.stripped, wanted_title) for line in group)
@@ -120,7 +134,11 @@ def _key(text: str) -> str:
 
 def _is_title(line: str, wanted: str) -> bool:
     key = _key(line)
-    return bool(key) and (key == wanted or (len(key) >= 8 and wanted.startswith(key + " ")))
+    return bool(key) and (
+        key == wanted
+        or (len(key) >= 8 and wanted.startswith(key + " "))
+        or key.startswith(wanted + " by ")  # "Hard Times by Charles Dickens"
+    )
 
 
 def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
@@ -131,9 +149,17 @@ def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
         text = line.stripped
         plain = _plain(text)
         key = _key(text)
+        by_author = _TITLE_BY.match(text)
+        if by_author and _key(by_author.group("title")) == title:
+            # "Hard Times by Charles Dickens": the title and its byline on one line
+            span = Span.of_lines(line.number)
+            out.append(FrontLine("title", by_author.group("title"), span))
+            out.append(FrontLine("byline", by_author.group("by"), span))
+            seen_title = seen_author = True
+            continue
         if opens_illustration(text):
             role = "figure"
-        elif not seen_title and _is_title(text, title):
+        elif _is_title(text, title) and (not seen_title or key == title):
             role, seen_title = "title", True
         elif after_by or (author and key == author):
             role, seen_author = "author", True
