@@ -168,7 +168,10 @@ def candidates(text: str) -> list[Label]:
             if match.group("term") == "." and _ends_with_abbreviation(head):
                 continue  # "Mr." / "J." inside a longer label
             break
-        if match.group("term") == "." and (head.rsplit(None, 1) or [""])[-1].casefold() in TITLES:
+        if (
+            match.group("term") == "."
+            and (head.rsplit(None, 1) or [""])[-1].casefold().lstrip("'’") in TITLES
+        ):
             continue  # "Was Mr. Dombey pleased": a title's dot ends no label
         if italic and not match.group("close"):
             continue  # "_Gudfinna._": the label ends after the closing marker
