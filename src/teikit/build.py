@@ -20,8 +20,10 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from .config import settings_for
 from .convert import convert
@@ -118,14 +120,24 @@ def build_editions(
     check: bool = False,
     schemas: list[str] | None = None,
     progress: Callable[[list[Edition], int], Iterable[Edition]] | None = None,
+    client: Any = None,
 ) -> BuildReport:
     """Build (or with ``check``, compare) every edition in the manifest; ``progress`` wraps the
-    list of editions (the CLI's progress bar)."""
+    list of editions (the CLI's progress bar). ``client``, a ``distributed.Client``, builds the
+    editions on its Dask cluster (``progress`` then wraps the results as they arrive)."""
     root = Path(directory)
     editions, default_schemas = read_manifest(root)
     report = BuildReport()
-    for edition in progress(editions, len(editions)) if progress else editions:
-        report.results.append(_build_one(edition, schemas or default_schemas, check))
+    if client is not None:
+        from .dask.batches import file_sizes
+        from .dask.mapping import map_ordered
+
+        work = partial(_build_one, schemas=schemas or default_schemas, check=check)
+        sizes = file_sizes([e.source for e in editions])
+        report.results = list(map_ordered(client, work, editions, sizes=sizes, progress=progress))
+    else:
+        for edition in progress(editions, len(editions)) if progress else editions:
+            report.results.append(_build_one(edition, schemas or default_schemas, check))
     report.index = root / "index.html"
     index = _index(report.results)
     report.index_changed = _update(report.index, index.encode("utf-8"), check)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..build import build_editions
+from .cluster import dask_client, dask_option
 from .common import EXIT_INVALID, EXIT_OK, echo_diagnostics, user_errors
 from .progress import track
 
@@ -22,18 +23,22 @@ from .progress import track
 @click.option(
     "--schema", "schemas", multiple=True, help="Validate against these instead of the manifest's."
 )
-def build_command(editions_dir: Path, check: bool, schemas: tuple[str, ...]) -> None:
+@dask_option
+def build_command(
+    editions_dir: Path, check: bool, schemas: tuple[str, ...], dask_address: str | None = None
+) -> None:
     """Re-encode, validate and render every edition in EDITIONS_DIR (default: editions).
 
     The manifest EDITIONS_DIR/editions.toml lists the sources; outputs are rewritten only when
     they change. Exit status: 0 built and valid, 1 invalid or (with --check) drifted, 2 input error.
     """
-    with user_errors():
+    with user_errors(), dask_client(dask_address) as client:
         report = build_editions(
             editions_dir,
             check=check,
             schemas=list(schemas) or None,
             progress=lambda editions, total: track(editions, total, "building"),
+            client=client,
         )
     for result in report.results:
         echo_diagnostics(result.diagnostics)

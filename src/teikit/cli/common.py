@@ -42,10 +42,18 @@ def echo_diagnostics(
         out(str(diagnostic))
 
 
-def run_batch(items: Sequence[T], label: str, work: Callable[[T], None]) -> int:
+def run_batch(
+    items: Sequence[T], label: str, work: Callable[[T], None], client: object = None
+) -> int:
     """Apply ``work`` to every item, with a progress bar on a terminal. A failing item (a teikit
-    error) is reported in one line and the others go on; returns how many failed."""
+    error) is reported in one line and the others go on; returns how many failed. With
+    ``client`` (``--dask``), the items are worked on its Dask cluster, with the same output."""
     from .progress import track
+
+    if client is not None:
+        from .cluster import run_batch_on
+
+        return run_batch_on(client, items, label, work)
 
     failed = 0
     for item in track(items, len(items), label):

@@ -9,6 +9,7 @@ import click
 
 from ..convert import CONVERTERS, convert
 from ..io import expand_paths, write_atomic
+from .cluster import dask_client, dask_option
 from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 
 
@@ -30,6 +31,7 @@ from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
     "--css", type=click.Path(exists=True, dir_okay=False), help="Stylesheet for --to html."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
+@dask_option
 def convert_command(
     sources: tuple[Path, ...],
     to: str,
@@ -38,6 +40,7 @@ def convert_command(
     strict: bool,
     css: str | None,
     quiet: bool,
+    dask_address: str | None = None,
 ) -> None:
     """Convert TEI documents to another format. A directory stands for the *.xml files under it;
     a file that fails is reported (exit 2) and the others go on.
@@ -72,5 +75,7 @@ def convert_command(
         else:
             click.echo(result.output, nl=False)
 
-    if run_batch(files, "converting", convert_one):
+    with dask_client(dask_address) as client:
+        failed = run_batch(files, "converting", convert_one, client)
+    if failed:
         sys.exit(EXIT_USAGE)

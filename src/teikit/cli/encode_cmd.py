@@ -11,6 +11,7 @@ from ..config import settings_for
 from ..encode import EncodeOptions, encode
 from ..io import expand_paths, write_atomic
 from ..parse import parse_file
+from .cluster import dask_client, dask_option
 from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 
 
@@ -36,6 +37,7 @@ from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
     help="Keep every original line break as <lb/> (also those of hard-wrapped prose).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
+@dask_option
 def encode_command(
     sources: tuple[Path, ...],
     output: Path | None,
@@ -48,6 +50,7 @@ def encode_command(
     edition_id: str | None,
     keep_linebreaks: bool,
     quiet: bool,
+    dask_address: str | None = None,
 ) -> None:
     """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given). A directory
     stands for the *.txt files under it; a file that fails is reported and the others go on.
@@ -93,5 +96,7 @@ def encode_command(
         else:
             click.echo(xml.decode("utf-8"), nl=False)
 
-    if run_batch(files, "encoding", encode_one):
+    with dask_client(dask_address) as client:
+        failed = run_batch(files, "encoding", encode_one, client)
+    if failed:
         sys.exit(EXIT_USAGE)

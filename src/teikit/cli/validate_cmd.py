@@ -9,6 +9,7 @@ import click
 
 from ..validate import validate_paths
 from ..validate.report import render
+from .cluster import dask_client, dask_option
 from .common import EXIT_INVALID, EXIT_OK, fail, user_errors
 from .progress import track
 
@@ -43,6 +44,7 @@ from .progress import track
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: all cores)."
 )
+@dask_option
 @click.option("--warn-only", is_flag=True, help="Report problems but exit 0 (gradual adoption).")
 def validate_command(
     paths: tuple[str, ...],
@@ -53,6 +55,7 @@ def validate_command(
     corpus: bool,
     jobs: int | None,
     warn_only: bool,
+    dask_address: str | None = None,
 ) -> None:
     """Validate TEI files (directories are searched for *.xml).
 
@@ -68,7 +71,9 @@ def validate_command(
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         fail(f"error: {missing[0]}: no such file or directory")
-    with user_errors():
+    if jobs and dask_address:
+        fail("use either -j/--jobs or --dask, not both")
+    with user_errors(), dask_client(dask_address) as client:
         report = validate_paths(
             paths,
             schemas,
@@ -77,6 +82,7 @@ def validate_command(
             jobs=jobs,
             catalog=catalog,
             progress=lambda results, total: track(results, total, "validating"),
+            client=client,
         )
     if not report.files:
         fail("error: no *.xml files found in " + ", ".join(paths))

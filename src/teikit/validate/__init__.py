@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..errors import Diagnostic, InputError, SchemaError, error, warning
 from ..io import expand_paths, parse_xml_file
@@ -146,16 +148,24 @@ def validate_paths(
     jobs: int | None = None,
     catalog: str | None = None,
     progress: Callable[[Iterable[FileResult], int], Iterable[FileResult]] | None = None,
+    client: Any = None,
 ) -> Report:
     """Validate files and directories (searched for *.xml). ``progress`` wraps the stream of
-    results as they arrive (the CLI's progress bar), given the iterator and the file count."""
+    results as they arrive (the CLI's progress bar), given the iterator and the file count.
+    ``client``, a ``distributed.Client``, validates on its Dask cluster instead (``jobs`` is
+    then unused); the report is the same."""
     files = expand_paths(paths)
     chosen = tuple(schemas) + (("teikit",) if profile else ())
     options = Options(chosen, use_xml_model, catalog)
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(files) > 4:
-        from functools import partial
+    if client is not None:
+        from ..dask.batches import file_sizes
+        from ..dask.mapping import map_ordered
 
+        work = partial(_validate_in_worker, options=options)
+        names = [str(f) for f in files]
+        results = list(map_ordered(client, work, names, sizes=file_sizes(names), progress=progress))
+    elif jobs > 1 and len(files) > 4:
         from .parallel import precompile, run_in_workers
 
         precompile(resolve_schema_argument(s) for s in chosen)

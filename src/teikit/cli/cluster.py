@@ -1,0 +1,124 @@
+"""``--dask ADDRESS|local``: run a command's batch on a Dask cluster, with the output of ``-j``.
+
+A command's per-file work (the function ``run_batch`` calls for each file) travels to the
+workers as it is. On the worker, whatever it echoes to stdout and stderr is recorded in order,
+and a teikit error becomes its one-line message; here the records are replayed file by file in
+the order the files were given, so the terminal, the logs and the exit code are those of a run
+on one machine. The progress bar counts files as Dask reports their batches done.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
+from dataclasses import dataclass, field
+from functools import partial
+from importlib.util import find_spec
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import TeikitError
+from .common import fail
+
+T = TypeVar("T")
+
+MISSING = (
+    "--dask needs the optional package 'distributed': pip install 'teikit[dask]' "
+    "(or leave --dask out to run on this machine)"
+)
+
+dask_option = click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS|local",
+    help="Run on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' for "
+    "one worker per core here. Needs teikit[dask]; the workers must share the files.",
+)
+
+
+@contextmanager
+def dask_client(address: str | None) -> Iterator[Any]:
+    """A ``distributed.Client`` for ``--dask ADDRESS`` (None without the option); a missing
+    package or an unreachable scheduler is one line on stderr and exit 2."""
+    if address is None:
+        yield None
+        return
+    if find_spec("distributed") is None:
+        fail(MISSING)
+    from ..dask import ClusterError, open_client
+
+    with ExitStack() as stack:
+        try:
+            client = stack.enter_context(open_client(address))
+        except ClusterError as exc:
+            fail(f"error: {exc}")
+        yield client
+
+
+@dataclass
+class Outcome:
+    """What one file's work wrote, as (to stderr?, text) in order, and its error if it failed."""
+
+    writes: list[tuple[bool, str]] = field(default_factory=list)
+    error: str | None = None
+
+
+class _Recorder(io.TextIOBase):
+    def __init__(self, writes: list[tuple[bool, str]], to_stderr: bool) -> None:
+        self.writes = writes
+        self.to_stderr = to_stderr
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.writes.append((self.to_stderr, text))
+        return len(text)
+
+
+def recorded(work: Callable[[T], None], item: T) -> Outcome:
+    """Run ``work(item)`` on a worker, recording what it echoes (a worker runs one teikit
+    batch at a time, so swapping sys.stdout and sys.stderr here catches only this work)."""
+    outcome = Outcome()
+    try:
+        with (
+            redirect_stdout(_Recorder(outcome.writes, False)),
+            redirect_stderr(_Recorder(outcome.writes, True)),
+        ):
+            work(item)
+    except TeikitError as exc:
+        outcome.error = str(exc)
+    return outcome
+
+
+def run_batch_on(client: Any, items: Sequence[T], label: str, work: Callable[[T], None]) -> int:
+    """``run_batch`` on a Dask cluster: the same lines in the same order; returns the failures."""
+    from ..dask.batches import file_sizes
+    from ..dask.mapping import map_ordered
+    from .progress import track
+
+    failed = 0
+    outcomes = map_ordered(
+        client,
+        partial(recorded, work),
+        items,
+        sizes=file_sizes([str(item) for item in items]),
+        progress=lambda stream, total: track(stream, total, label),
+        on_lost=lambda item, message: Outcome(error=f"{item}: {message}"),
+    )
+    try:
+        for outcome in outcomes:
+            for to_stderr, text in outcome.writes:
+                click.echo(text, nl=False, err=to_stderr)
+            if outcome.error is not None:
+                click.echo(f"teikit: error: {outcome.error}", err=True)
+                failed += 1
+    except TeikitError as exc:  # the cluster itself failed (a worker without the files)
+        fail(f"error: {exc}")
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    if len(items) > 1 and failed:
+        click.echo(f"teikit: {failed} of {len(items)} file(s) failed", err=True)
+    return failed

@@ -1,0 +1,115 @@
+"""Apply a function to every file of a batch run on a Dask cluster; results in the given order.
+
+Files go out in batches (``batches.plan``), a few per worker at a time: the scheduler never holds
+more than that window of tasks, so its memory stays flat however many files the run has, and
+only the finished results wait on the caller's side until the ones before them arrive.
+
+A worker that dies takes its running batch with it; the scheduler gives the batch to another
+worker, which redoes it whole (outputs are written atomically, so a file the dead worker had
+written is replaced by the same bytes, and nothing is left half-written). A batch that kills
+workers again and again (Dask gives up after ``distributed.scheduler.allowed-failures``) is
+split into single files, so only the file that kills a worker is lost, and it is reported
+through ``on_lost``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from distributed import Client, Future, as_completed
+from distributed.scheduler import KilledWorker
+
+from .batches import plan
+from .worker import Context, run_batch
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+Progress = Callable[[Any, int], Iterable[Any]]
+
+
+def map_ordered(
+    client: Client,
+    work: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    sizes: Sequence[int] | None = None,
+    progress: Progress | None = None,
+    on_lost: Callable[[T, str], R] | None = None,
+) -> Iterator[R]:
+    """``work(item)`` for every item on ``client``'s workers, yielded in the order of ``items``
+    as soon as every earlier one is done. ``progress`` wraps the stream of results as they
+    arrive (a progress bar), given that stream and the item count. ``work`` must pickle
+    (cloudpickle: a closure will do) and teikit must be installed on the workers."""
+    processes = max(len(client.nthreads()), 1)
+    threads = max(sum(client.nthreads().values()), 1)
+    batches = plan(sizes if sizes is not None else [0] * len(items), processes)
+    context = Context.here()
+    arrived: list[int] = []
+
+    def arrivals() -> Iterator[R]:
+        for index, result in _run(client, work, items, batches, context, 2 * threads, on_lost):
+            arrived.append(index)
+            yield result
+
+    done: dict[int, R] = {}
+    following = 0
+    stream = arrivals()
+    for result in progress(stream, len(items)) if progress else stream:
+        done[arrived.pop()] = result
+        while following in done:
+            yield done.pop(following)
+            following += 1
+
+
+def _run(
+    client: Client,
+    work: Callable[[T], R],
+    items: Sequence[T],
+    batches: list[list[int]],
+    context: Context,
+    window: int,
+    on_lost: Callable[[T, str], R] | None,
+) -> Iterator[tuple[int, R]]:
+    """(index, result) pairs in the order batches finish, at most ``window`` batches queued."""
+    waiting = list(reversed(batches))
+    running: dict[Future, list[int]] = {}
+    finished = as_completed()
+
+    def submit(batch: list[int]) -> None:
+        chunk = [items[i] for i in batch]
+        future = client.submit(run_batch, work, chunk, context, pure=False)
+        running[future] = batch
+        finished.add(future)
+
+    try:
+        while waiting and len(running) < window:
+            submit(waiting.pop())
+        for future in finished:
+            batch = running.pop(future)
+            if future.status == "error":
+                failure = future.exception()
+                if not isinstance(failure, KilledWorker):
+                    future.result()  # raises the worker's exception here
+                if len(batch) > 1:
+                    waiting.extend([i] for i in batch)
+                elif on_lost is None:
+                    future.result()
+                else:
+                    yield batch[0], on_lost(items[batch[0]], _lost_message(failure))
+            else:
+                yield from zip(batch, future.result(), strict=True)
+            future.release()
+            while waiting and len(running) < window:
+                submit(waiting.pop())
+    finally:
+        for future in running:
+            future.cancel()
+
+
+def _lost_message(failure: BaseException | None) -> str:
+    return (
+        "a Dask worker died each time it processed this file (out of memory, or a crash); "
+        f"the scheduler gave up: {failure}"
+    )
