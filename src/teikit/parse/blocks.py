@@ -45,6 +45,7 @@ from . import (
 )
 from .divisions import CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
+from .speechlines import cut_speeches
 from .wrapping import Layout, group_inlines, inline_lines, is_exported, split_unwrapped
 
 
@@ -53,6 +54,7 @@ class State:
     groups: list[Group]
     layout: Layout
     recurring: frozenset[str]
+    speech_lines: frozenset[int] = frozenset()  # lines that open a speech (``speechlines``)
     pos: int = 0
     flat: list[Block | Opening | CloseAll] = field(default_factory=list)
     note_targets: dict[str, str] = field(default_factory=dict)
@@ -94,7 +96,7 @@ Rule = Callable[[State], bool]
 
 
 def segment(lines: list[SourceLine]) -> list[Block]:
-    groups = groups_of(lines)
+    groups, speech_lines = cut_speeches(groups_of(lines))
     if not groups:
         return []
     layout = Layout.of(groups)
@@ -103,7 +105,7 @@ def segment(lines: list[SourceLine]) -> list[Block]:
     groups = split_unwrapped(groups, layout)
     if layout.hard_wrapped and quotes.verse_share(groups, layout) >= 0.5:
         layout = replace(layout, verse=True)
-    state = State(groups, layout, _recurring(groups))
+    state = State(groups, layout, _recurring(groups), speech_lines)
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     count = len(groups)  # the rules move ``state.pos`` but never change the groups
     while state.pos < count:
@@ -486,11 +488,17 @@ def _kind(start: lists.ItemStart) -> str:
 
 def indented_block(state: State) -> bool:
     first = state.groups[state.pos]
-    if not state.layout.hard_wrapped or not quotes.is_indented_block(first, state.layout):
+    if (
+        not state.layout.hard_wrapped
+        or first.start in state.speech_lines  # a speech set in, as its play prints them all
+        or not quotes.is_indented_block(first, state.layout)
+    ):
         return False
     run: list[Group] = []
-    while (group := state.peek(len(run))) is not None and quotes.is_indented_block(
-        group, state.layout
+    while (
+        (group := state.peek(len(run))) is not None
+        and group.start not in state.speech_lines
+        and quotes.is_indented_block(group, state.layout)
     ):
         if run and (
             headings.heading_of(group, state.layout, state.recurring) is not None

@@ -28,14 +28,15 @@ _BOILERPLATE = re.compile(
     r"project\s+gutenberg|projekt\s+gutenberg|proyecto\s+gutenberg|projecto\s+gutenberg|"
     r"gutenberg[- ]?tm|\bgutenberg\b.*\b(?:e-?texts?|e-?books?|license|licence|literary)\b|"
     r"\b(?:e-?texts?|e-?books?)\b.*\bgutenberg\b|small\s+print|plain\s+vanilla|"
-    r"this\s+file\s+should\s+be\s+named|\[e-?text\s+#\d+\]|\be-?text\s+#\d+|"
+    r"this\s+file\s+should\s+be\s+named|\be-?texts?\b|"
     r"www\.gutenberg\.|gutenberg\.org|promo\.net/pg|ibiblio\.org",
     re.IGNORECASE,
 )
 _START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
 _END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
-# Header groups may stand apart by a few groups of title lines, notes and addresses.
-_MAX_GAP_GROUPS = 8
+# Header groups may stand apart by a few groups of title lines, notes and addresses (the First
+# Folio series' "Executive Director's Notes" run to ten).
+_MAX_GAP_GROUPS = 12
 # Boilerplate only counts as a header or footer if it starts that close to the edge.
 _MAX_EDGE_GROUPS = 3
 

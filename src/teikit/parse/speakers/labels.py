@@ -480,9 +480,15 @@ def _dotted_initials(word: str) -> bool:
     return bool(re.fullmatch(r"(?:[^\W\d_]\.){2,4}", word)) and word[0].isupper()
 
 
+_GLUED_INITIAL = re.compile(r"[^\W\d_]\.[^\W\d_][\w'’-]*")
+
+
 def _name_word(word: str) -> bool:
     if not word or not word[0].isalpha() or not word[0].isupper():
         return False
+    if "." in word:
+        # An initial glued to the name, as old prints abbreviate ("K.Iohn", "Q.Mar").
+        return bool(_GLUED_INITIAL.fullmatch(word)) and word[2].isupper()
     return all(c.isalpha() or c in "-'’&" for c in word)
 
 
