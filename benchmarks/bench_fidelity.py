@@ -217,7 +217,7 @@ class PlayScore:
         return self.matched / self.expert if self.expert else 0.0
 
 
-def attribution(expert: list[Turn], found: list[Turn]) -> int:
+def attribution(expert: list[Turn], found: list[Turn], show: bool = False) -> int:
     """Expert speeches whose speaker is found in order (see the module's docstring)."""
     expert = [t for t in expert if t.label or t.who]
     expert_labels = {}
@@ -255,10 +255,23 @@ def attribution(expert: list[Turn], found: list[Turn]) -> int:
     for who, c in stray.items():
         mapping.setdefault(who, c.most_common(1)[0][0])
     mapped = [mapping.get(t.who, "\0" + t.who) for t in found]
+    if show:
+        _show_differences(expert, found, mapped)
     return lcs_length([t.who for t in expert], mapped)
 
 
-def score_play(pair: Path, half: str, keep: Path | None) -> PlayScore:
+def _show_differences(expert: list[Turn], found: list[Turn], mapped: list[str]) -> None:
+    """Print the stretches where the mapped speaker sequences differ (for ``--diff``)."""
+    matcher = SequenceMatcher(None, [t.who for t in expert], mapped, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        left = " ".join(t.label for t in expert[a0:a1][:8])
+        right = " ".join(f"{t.label}={t.who}" for t in found[b0:b1][:8])
+        print(f"    {op:7} expert[{a0}:{a1}] {left[:70]!r}  found[{b0}:{b1}] {right[:90]!r}")
+
+
+def score_play(pair: Path, half: str, keep: Path | None, show: bool = False) -> PlayScore:
     start = time.perf_counter()
     tei = encode_pair(pair, keep)
     seconds = time.perf_counter() - start
@@ -269,7 +282,7 @@ def score_play(pair: Path, half: str, keep: Path | None) -> PlayScore:
         half,
         expert=len(expert),
         predicted=len(found),
-        matched=attribution(expert, found),
+        matched=attribution(expert, found, show),
         persons=len({t.who for t in found}),
         expert_persons=len({t.who for t in expert}),
         seconds=seconds,
@@ -608,6 +621,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--keep", type=Path, help="write each encoded TEI file here")
     parser.add_argument("-v", "--verbose", action="store_true", help="list unmatched headings")
+    parser.add_argument("--diff", action="store_true", help="print where speaker sequences differ")
     args = parser.parse_args(argv)
     corpus = Path(args.corpus)
     pairs = corpus / "pairs"
@@ -627,7 +641,7 @@ def main(argv: list[str] | None = None) -> int:
         for pair in sorted(p for p in (pairs / "plays").iterdir() if p.is_dir()):
             half = half_of(pair.name, DEV_PLAYS, args.swap)
             if wanted(pair.name, half):
-                plays.append(score_play(pair, half, args.keep))
+                plays.append(score_play(pair, half, args.keep, args.diff))
                 s = plays[-1]
                 print(
                     f"play  {half:4} {s.id:42} attribution {s.score:.3f}  "

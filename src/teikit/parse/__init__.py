@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import Diagnostic, warning
 from ..io import read_bytes
 from ..model import Document
-from .blocks import segment
+from .blocks import segment_with_openers
 from .decode import decode_bytes, normalise_text
 from .frontmatter import read_front_matter
 from .language import detect_language
@@ -53,7 +53,7 @@ def _parse(
 ) -> Document:
     lines = split_lines(text)
     front = read_front_matter(lines)
-    body = segment(lines[front.body_start : front.body_end])
+    body, openers = segment_with_openers(lines[front.body_start : front.body_end])
     document = Document(
         metadata=front.metadata,
         body=tuple(body),
@@ -61,7 +61,7 @@ def _parse(
         line_count=len(lines),
         normalisations=normalisations,
     )
-    document = attribute_speakers(document)
+    document = attribute_speakers(document, openers)
     if keep_line_breaks:
         document = keep_original_line_breaks(document, lines)
     return replace(

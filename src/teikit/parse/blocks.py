@@ -96,9 +96,15 @@ Rule = Callable[[State], bool]
 
 
 def segment(lines: list[SourceLine]) -> list[Block]:
+    return segment_with_openers(lines)[0]
+
+
+def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozenset[int]]:
+    """The blocks, and the numbers of the lines the layout shows to open a speech
+    (``speechlines``), for the speaker rules to read."""
     groups, speech_lines = cut_speeches(groups_of(lines))
     if not groups:
-        return []
+        return [], speech_lines
     layout = Layout.of(groups)
     if not layout.hard_wrapped and is_exported(groups):
         layout = replace(layout, exported=True)
@@ -113,7 +119,7 @@ def segment(lines: list[SourceLine]) -> list[Block]:
             if rule(state):
                 break
     body = tuple(nest(state.flat))
-    return list(editorial.mark(notes.link_anchors(body, state.note_targets)))
+    return list(editorial.mark(notes.link_anchors(body, state.note_targets))), speech_lines
 
 
 def _recurring(groups: list[Group]) -> frozenset[str]:
@@ -611,4 +617,4 @@ RULES: tuple[Rule, ...] = (
     paragraph,
 )
 
-__all__ = ["RULES", "State", "segment", "Inline"]
+__all__ = ["RULES", "State", "segment", "segment_with_openers", "Inline"]

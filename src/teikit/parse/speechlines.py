@@ -21,7 +21,15 @@ from collections import Counter
 
 from .lines import Group, SourceLine
 from .speakers.labels import Label, candidates
-from .speakers.select import COMMON_WORDS, ENDINGS, EXITS, FIELD_KEYS, NOT_FIRST, PAUSES
+from .speakers.select import (
+    COMMON_WORDS,
+    ENDINGS,
+    EXITS,
+    FIELD_KEYS,
+    NOT_FIRST,
+    PAUSES,
+    STAGE_VERBS,
+)
 from .speakers.words import WordCounts
 
 # Directions printed as a line of their own among the speeches.
@@ -31,6 +39,7 @@ _DIRECTION = re.compile(
 )
 _MIN_CUTS = 12  # speeches found inside groups before the text counts as printed that way
 _MIN_SPEAKERS = 3
+_MIN_OPENERS = 20  # lines opening speeches before the layout says anything
 _MIN_USES = 3  # a label's uses at line starts
 
 
@@ -76,11 +85,14 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
                 labels[line.number] = label
     uses = Counter(label.key for label in labels.values())
     words = WordCounts(lambda: "\n".join(line.stripped for g in groups for line in g.lines))
-    speakers = {key for key, n in uses.items() if n >= _MIN_USES and _plausible(key, n, words)}
+    speakers = {
+        key for key, n in uses.items() if n >= _MIN_USES and _plausible(key, n, words, False)
+    }
     if len(speakers) < _MIN_SPEAKERS:
         return set(), frozenset()
-    # The indentations speeches open at: a label used once or twice is a speaker's too where it
-    # opens a line set in like the others ("K.Io." beside "K.Iohn.", a one-speech messenger).
+    # The indentations speeches open at. A line set in like that where the indentation changes
+    # (or a group begins) is where a speech opens: a label there is a speaker's, even a name the
+    # text also uses as a word ("Art." for Arthur beside "thou art") or one used only once.
     indents = Counter(
         line.indent
         for group in groups
@@ -89,6 +101,18 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
     )
     total = sum(indents.values())
     usual = {indent for indent, n in indents.items() if n * 5 >= total}
+    placed: set[int] = set()
+    for group in groups:
+        previous: SourceLine | None = None
+        for line in group.lines:
+            if (
+                line.number in labels
+                and line.indent in usual
+                and (previous is None or previous.indent != line.indent)
+            ):
+                placed.add(line.number)
+            previous = line
+    placed_uses = Counter(labels[n].key for n in placed)
 
     def speaker(line: SourceLine) -> bool:
         label = labels.get(line.number)
@@ -96,12 +120,15 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
             return False
         if label.key in speakers:
             return True
-        return line.indent in usual and _plausible(label.key, uses[label.key], words)
+        if line.number not in placed:
+            return False
+        positional = placed_uses[label.key] >= 2
+        return _plausible(label.key, uses[label.key], words, positional)
 
     starts: set[int] = set()
     openers: set[int] = set()
     for group in groups:
-        previous: SourceLine | None = None
+        previous = None
         previous_start = True  # a group's first line opens whatever it opens
         for line in group.lines:
             named = speaker(line)
@@ -115,6 +142,8 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
                 openers.add(line.number)
             previous_start = opens
             previous = line
+    if len(openers) < _MIN_OPENERS:
+        return set(), frozenset()  # a few name lines in prose say nothing of its layout
     speech_cuts = sum(1 for n in starts if n in labels)
     if speech_cuts < _MIN_CUTS:
         return set(), frozenset(openers)
@@ -133,8 +162,16 @@ def _label(text: str) -> Label | None:
     return best
 
 
-def _plausible(key: str, uses: int, words: WordCounts) -> bool:
+def _plausible(key: str, uses: int, words: WordCounts, positional: bool) -> bool:
+    """A name, not a word; ``positional`` when the layout already shows it opens speeches."""
     parts = key.split()
+    if key in ENDINGS or key in FIELD_KEYS or parts[-1] in PAUSES or len(key) < 2:
+        return False
+    if parts[0] in STAGE_VERBS or parts[-1] in EXITS:
+        return False  # "Enter Kari.", "Die Magd ab."
+    if positional:
+        # Set in where speeches open: "And." is Sir Andrew, "To." Sir Toby, whatever the word.
+        return True
     if (
         key in COMMON_WORDS
         or key in ENDINGS
@@ -146,7 +183,7 @@ def _plausible(key: str, uses: int, words: WordCounts) -> bool:
         or len(key) < 2
     ):
         return False
-    if " " not in key:
+    if " " not in key and not positional:
         # A word the text also prints in lower case is a word ("Come.", "Peace."), not a name.
         return words.lower(key.split(".")[-1]) <= uses
     return True

@@ -62,7 +62,9 @@ ROLES = {
 }
 
 
-def attribute_speakers(document: Document) -> Document:
+def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()) -> Document:
+    """``openers``: numbers of the lines the layout shows to open a speech (see
+    ``parse.speechlines``); a label there needs less evidence of being a name."""
     if _has_speech(document.body):
         return document  # already attributed: running the transform again changes nothing
     diagnostics: list[Diagnostic] = []
@@ -76,11 +78,23 @@ def attribute_speakers(document: Document) -> Document:
     body = cast.blocks
     found = units(body)
     seen: dict[str, list[Label]] = {}  # label candidates of each text, for both looks
-    rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
+    rules = learn(
+        [leading(p) for p, _ in found],
+        cast.text,
+        [f for _, f in found],
+        seen,
+        [p.span.start in openers for p, _ in found],
+    )
     # Perhaps a scene printed without blank lines: look at line starts (where there are lines).
     if not rules.accepted and has_lines(body):
         found = units(body, lines=True)
-        rules = learn([leading(p) for p, _ in found], cast.text, [f for _, f in found], seen)
+        rules = learn(
+            [leading(p) for p, _ in found],
+            cast.text,
+            [f for _, f in found],
+            seen,
+            [p.span.start in openers for p, _ in found],
+        )
     # Without speaker labels (most prose) the label passes below change nothing: skip them.
     credits = False
     if rules.accepted:

@@ -95,6 +95,10 @@ NOT_FIRST = frozenset(
     "end curtain enter enters exit exeunt re-enter reenter manet manent in on at by for from "
     "with to into after before during under over about as if when while".split()
 )
+# Words that open a stage direction ("Enter Kari.", "Exeunt omnes."), never a name.
+STAGE_VERBS = frozenset(
+    "end curtain enter enters exit exeunt exit re-enter reenter manet manent".split()
+)
 # Last words of an exit or entrance printed like a label ("Die Magd ab.", "Erste Magd tritt
 # auf.", "Варвара уходит."): the name, then the verb in lower case.
 EXITS = frozenset(
@@ -142,13 +146,16 @@ def learn(
     cast_text: str = "",
     followers: list[str] | None = None,
     seen: dict[str, list[Label]] | None = None,
+    placed: list[bool] | None = None,
 ) -> LabelRules:
     """Decide the speaker labels of a document from the leading text of all its paragraphs.
 
     ``followers[i]`` is the text of the paragraph after ``texts[i]`` ("" when a heading, a
     division or the end follows): a name alone that is followed by a direction or by nothing is a
     heading ("Nacht."), not a speaker. ``seen`` keeps the candidates of texts already read (for
-    a second look at the same document).
+    a second look at the same document). ``placed[i]`` tells that the layout shows ``texts[i]``
+    to open a speech (``parse.speechlines``): a name mostly printed there is a name even if the
+    text also uses it as a word ("Art." for Arthur beside "thou art").
     """
     seen = seen if seen is not None else {}
     for text in texts:
@@ -157,6 +164,12 @@ def learn(
     per_text = [seen[text] for text in texts]
     followers = followers if followers is not None else [""] * len(texts)
     counts: Counter[str] = Counter(c.key for cands in per_text for c in cands)
+    placed_counts: Counter[str] = Counter(
+        c.key
+        for cands, at_opening in zip(per_text, placed or [False] * len(texts), strict=True)
+        if at_opening
+        for c in cands
+    )
     lower_count = WordCounts("\n".join(texts)).lower
     cast_keys = _cast_words(cast_text)
     cast_hits: dict[str, bool] = {}
@@ -174,6 +187,16 @@ def learn(
         if label.weak and counts[key] < 2:
             return False
         words = key.split()
+        if (
+            placed_counts[key] >= 2
+            and placed_counts[key] * 2 >= counts[key]
+            and not label.weak
+            and key not in ENDINGS
+            and key not in FIELD_KEYS
+            and words[0] not in STAGE_VERBS
+            and words[-1] not in PAUSES
+        ):
+            return True  # set where the text's speeches open: "And." is Sir Andrew
         if (
             key in COMMON_WORDS
             or key in ENDINGS
