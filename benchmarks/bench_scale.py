@@ -1,6 +1,7 @@
-"""Batch scale: encode, validate and convert a corpus of N documents at -j1 and -j2.
+"""Batch scale: encode, validate and convert a corpus of N documents at -j1, -j2 and on Dask.
 
-Usage: python benchmarks/bench_scale.py [--docs N] [--quick] [--generated] [--keep DIR]
+Usage: python benchmarks/bench_scale.py [--docs N] [--sizes N,M] [--quick] [--generated]
+                                        [--no-dask] [--keep DIR]
 
 The corpus repeats the real transcriptions of $TEIKIT_CORPUS/text (each copy under its own name)
 up to N documents; without the corpus, or with --generated, it is synthetic text shaped like a
@@ -8,12 +9,22 @@ transcription (title block, metadata lines, chapters, paragraphs, numbered items
 Each stage runs in a fresh process through the library API, as the CLI does: encode (parse_file →
 encode → write_atomic), validate against the edition profile (validate_paths), convert to HTML.
 -j2 spreads files over a process pool. Peak memory is ru_maxrss of the stage's process and of its
-largest worker; it is measured at N/4 and at N documents so growth with corpus size shows.
+largest worker; it is measured at N/4 and at N documents (or at each of --sizes) so growth with
+corpus size shows.
+
+"dask2" runs the same work on a 2-worker LocalCluster (teikit.dask.map_ordered, as --dask does)
+whose scheduler lives in a process of its own, started afresh for each stage, so the figures
+are the scheduler's alone: its memory when idle and at its peak, each worker's peak, and the
+peak of the client process that holds the file list and the results. The time excludes the
+cluster's start (printed apart); "per file" is dask2's extra cost over -j2 per document. From
+the two corpus sizes the script extrapolates what a million-file run would need.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
 import json
 import os
 import random
@@ -23,8 +34,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from teikit.convert import convert
 from teikit.encode import EncodeOptions, encode
@@ -117,11 +130,20 @@ def convert_one(paths: tuple[str, str]) -> None:
     write_atomic(target, convert(source, "html", file=str(source)).output)
 
 
-def run_stage(stage: str, jobs: int, src: Path, dst: Path) -> dict:
+def run_stage(stage: str, jobs: int, src: Path, dst: Path, address: str | None = None) -> dict:
+    """One stage over every file; with ``address``, on the Dask cluster there (jobs unused)."""
     dst.mkdir(parents=True, exist_ok=True)
+    client: Any = None
+    if address:
+        from distributed import Client
+
+        client = Client(address)
+        idle = client.run_on_scheduler(_rss_mb)
     started = time.perf_counter()
     if stage == "validate":
-        report = validate_paths([str(src)], ("teikit",), use_xml_model=False, jobs=jobs)
+        report = validate_paths(
+            [str(src)], ("teikit",), use_xml_model=False, jobs=jobs, client=client
+        )
         invalid = sum(not f.valid for f in report.files)
     else:
         pattern, suffix, work = {
@@ -129,7 +151,13 @@ def run_stage(stage: str, jobs: int, src: Path, dst: Path) -> dict:
             "convert": ("*.xml", ".html", convert_one),
         }[stage]
         pairs = [(str(p), str(dst / (p.stem + suffix))) for p in sorted(src.glob(pattern))]
-        if jobs > 1:
+        if client is not None:
+            from teikit.dask import map_ordered
+            from teikit.dask.batches import file_sizes
+
+            sizes = file_sizes([source for source, _ in pairs])
+            list(map_ordered(client, work, pairs, sizes=sizes))
+        elif jobs > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 list(pool.map(work, pairs, chunksize=8))
         else:
@@ -137,26 +165,86 @@ def run_stage(stage: str, jobs: int, src: Path, dst: Path) -> dict:
                 work(pair)
         invalid = 0
     seconds = time.perf_counter() - started
-    per_mb = 1024 * 1024 if sys.platform == "darwin" else 1024  # macOS reports bytes, Linux kB
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / per_mb
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / per_mb
-    return {"seconds": seconds, "own_mb": own, "worker_mb": workers, "invalid": invalid}
+    own = _peak_mb()
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / _PER_MB
+    result = {"seconds": seconds, "own_mb": own, "worker_mb": workers, "invalid": invalid}
+    if client is not None:
+        result["worker_mb"] = max(client.run(_peak_mb).values())
+        result["scheduler_idle_mb"] = idle
+        result["scheduler_mb"] = client.run_on_scheduler(_peak_mb)
+        client.close()
+    return result
 
 
-def stage_in_subprocess(stage: str, jobs: int, src: Path, dst: Path) -> dict:
+_PER_MB = 1024 * 1024 if sys.platform == "darwin" else 1024  # macOS reports bytes, Linux kB
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / _PER_MB
+
+
+def _rss_mb() -> float:
+    import psutil  # a dependency of distributed
+
+    return float(psutil.Process().memory_info().rss) / 2**20  # MiB, as ru_maxrss below
+
+
+def stage_in_subprocess(
+    stage: str, jobs: int, src: Path, dst: Path, address: str | None = None
+) -> dict:
     command = [sys.executable, __file__, "--worker", stage, "--jobs", str(jobs)]
+    command += ["--src", str(src), "--dst", str(dst)]
     out = subprocess.run(
-        [*command, "--src", str(src), "--dst", str(dst)], capture_output=True, text=True, check=True
+        [*command, *(["--address", address] if address else [])],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@contextlib.contextmanager
+def local_cluster() -> Iterator[tuple[str, float]]:
+    """A 2-worker LocalCluster in a process of its own (its scheduler's memory is then its own);
+    yields its address and how long it took to start."""
+    started = time.perf_counter()
+    host = subprocess.Popen(
+        [sys.executable, __file__, "--cluster-host"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert host.stdout is not None and host.stdin is not None
+    address = host.stdout.readline().strip()
+    try:
+        yield address, time.perf_counter() - started
+    finally:
+        host.stdin.close()
+        host.wait(timeout=60)
+
+
+def cluster_host() -> None:
+    """Run a LocalCluster of two single-threaded worker processes until stdin closes."""
+    from teikit.dask import LOCAL, open_client
+
+    with open_client(LOCAL, workers=2) as client:
+        print(client.scheduler.address, flush=True)
+        sys.stdin.read()
+
+
+def same_files(left: Path, right: Path) -> bool:
+    names = sorted(p.name for p in left.iterdir())
+    return names == sorted(p.name for p in right.iterdir()) and all(
+        (left / name).read_bytes() == (right / name).read_bytes() for name in names
+    )
 
 
 def size_mb(directory: Path, pattern: str) -> float:
     return sum(p.stat().st_size for p in directory.glob(pattern)) / 1e6
 
 
-def bench(root: Path, count: int, args: argparse.Namespace) -> dict[str, float]:
-    """All stages over ``count`` documents; returns the peak memory of each stage's processes."""
+def bench(root: Path, count: int, args: argparse.Namespace) -> dict[str, dict]:
+    """All stages over ``count`` documents; returns each run's figures by 'stage run'."""
     sources, tei, html = root / f"txt{count}", root / f"tei{count}", root / f"html{count}"
     sources.mkdir(parents=True, exist_ok=True)
     corpus = os.environ.get("TEIKIT_CORPUS")
@@ -167,29 +255,66 @@ def bench(root: Path, count: int, args: argparse.Namespace) -> dict[str, float]:
         text_bytes = generate(sources, count, args.seed)
         origin = "generated"
     print(f"\n{count} documents ({origin}), {text_bytes / 1e6:.1f} MB of text", flush=True)
-    print(f"{'stage':22} {'-j':>3} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'peak MB':>8}")
-    peaks: dict[str, float] = {}
+    print(f"{'stage':10} {'run':>6} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'peak MB':>8}")
+    figures: dict[str, dict] = {}
     for stage, src, dst, pattern in (
         ("encode", sources, tei, "*.txt"),
         ("validate", tei, root / "unused", "*.xml"),
         ("convert", tei, html, "*.xml"),
     ):
         megabytes = size_mb(src, pattern)
-        timings = {}
-        for jobs in (1, 2):
-            result = stage_in_subprocess(stage, jobs, src, dst)
-            timings[jobs] = result["seconds"]
+        runs = ["-j1", "-j2"] + ([] if args.no_dask else ["dask2"])
+        for run in runs:
+            if run == "dask2":
+                apart = dst.with_name(dst.name + "-dask")
+                with local_cluster() as (address, start):
+                    result = stage_in_subprocess(stage, 2, src, apart, address)
+                result["start"] = start
+                if stage != "validate" and not same_files(dst, apart):
+                    print(f"  {stage}: the Dask outputs differ from -j2's", flush=True)
+            else:
+                result = stage_in_subprocess(stage, int(run[2:]), src, dst)
+            figures[f"{stage} {run}"] = result
             peak = max(result["own_mb"], result["worker_mb"])
-            peaks[f"{stage} -j{jobs}"] = peak
             print(
-                f"{stage:22} {jobs:>3} {result['seconds']:8.2f} {count / result['seconds']:8.1f} "
+                f"{stage:10} {run:>6} {result['seconds']:8.2f} {count / result['seconds']:8.1f} "
                 f"{megabytes / result['seconds']:6.2f} {peak:8.0f}",
                 flush=True,
             )
             if result["invalid"]:
                 print(f"  {result['invalid']} of {count} outputs invalid", flush=True)
-        print(f"{'':22} speedup -j2/-j1: {timings[1] / timings[2]:.2f}x", flush=True)
-    return peaks
+        one, two = figures[f"{stage} -j1"], figures[f"{stage} -j2"]
+        line = f"{'':10} -j2 vs -j1: {one['seconds'] / two['seconds']:.2f}x"
+        if not args.no_dask:
+            dask = figures[f"{stage} dask2"]
+            extra = (dask["seconds"] - two["seconds"]) / count * 1000
+            line += (
+                f"; dask2 vs -j2: {two['seconds'] / dask['seconds']:.2f}x ({extra:+.2f} ms per "
+                f"file; cluster start {dask['start']:.1f} s); memory: scheduler "
+                f"{dask['scheduler_idle_mb']:.0f} MB idle, {dask['scheduler_mb']:.0f} MB peak; "
+                f"worker {dask['worker_mb']:.0f} MB; client {dask['own_mb']:.0f} MB"
+            )
+        print(line, flush=True)
+    return figures
+
+
+def million(small: int, large: int, at: dict[int, dict[str, dict]]) -> None:
+    """What a run of a million files would need: memory drawn through the two corpus sizes
+    (growth below zero is noise and counts as none), time at the larger run's rate."""
+    print(f"\ndask2 memory per 1,000 more files ({small} → {large}), and a million files on paper:")
+    for stage in ("encode", "validate", "convert"):
+        a, b = at[small][f"{stage} dask2"], at[large][f"{stage} dask2"]
+        cells = []
+        for key, name in (
+            ("scheduler_mb", "scheduler"),
+            ("worker_mb", "worker"),
+            ("own_mb", "client"),
+        ):
+            per = (b[key] - a[key]) / (large - small) * 1000
+            ahead = b[key] + max(per, 0.0) * (1_000_000 - large) / 1000
+            cells.append(f"{name} {per:+5.2f} MB → {ahead:5.0f} MB")
+        hours = b["seconds"] / large * 1_000_000 / 3600
+        print(f"  {stage:9} " + ", ".join(cells) + f"; {hours:.1f} h on 2 workers")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,23 +324,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", action="store_true", help="synthetic text, not the corpus")
     parser.add_argument("--seed", type=int, default=1924)
     parser.add_argument("--keep", type=Path, help="work in this directory and keep the files")
+    parser.add_argument("--sizes", help="corpus sizes, e.g. 1000,10000 (default: N/4 and N)")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the Dask runs")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--dst", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--address", help=argparse.SUPPRESS)
+    parser.add_argument("--cluster-host", action="store_true", help=argparse.SUPPRESS)
     args, _ = parser.parse_known_args(argv)  # run_all.py passes its own arguments to every script
+    if args.cluster_host:
+        cluster_host()
+        return 0
     if args.worker:
-        print(json.dumps(run_stage(args.worker, args.jobs, args.src, args.dst)))
+        result = run_stage(args.worker, args.jobs, args.src, args.dst, args.address)
+        print(json.dumps(result))
         return 0
     count = 200 if args.quick else args.docs
+    if args.sizes:
+        small, large = sorted(int(n) for n in args.sizes.split(","))[:2]
+    else:
+        small, large = max(count // 4, 1), count
+    if not args.no_dask and importlib.util.find_spec("distributed") is None:
+        print("distributed is not installed (pip install 'teikit[dask]'): no Dask runs")
+        args.no_dask = True
 
     with tempfile.TemporaryDirectory(prefix="teikit-bench-") as scratch:
         root = args.keep or Path(scratch)
-        small = bench(root, max(count // 4, 1), args)
-        large = bench(root, count, args)
-        print("\npeak memory per stage, N/4 → N documents (it should not grow with N):")
-        for key in large:
-            print(f"  {key:14} {small[key]:6.0f} MB → {large[key]:6.0f} MB")
+        figures = {small: bench(root, small, args), large: bench(root, large, args)}
+        print(f"\npeak memory per stage, {small} → {large} documents (it should not grow):")
+        for key in figures[large]:
+            before, after = figures[small][key], figures[large][key]
+            print(
+                f"  {key:15} {max(before['own_mb'], before['worker_mb']):6.0f} MB → "
+                f"{max(after['own_mb'], after['worker_mb']):6.0f} MB"
+            )
+        if not args.no_dask:
+            million(small, large, figures)
         print(f"cores: {os.cpu_count()}, load average at end: {os.getloadavg()[0]:.2f}")
     return 0
 

@@ -302,6 +302,33 @@ ROWS = [
         "//t:respStmt[t:resp='Transcription/HTML']/t:persName",
         "Sally Ryan",
     ),
+    # a credit's words besides its names: the credit as printed in respStmt/note
+    (
+        "Proofread: Einde O’Callaghan (September 2015).",
+        "//t:respStmt[t:resp='Proofread']/t:note/t:date/@when",
+        "2015-09",
+    ),
+    (
+        "Transcription/Markup: Graham Seaman, 2018",
+        "//t:respStmt[t:resp='Transcription/Markup']/t:note",
+        "Graham Seaman, 2018",
+    ),
+    (
+        "Transcribed by David Price, email ccx074@pglaf.org",
+        "//t:respStmt[t:persName='David Price']/t:note/t:email",
+        "ccx074@pglaf.org",
+    ),
+    (
+        "Produced by Jane Doe and the Online Distributed Proofreading Team at http://www.pgdp.net",
+        "//t:respStmt[t:resp='Produced by']/t:note/t:ref/@target",
+        "http://www.pgdp.net",
+    ),
+    (
+        "Marked up by Einde O’Callaghan for the Marxists’ Internet Archive.",
+        "//t:respStmt[t:resp='Marked up by']/t:note",
+        "Einde O’Callaghan for the Marxists’ Internet Archive.",
+    ),
+    ("Transcription/Markup: Brian Reid", "//t:respStmt[t:persName='Brian Reid']/t:note", None),
     (
         "Source: X Review\nCoffee Break: ten minutes",
         "//t:notesStmt/t:note[@type='other']",

@@ -325,6 +325,37 @@ class _BiblState:
         append_text(bibl, trail)
 
 
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# A URL stops before brackets, quotes and the punctuation that closes its sentence.
+_URL = r"(?:https?://|www\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+_ADDRESS = re.compile(rf"(?P<email>{_EMAIL})|(?P<url>{_URL})")
+
+
+def write_wording(node: etree._Element, text: str) -> None:
+    """Append free wording (a credit, an address) to ``node`` with what TEI has elements for
+    marked: dates as ``date`` (``@when`` or a span), e-mail addresses as ``email``, URLs as
+    ``ref @target``. Every character of ``text`` stays, in order."""
+    at = 0
+    for match in _ADDRESS.finditer(text):
+        _write_dated(node, text[at : match.start()])
+        if match["email"]:
+            el(node, "email", match["email"])
+        else:
+            url = match["url"]
+            el(node, "ref", url, target=url if "://" in url else f"http://{url}")
+        at = match.end()
+    _write_dated(node, text[at:])
+
+
+def _write_dated(node: etree._Element, text: str) -> None:
+    for kind, piece in _date_pieces(text):
+        if kind == "date":
+            found = find_date(piece)
+            el(node, "date", piece, **(found[0].attributes() if found else {}))
+        else:
+            append_text(node, piece)
+
+
 def write_imprint_parts(bibl: etree._Element, text: str) -> None:
     """ "Foreign Languages Publishing House, Moscow, 1954" → publisher, pubPlace, date."""
     state = _BiblState(levels=[], author_first=False, publisher_first=True)

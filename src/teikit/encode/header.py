@@ -8,11 +8,12 @@ encodingDesc, profileDesc, revisionDesc. Every metadata field lands in a mapped 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lxml import etree
 
 from ..model import Document, Field, FrontLine
-from .bibl import write_imprint_parts, write_source_bibl
+from .bibl import write_imprint_parts, write_source_bibl, write_wording
 from .dates import find_date, parse_date
 from .options import EncodeOptions
 from .persons import write_partic_desc
@@ -93,8 +94,14 @@ def _title_stmt(file_desc: etree._Element, document: Document, options: EncodeOp
         if f.key in _RESP:
             resp_stmt = el(stmt, "respStmt")
             el(resp_stmt, "resp", f.label or _RESP[f.key])
-            for name in _names(f.value):
+            names = _names(f.value)
+            for name in names:
                 el(resp_stmt, "persName" if _is_person(name) else "name", name)
+            if _says_more(f.value, names):
+                # "Einde O’Callaghan (September 2015)", "David Price, email ccx074@pglaf.org",
+                # "… for the Marxists’ Internet Archive": the credit as printed, so its date,
+                # address and purpose are kept beside the names taken from it
+                write_wording(el(resp_stmt, "note"), f.value)
     resp_stmt = el(stmt, "respStmt")
     el(resp_stmt, "resp", "TEI encoding")
     if options.editor:
@@ -130,6 +137,16 @@ def _names(value: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|\band\b|&|(?<=\w)/(?=[A-Z]))\s*", value)
     # "Steve Palmer *": a note marker after the name
     return [p.strip(" .*†") for p in parts if p.strip(" .*†")] or [value]
+
+
+def _says_more(value: str, names: list[str]) -> bool:
+    """Whether a credit has words besides its names (a date, an address, "and", "by")."""
+    words = Counter(_WORD.findall(value))
+    words.subtract(w for name in names for w in _WORD.findall(name))
+    return any(count > 0 for count in words.values())
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _is_person(name: str) -> bool:
