@@ -329,6 +329,23 @@ ROWS = [
         "Einde O’Callaghan for the Marxists’ Internet Archive.",
     ),
     ("Transcription/Markup: Brian Reid", "//t:respStmt[t:persName='Brian Reid']/t:note", None),
+    # a prose credit's opening words stay in its bibl
+    (
+        "Downloaded with thanks from the Solidarity Website.",
+        "//t:sourceDesc/t:bibl[@type='printedSource']",
+        "Downloaded with thanks from the Solidarity Website.",
+    ),
+    (
+        "Distributed by Merit Publishers, 873 Broadway, New York.",
+        "//t:sourceDesc/t:bibl[@type='distribution']",
+        "Distributed by Merit Publishers, 873 Broadway, New York.",
+    ),
+    (
+        "Published in Revolutionary History, Vol. 8 No. 2, 2002.",
+        "//t:sourceDesc/t:bibl[@type='publication']",
+        "Published in Revolutionary History, Vol. 8 No. 2, 2002.",
+    ),
+    ("Source: Works", "//t:sourceDesc/t:bibl[@type='printedSource']", "Works"),
     (
         "Source: X Review\nCoffee Break: ten minutes",
         "//t:notesStmt/t:note[@type='other']",

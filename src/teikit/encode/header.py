@@ -250,10 +250,13 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
             continue  # "Fyrstur útgefandi: ." names no source
         type_, level = _BIBL_TYPES[f.key]
         if f.label.lower().endswith(" by"):  # "Published by the Young Socialist Alliance, …"
-            write_imprint_parts(el(desc, "bibl", type=type_), f.value)
+            bibl = el(desc, "bibl", type=type_)
+            _lead_in(bibl, f.label)
+            write_imprint_parts(bibl, f.value)
             wrote = True
             continue
         bibl = write_source_bibl(desc, f.value, type_=type_, level=level, author=author)
+        _lead_in(bibl, f.label)
         if f.key == "source" and publishers:
             _tail(bibl, "; ")
             write_imprint_parts(bibl, publishers.pop(0).value)
@@ -263,6 +266,7 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
         wrote = True
     for f in meta.all("distributor"):  # "Distributed by Merit Publishers, 873 Broadway, …"
         bibl = el(desc, "bibl", type="distribution")
+        _lead_in(bibl, f.label)
         name, _, rest = f.value.partition(",")
         el(bibl, "distributor", name.strip())
         if rest:
@@ -278,6 +282,18 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
             "p",
             f"Born-digital encoding of the plain-text file {document.source_name or '(unnamed)'}.",
         )
+
+
+# "Downloaded with thanks from", "Distributed by", "Published in", "From": a prose credit's
+# opening words run into what they introduce; a label printed as a field name ("Source:") does not.
+_RUNS_INTO_VALUE = re.compile(r"(?i:\b(?:from|by|in|as|at|of))$")
+
+
+def _lead_in(bibl: etree._Element, label: str) -> None:
+    """A prose credit's opening words, kept as the start of its bibl (the typed bibl already says
+    what a field name such as "Source" or "Distributor" says)."""
+    if _RUNS_INTO_VALUE.search(label):
+        bibl.text = f"{label} {bibl.text or ''}"
 
 
 # "Transcribed from the 1908 Longmans, Green, and Co. edition by": the printed edition a
