@@ -29,7 +29,8 @@ def _read(path: Path) -> dict[str, str]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", file=str(path)) from exc
-    unknown = sorted(set(data) - set(KEYS) - {"fields"})
+    # [validate] is read by validate/locations.py
+    unknown = sorted(set(data) - set(KEYS) - {"fields", "validate"})
     if unknown:
         known = ", ".join(sorted(KEYS))
         raise InputError(f"unknown setting(s) {', '.join(unknown)}; known: {known}", file=str(path))

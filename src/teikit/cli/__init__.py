@@ -21,6 +21,7 @@ COMMANDS = {
     "convert": ("teikit.cli.convert_cmd", "convert_command"),
     "build": ("teikit.cli.build_cmd", "build_command"),
     "init": ("teikit.cli.init_cmd", "init_command"),
+    "schema": ("teikit.cli.schema_cmd", "schema_command"),
 }
 
 

@@ -12,6 +12,7 @@ from ..validate.report import render
 from .cluster import dask_client, dask_option
 from .common import EXIT_INVALID, EXIT_OK, fail, user_errors
 from .progress import track
+from .tei_options import CompileStatus, refs_option, resources_from, tei_resource_options
 
 
 @click.command("validate")
@@ -46,6 +47,15 @@ from .progress import track
 )
 @dask_option
 @click.option("--warn-only", is_flag=True, help="Report problems but exit 0 (gradual adoption).")
+@refs_option
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="A declared schema that cannot be checked here (remote, or needing a TEI release or "
+    "tool that is not configured) is an error, not a warning.",
+)
+@click.option("--phase", default="", help="Schematron phase to run (default: the schema's own).")
+@tei_resource_options
 def validate_command(
     paths: tuple[str, ...],
     schemas: tuple[str, ...],
@@ -56,6 +66,13 @@ def validate_command(
     jobs: int | None,
     warn_only: bool,
     dask_address: str | None = None,
+    refs: str | None = None,
+    strict: bool = False,
+    phase: str = "",
+    tei_all: str | None = None,
+    tei_source: str | None = None,
+    stylesheets: str | None = None,
+    schxslt: str | None = None,
 ) -> None:
     """Validate TEI files (directories are searched for *.xml).
 
@@ -65,6 +82,7 @@ def validate_command(
     Examples:
       teikit validate editions/
       teikit validate edition.xml --schema tei_all.rng --schema teikit
+      teikit validate plays/ --schema dracor.odd --refs warning
       teikit validate tei/ --format github
       teikit validate tei/ --format junit > report.xml
     """
@@ -73,7 +91,12 @@ def validate_command(
         fail(f"error: {missing[0]}: no such file or directory")
     if jobs and dask_address:
         fail("use either -j/--jobs or --dask, not both")
+    status = CompileStatus()
     with user_errors(), dask_client(dask_address) as client:
+        from ..validate.odd import on_progress
+
+        resources = resources_from(tei_all, tei_source, stylesheets, schxslt, refs)
+        on_progress(status)
         report = validate_paths(
             paths,
             schemas,
@@ -83,7 +106,11 @@ def validate_command(
             catalog=catalog,
             progress=lambda results, total: track(results, total, "validating"),
             client=client,
+            resources=resources,
+            strict=strict,
+            phase=phase,
         )
+    status.finish()
     if not report.files:
         fail("error: no *.xml files found in " + ", ".join(paths))
     sys.stdout.write(render(report, fmt))

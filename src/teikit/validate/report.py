@@ -22,13 +22,39 @@ def render(report: Report, fmt: str) -> str:
 
 
 def summary(report: Report) -> str:
+    """One line: how many files, against which schemas, the verdict. A file whose declared
+    schemas were not (all) checked is never counted as plainly valid."""
     files = len(report.files)
     invalid = sum(1 for f in report.files if not f.valid)
+    unchecked = sum(1 for f in report.files if f.unchecked)
     errors = sum(1 for d in report.diagnostics if d.is_error)
     warnings = sum(1 for d in report.diagnostics if not d.is_error)
-    verdict = "all valid" if invalid == 0 else f"{invalid} invalid"
+    if invalid == 0 and unchecked == 0:
+        verdict = "all valid"
+    elif invalid == 0:
+        verdict = f"no errors found, but {unchecked} with declared schemas NOT checked"
+    else:
+        verdict = f"{invalid} invalid"
+        if unchecked:
+            verdict += f", {unchecked} with declared schemas NOT checked"
     plural = "s" if files != 1 else ""
-    return f"{files} file{plural} checked: {verdict}; {errors} error(s), {warnings} warning(s)"
+    used = _schemas_used(report)
+    against = f" against {used}" if used else ""
+    return (
+        f"{files} file{plural} checked{against}: {verdict}; "
+        f"{errors} error(s), {warnings} warning(s)"
+    )
+
+
+def _schemas_used(report: Report, most: int = 4) -> str:
+    names: list[str] = []
+    for f in report.files:
+        for name in f.schemas:
+            if name not in names:
+                names.append(name)
+    if len(names) > most:
+        return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    return ", ".join(names)
 
 
 def _where(d: Diagnostic) -> str:
@@ -52,6 +78,7 @@ def _json(report: Report) -> str:
                 "file": f.path,
                 "valid": f.valid,
                 "schemas": f.schemas,
+                "unchecked": f.unchecked,
                 "diagnostics": [d.to_dict() for d in f.diagnostics],
             }
             for f in report.files

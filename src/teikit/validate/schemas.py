@@ -12,15 +12,31 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from lxml import etree
 
 from ..errors import Diagnostic, SchemaError, Severity, error
+from .locations import SchemaUnchecked
+
+if TYPE_CHECKING:
+    from .locations import Resources
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+@dataclass
+class NoRules:
+    """Schematron declared on a grammar that embeds no rules: nothing to check."""
+
+    name: str
+    kind: str = "schematron"
+
+    def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
+        return []
 
 
 class Schema(Protocol):
@@ -167,44 +183,119 @@ def detect_kind(path: Path) -> str:
         return "schematron"
     if suffix == ".dtd":
         return "dtd"
+    if suffix == ".odd":
+        return "odd"
     try:
         root = etree.parse(str(path), _schema_parser()).getroot()
     except (etree.XMLSyntaxError, OSError):
         return "unknown"
     namespace = etree.QName(root).namespace
-    return {RNG_NS: "relaxng", XSD_NS: "xsd", SCH_NS: "schematron"}.get(namespace or "", "unknown")
+    kinds = {RNG_NS: "relaxng", XSD_NS: "xsd", SCH_NS: "schematron", TEI_NS: "odd"}
+    return kinds.get(namespace or "", "unknown")
 
 
 SCHEMA_NOT_FOUND = "schema not found"
 
 
 def load_schema(
-    path: str | os.PathLike[str], kind: str | None = None, *, embedded_schematron: bool = False
+    path: str | os.PathLike[str],
+    kind: str | None = None,
+    *,
+    embedded_schematron: bool = False,
+    resources: Resources | None = None,
+    phase: str = "",
 ) -> Schema:
+    """Compile the schema at ``path`` (cached for the run). ``kind`` "odd" is an ODD's RELAX NG,
+    "odd-schematron" its Schematron; ``resources`` locate SchXslt2 and the TEI release."""
     p = Path(path)
     if not p.is_file():
         raise SchemaError(SCHEMA_NOT_FOUND, file=str(p))
-    return _load(p.resolve(), p.stat().st_mtime_ns, kind or detect_kind(p), embedded_schematron)
+    key = (p.resolve(), p.stat().st_mtime_ns, kind or detect_kind(p), embedded_schematron)
+    failed = _FAILED.get((*key, resources, phase))
+    if failed is not None:
+        raise failed  # a schema that cannot compile fails once per run, not once per file
+    try:
+        return _load(*key, resources, phase)
+    except SchemaError as exc:
+        _FAILED[(*key, resources, phase)] = exc
+        raise
+
+
+_FAILED: dict[tuple[Any, ...], SchemaError] = {}
+
+
+def _xpath2(path: Path, resources: Resources | None, embedded: bool, phase: str) -> Schema:
+    from .saxon import INSTALL_HINT, available
+
+    what = f"the Schematron {'embedded in ' if embedded else 'in '}{path.name}"
+    if not available():
+        raise SchemaUnchecked(
+            f"{what} uses XPath 2 (query binding xslt2/xslt3), which needs saxonche "
+            f"({INSTALL_HINT})"
+        )
+    if resources is None or resources.schxslt is None:
+        from .locations import HOW_TO
+
+        raise SchemaUnchecked(f"{what} uses XPath 2, which needs SchXslt2: set {HOW_TO['schxslt']}")
+    from .schematron import extract, load_xpath2_schematron
+
+    if embedded:
+        from ..io import safe_parser
+
+        root = etree.fromstring(p_bytes(path), safe_parser())
+        if extract(root) is None:
+            return NoRules(path.name + "#schematron")
+    return load_xpath2_schematron(path, resources.schxslt, embedded=embedded, phase=phase)
+
+
+def p_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SchemaError(f"cannot read: {exc.strerror}", file=str(path)) from None
+
+
+def _odd(path: Path, resources: Resources | None) -> Path:
+    from .locations import Resources
+    from .odd import compile_odd, report_progress
+
+    return compile_odd(path, resources or Resources(), progress=report_progress).rng
 
 
 @lru_cache(maxsize=32)
-def _load(path: Path, mtime: int, kind: str, embedded_schematron: bool) -> Schema:
+def _load(
+    path: Path,
+    mtime: int,
+    kind: str,
+    embedded_schematron: bool,
+    resources: Resources | None = None,
+    phase: str = "",
+) -> Schema:
     name = path.name
+    if kind == "odd":
+        schema = _load(_odd(path, resources), 0, "relaxng", False, resources, phase)
+        schema.name = name  # type: ignore[misc]
+        return schema
+    if kind == "odd-schematron":
+        schema = _load(_odd(path, resources), 0, "relaxng", True, resources, phase)
+        schema.name = name + "#schematron"  # type: ignore[misc]
+        return schema
     try:
         if kind in ("relaxng", "rnc"):
             if embedded_schematron:
-                from lxml import isoschematron  # only here: importing it costs ~10 ms
-
-                doc = etree.parse(str(path), _schema_parser())
-                sch = isoschematron.Schematron(doc, store_report=True)
-                return SchematronSchema(name + "#schematron", path, sch)
+                # TEI writes its embedded rules in XPath 2, and they declare no binding
+                return _xpath2(path, resources, True, phase)
             from .relaxng import compile_schema
 
             return compile_schema(path)
         if kind == "schematron":
-            from lxml import isoschematron
+            from .schematron import XPATH2_BINDINGS, query_binding
 
             doc = etree.parse(str(path), _schema_parser())
+            if query_binding(doc.getroot(), embedded=False) in XPATH2_BINDINGS:
+                return _xpath2(path, resources, False, phase)
+            from lxml import isoschematron  # only here: importing it costs ~10 ms
+
             return SchematronSchema(name, path, isoschematron.Schematron(doc, store_report=True))
         if kind == "dtd":
             return LibxmlSchema(name, path, etree.DTD(str(path)), kind="dtd")

@@ -3,7 +3,8 @@
 Relative ``href``s resolve against the document. Remote URLs are looked up in a catalog (a TOML
 or plain ``URL = path`` file, ``--catalog``, plus ``$TEIKIT_CATALOG`` and the user catalog
 ``~/.config/teikit/catalog.toml``) so CI works offline; an uncatalogued remote schema is
-reported, never fetched.
+reported, never fetched. The TEI Consortium's own schema URLs map to the locally configured
+release through the built-in catalog (catalog.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
+from .catalog import builtin
+from .locations import Resources
 from .schemas import RNG_NS, SCH_NS, XSD_NS
 
 _PSEUDO_ATTR = re.compile(r'(\w[\w-]*)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
@@ -25,6 +28,7 @@ _KINDS = {
     SCH_NS: "schematron",
     XSD_NS: "xsd",
     "http://www.ascc.net/xml/schematron": "schematron",
+    "http://www.tei-c.org/ns/1.0": "odd",  # an ODD declared as the schema (RELAX NG + Schematron)
 }
 _TYPES = {"application/xml-dtd": "dtd", "application/relax-ng-compact-syntax": "rnc"}
 
@@ -38,8 +42,13 @@ class ModelDeclaration:
 
 
 def read_declarations(
-    tree: etree._ElementTree, document: Path, catalog: dict[str, Path]
+    tree: etree._ElementTree,
+    document: Path,
+    catalog: dict[str, Path],
+    resources: Resources | None = None,
 ) -> list[ModelDeclaration]:
+    """The document's declarations in order. A remote href resolves through ``catalog``, then
+    through the built-in catalog of TEI Consortium URLs (catalog.py) to ``resources``."""
     out = []
     node = tree.getroot().getprevious()
     pis = []
@@ -65,10 +74,12 @@ def read_declarations(
                 ".xsd": "xsd",
                 ".dtd": "dtd",
                 ".rnc": "rnc",
+                ".odd": "odd",
             }.get(Path(urlparse(href).path).suffix.lower(), "unknown")
-        out.append(
-            ModelDeclaration(href, kind, pi.sourceline or 0, resolve(href, document, catalog))
-        )
+        resolved = resolve(href, document, catalog)
+        if resolved is None and resources is not None:
+            resolved = builtin(href, resources)
+        out.append(ModelDeclaration(href, kind, pi.sourceline or 0, resolved))
     return out
 
 
