@@ -134,7 +134,9 @@ def build_editions(
 
         work = partial(_build_one, schemas=schemas or default_schemas, check=check)
         sizes = file_sizes([e.source for e in editions])
-        report.results = list(map_ordered(client, work, editions, sizes=sizes, progress=progress))
+        report.results = list(
+            map_ordered(client, work, editions, sizes=sizes, progress=progress, on_lost=_lost)
+        )
     else:
         for edition in progress(editions, len(editions)) if progress else editions:
             report.results.append(_build_one(edition, schemas or default_schemas, check))
@@ -169,6 +171,11 @@ def _build_one(edition: Edition, schemas: list[str], check: bool) -> EditionResu
     if _update(edition.html, html.output.encode("utf-8"), check):
         result.changed.append(edition.html)
     return result
+
+
+def _lost(edition: Edition, why: str) -> EditionResult:
+    """The result of an edition whose build killed every Dask worker that tried it."""
+    return EditionResult(edition, diagnostics=[error("worker-lost", why, file=str(edition.source))])
 
 
 def _update(path: Path, data: bytes, check: bool) -> bool:

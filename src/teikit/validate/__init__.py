@@ -239,7 +239,16 @@ def validate_paths(
 
         work = partial(_validate_in_worker, options=options)
         names = [str(f) for f in files]
-        results = list(map_ordered(client, work, names, sizes=file_sizes(names), progress=progress))
+        results = list(
+            map_ordered(
+                client,
+                work,
+                names,
+                sizes=file_sizes(names),
+                progress=progress,
+                on_lost=lambda path, why: FileResult(path, [error("worker-lost", why, file=path)]),
+            )
+        )
     elif jobs > 1 and len(files) > 4:
         from .parallel import precompile, run_in_workers
 
