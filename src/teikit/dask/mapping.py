@@ -14,6 +14,7 @@ through ``on_lost``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -21,6 +22,7 @@ from distributed import Client, Future, as_completed
 from distributed.scheduler import KilledWorker
 
 from .batches import plan
+from .connect import ClusterError
 from .worker import Context, run_batch
 
 T = TypeVar("T")
@@ -42,14 +44,12 @@ def map_ordered(
     as soon as every earlier one is done. ``progress`` wraps the stream of results as they
     arrive (a progress bar), given that stream and the item count. ``work`` must pickle
     (cloudpickle: a closure will do) and teikit must be installed on the workers."""
-    processes = max(len(client.nthreads()), 1)
-    threads = max(sum(client.nthreads().values()), 1)
-    batches = plan(sizes if sizes is not None else [0] * len(items), processes)
+    batches = plan(sizes if sizes is not None else [0] * len(items), len(client.nthreads()))
     context = Context.here()
     arrived: list[int] = []
 
     def arrivals() -> Iterator[R]:
-        for index, result in _run(client, work, items, batches, context, 2 * threads, on_lost):
+        for index, result in _run(client, work, items, batches, context, on_lost):
             arrived.append(index)
             yield result
 
@@ -69,13 +69,14 @@ def _run(
     items: Sequence[T],
     batches: list[list[int]],
     context: Context,
-    window: int,
     on_lost: Callable[[T, str], R] | None,
 ) -> Iterator[tuple[int, R]]:
-    """(index, result) pairs in the order batches finish, at most ``window`` batches queued."""
+    """(index, result) pairs in the order batches finish, two batches queued per worker thread
+    (counted again every few seconds: workers an adaptive cluster adds get work too)."""
     waiting = list(reversed(batches))
     running: dict[Future, list[int]] = {}
     finished = as_completed()
+    window = _Window(client)
 
     def submit(batch: list[int]) -> None:
         chunk = [items[i] for i in batch]
@@ -84,10 +85,15 @@ def _run(
         finished.add(future)
 
     try:
-        while waiting and len(running) < window:
+        while waiting and len(running) < window.size():
             submit(waiting.pop())
         for future in finished:
             batch = running.pop(future)
+            if future.status == "cancelled":
+                raise ClusterError(
+                    "the Dask scheduler dropped this run's tasks "
+                    "(it was restarted, or the connection to it was lost)"
+                )
             if future.status == "error":
                 failure = future.exception()
                 if not isinstance(failure, KilledWorker):
@@ -101,11 +107,30 @@ def _run(
             else:
                 yield from zip(batch, future.result(), strict=True)
             future.release()
-            while waiting and len(running) < window:
+            while waiting and len(running) < window.size():
                 submit(waiting.pop())
     finally:
         for future in running:
             future.cancel()
+
+
+class _Window:
+    """How many batches to keep queued: two per worker thread, looked up at most every few
+    seconds (asking the scheduler costs a round trip)."""
+
+    EVERY = 5.0
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self.asked = -self.EVERY
+        self.value = 2
+
+    def size(self) -> int:
+        now = time.monotonic()
+        if now - self.asked >= self.EVERY:
+            self.asked = now
+            self.value = 2 * max(sum(self.client.nthreads().values()), 1)
+        return self.value
 
 
 def _lost_message(failure: BaseException | None) -> str:
