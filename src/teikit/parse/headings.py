@@ -45,7 +45,10 @@ _ORDINALS_BEFORE = (
 )
 _ORDINALS_AFTER = (
     r"premi(?:er|ère)|seconde?|[^\W\d_]+ième|prim[oa]|second[oa]|terz[oa]|quart[oa]|quint[oa]|"
-    "primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|primeir[oa]|" + _RUSSIAN_ORDINALS
+    "primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|primeir[oa]|"
+    # Latin, as the old prints head their acts and scenes ("Actus Primus. Scaena Prima.")
+    "prim(?:us|a)|secund(?:us|a)|terti(?:us|a)|quart(?:us|a)|quint(?:us|a)|sext(?:us|a)|"
+    "septim(?:us|a)|octav(?:us|a)|non(?:us|a)|decim(?:us|a)|" + _RUSSIAN_ORDINALS
 )
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -60,7 +63,9 @@ _KEYWORD_TYPES = {
     **dict.fromkeys(("volume", "tome", "том"), ("volume", 0)),
     **dict.fromkeys(("part", "partie", "teil", "parte", "часть"), ("part", 1)),
     **dict.fromkeys(("book", "livre", "buch", "libro", "книга"), ("book", 1)),
-    **dict.fromkeys(("act", "acte", "akt", "aufzug", "atto", "acto", "действие"), ("act", 2)),
+    **dict.fromkeys(
+        ("act", "acte", "akt", "aufzug", "atto", "acto", "actus", "действие"), ("act", 2)
+    ),
     **dict.fromkeys(
         ("chapter", "chap", "chapitre", "kapitel", "capitolo", "capítulo", "глава"), ("chapter", 2)
     ),
@@ -68,6 +73,8 @@ _KEYWORD_TYPES = {
         (
             "scene",
             "scène",
+            "scaena",
+            "scoena",
             "szene",
             "auftritt",
             "scena",
@@ -85,8 +92,10 @@ _KEYWORD_TYPES = {
     "letter": ("letter", 2),
 }
 _ORDINAL_WORD = re.compile(rf"{_ORDINALS}|{_ORDINALS_BEFORE}", re.IGNORECASE)
+_NUMERAL_ORDINAL = re.compile(r"\d{1,3}(?:e|er|ère|ème|º|ª)?", re.IGNORECASE)
 _KEYWORD = re.compile(
-    rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS})|{_ORDINALS_BEFORE})\s+)?"
+    # "1. Akt", "2. Szene", "3ème Acte": a numeral before the keyword works as an ordinal
+    rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS})|{_ORDINALS_BEFORE}|\d{{1,3}}\.|\d{{1,3}}(?:e|er|ère|ème|º|ª))\s+)?"
     # Longest first ("partie" before "part"), and a whole word ("Parts of it" is no heading).
     r"(?P<kw>chap\.|" + "|".join(sorted(_KEYWORD_TYPES, key=len, reverse=True)) + r")(?!\w)"
     rf"(?:\s+(?P<num>{_NUMBER})\b)?"
@@ -149,7 +158,12 @@ def heading_of(group: Group, layout: Layout, recurring: frozenset[str]) -> Headi
 def keyword_heading(text: str) -> HeadingMatch | None:
     # Most lines open with no keyword or ordinal: a look at the first word spares the pattern.
     first = text.split(None, 1)[0].casefold().rstrip(".") if text else ""
-    keyed = first in _KEYWORD_TYPES or first == "the" or _ORDINAL_WORD.fullmatch(first)
+    keyed = (
+        first in _KEYWORD_TYPES
+        or first == "the"
+        or _ORDINAL_WORD.fullmatch(first)
+        or (first[:1].isdigit() and _NUMERAL_ORDINAL.fullmatch(first))
+    )
     match = _KEYWORD.match(text) if keyed else None
     if match:
         kind, level = _KEYWORD_TYPES[match.group("kw").lower().rstrip(".")]
@@ -158,6 +172,12 @@ def keyword_heading(text: str) -> HeadingMatch | None:
         ordinal = match.group("ord") or ""
         if not num and not ordinal and (match.group("kw").lower() != "scene" or rest):
             return None  # only "SCENE" stands alone (before the setting of an English play)
+        ordinal = ordinal.rstrip(".")
+        if kind == "act" and rest and (num or ordinal):
+            # "Actus Primus, Scaena Prima.": the act's first scene named on the same line
+            scene = keyword_heading(rest.lstrip(".,:;—–- "))
+            if scene is not None and scene.type == "scene":
+                return HeadingMatch(kind, num or ordinal, level, True)
         # Acts and scenes may carry their setting ("SCENE I. Athens. The palace.").
         if (
             rest

@@ -31,15 +31,16 @@ from .speakers.select import (
     STAGE_VERBS,
 )
 from .speakers.words import WordCounts
+from .wrapping import is_exported
 
 # Directions printed as a line of their own among the speeches.
 _DIRECTION = re.compile(
     r"^\[?_?(?:Enter|Enters|Exit|Exeunt|Exit\s+omnes|Re-?enter|Manet|Manent|Flourish|Alarum|"
     r"Alarums|Sennet|Trumpets?|Drums?|Musick|Music|Thunder|Retreat)\b"
 )
-_MIN_CUTS = 12  # speeches found inside groups before the text counts as printed that way
+_MIN_CUTS = 6  # speeches found inside groups before the text counts as printed that way
 _MIN_SPEAKERS = 3
-_MIN_OPENERS = 20  # lines opening speeches before the layout says anything
+_MIN_OPENERS = 10  # lines opening speeches before the layout says anything
 _MIN_USES = 3  # a label's uses at line starts
 
 
@@ -49,8 +50,8 @@ def cut_speeches(groups: list[Group]) -> tuple[list[Group], frozenset[int]]:
     all lines that open a speech (also at the start of a group), which are no quotation however
     far they are indented."""
     starts, openers = speech_starts(groups)
-    if not starts:
-        return groups, openers
+    if not starts or is_exported(groups):
+        return groups, openers  # (markup dumped as text: each of its lines is a unit anyway)
     out: list[Group] = []
     for group in groups:
         runs: list[list[SourceLine]] = [[group.lines[0]]]
@@ -89,7 +90,10 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
         key for key, n in uses.items() if n >= _MIN_USES and _plausible(key, n, words, False)
     }
     if len(speakers) < _MIN_SPEAKERS:
-        return set(), frozenset()
+        named = _name_lines(groups, words)
+        if len(named) < _MIN_OPENERS:
+            return set(), frozenset()
+        return {n + 1 for n in named}, frozenset(named)
     # The indentations speeches open at. A line set in like that where the indentation changes
     # (or a group begins) is where a speech opens: a label there is a speaker's, even a name the
     # text also uses as a word ("Art." for Arthur beside "thou art") or one used only once.
@@ -108,7 +112,12 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
             if (
                 line.number in labels
                 and line.indent in usual
-                and (previous is None or previous.indent != line.indent)
+                and (
+                    previous is None
+                    or previous.indent != line.indent
+                    or previous.number in placed  # one-line speeches, one under another
+                    or (previous.number in labels and labels[previous.number].key in speakers)
+                )
             ):
                 placed.add(line.number)
             previous = line
@@ -142,12 +151,57 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
                 openers.add(line.number)
             previous_start = opens
             previous = line
+    named = _name_lines(groups, words)
+    openers |= named
+    starts |= {n + 1 for n in named}  # the speech starts on the line under its name
     if len(openers) < _MIN_OPENERS:
         return set(), frozenset()  # a few name lines in prose say nothing of its layout
     speech_cuts = sum(1 for n in starts if n in labels)
     if speech_cuts < _MIN_CUTS:
         return set(), frozenset(openers)
     return starts, frozenset(openers)
+
+
+def _name_lines(groups: list[Group], words: WordCounts) -> set[int]:
+    """Numbers of the first lines of groups that are a speaker's name alone over the speech
+    printed right under it ("Just" / "Schurke von einem Wirte!…", "Tellheim (beiseite)." /
+    "…"): names that open three groups or more that way, for three speakers or more."""
+    names: dict[int, Label] = {}
+    for group in groups:
+        if len(group.lines) < 2:
+            continue
+        first = group.lines[0].stripped
+        if len(first) > 60 or first.endswith(",") or group.lines[1].stripped[:1] in "([":
+            continue  # a direction under the name is the label's ("Orest" / "(erwachend).")
+        alone = [c for c in candidates(first) if c.alone and not c.weak]
+        if alone and not _names_listed(group.lines[1:]):
+            names[group.lines[0].number] = alone[-1]
+    uses = Counter(label.key for label in names.values())
+    speakers = {k for k, n in uses.items() if n >= _MIN_USES and _plausible(k, n, words, False)}
+    found = {n for n, label in names.items() if label.key in speakers}
+    if len(speakers) < _MIN_SPEAKERS or len(found) < _MIN_CUTS:
+        return set()
+    # The text prints its speakers this way: a name used once is printed so too ("UN AUTRE
+    # LAQUAIS:"), in the style of the others (capitals or not, terminator).
+    styles = Counter((names[n].upper, names[n].term) for n in found)
+    style = styles.most_common(1)[0][0]
+    found |= {
+        n
+        for n, label in names.items()
+        if (label.upper, label.term) == style
+        and _plausible(label.key, uses[label.key], words, False)
+    }
+    return found
+
+
+def _names_listed(lines: tuple[SourceLine, ...]) -> bool:
+    """The lines under a name are names too: a list of them (a cast list), not a speech."""
+    named = sum(
+        1
+        for line in lines
+        if any(c.alone and not c.clause and not c.weak for c in candidates(line.stripped))
+    )
+    return named * 2 > len(lines)
 
 
 def _label(text: str) -> Label | None:
