@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from .lines import Group, SourceLine
-from .speakers.labels import Label, candidates
+from .speakers.labels import CONNECTORS, Label, candidates
 from .speakers.select import (
     COMMON_WORDS,
     ENDINGS,
@@ -226,6 +226,8 @@ def _plausible(key: str, uses: int, words: WordCounts, positional: bool) -> bool
     if positional:
         # Set in where speeches open: "And." is Sir Andrew, "To." Sir Toby, whatever the word.
         return True
+    if all(part in CONNECTORS for part in parts):
+        return False  # "THE" over the rest of a title
     if (
         key in COMMON_WORDS
         or key in ENDINGS

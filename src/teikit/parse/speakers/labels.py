@@ -161,7 +161,9 @@ def candidates(text: str) -> list[Label]:
             and not (head.split("\n", 1)[1].lstrip()[:1].islower())
         ):
             break  # a second line belongs to a label only as a direction ("Licht\nhalblaut.")
-        name = _name_part(" ".join(head.split()))  # "Лопахин\n(прислушивается)." spans two lines
+        titled = match.group("term") == "." and _title_speaker(head, text[match.end() :])
+        name = head.strip() if titled else _name_part(" ".join(head.split()))
+        # ("Лопахин\n(прислушивается)." spans two lines)
         if name is not None and ordinal:
             name = text[: ordinal.end()] + name
         if name is None:
@@ -169,7 +171,8 @@ def candidates(text: str) -> list[Label]:
                 continue  # "Mr." / "J." inside a longer label
             break
         if (
-            match.group("term") == "."
+            not titled
+            and match.group("term") == "."
             and (head.rsplit(None, 1) or [""])[-1].casefold().lstrip("'’") in TITLES
         ):
             continue  # "Was Mr. Dombey pleased": a title's dot ends no label
@@ -313,6 +316,16 @@ def supplied_name(label: Label) -> str:
     return supplied if is_name(supplied) and _is_upper(supplied) == label.upper else ""
 
 
+def _title_speaker(head: str, rest: str) -> bool:
+    """A title alone in capitals is the speaker when speech follows it, not a name: "GEN.  All
+    wel, my soueraigne" (the General), "CAPT.  Aye" — not "Mr. Dombey", nor "GEN. SMITH"."""
+    word = head.strip()
+    if not (len(word) >= 3 and word.isupper() and word.casefold() in TITLES):
+        return False
+    following = rest.split(None, 1)[0] if rest.strip() else ""
+    return bool(following) and not following.isupper() and rest[:1].isspace()
+
+
 def _has_clause(head: str, name: str) -> bool:
     """A comma follows the name in the label head ("ROSINE, à part")."""
     at = head.find(name.split()[-1]) if name.split() else -1
@@ -444,8 +457,12 @@ def is_name(name: str) -> bool:
             return False
         if len(words) == 1 or bare.casefold() not in TITLES:
             meaningful += 1
-    if len(words) == 1 and words[0].casefold() in TITLES:
-        return False  # "Mr" of "Mr. ROBESON:"
+    if (
+        len(words) == 1
+        and words[0].casefold() in TITLES
+        and not (len(words[0]) >= 3 and words[0].isupper())
+    ):
+        return False  # "Mr" of "Mr. ROBESON:" (but "GEN" is the General, see _title_speaker)
     if lower and any(_caps_word(w) for w in words):
         return False  # "TOBY Come on": a name in capitals, then the speech
     return meaningful > 0
@@ -503,6 +520,8 @@ def _is_upper(name: str) -> bool:
         for c in w
         if c.isalpha()
     ]
+    if not letters and all(w.strip(".").casefold() in TITLES for w in name.split()):
+        letters = [c for c in name if c.isalpha()]  # a title alone ("GEN") is the name itself
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
