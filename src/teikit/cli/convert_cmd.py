@@ -1,4 +1,4 @@
-"""``teikit convert``: any TEI P5 document to html, text, markdown or json."""
+"""``teikit convert``: any TEI P5 document to html, text, markdown, json, epub, docx or latex."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 2) when an element would lose its markup.")
 @click.option(
-    "--css", type=click.Path(exists=True, dir_okay=False), help="Stylesheet for --to html."
+    "--css",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Stylesheet for --to html and --to epub.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the loss report.")
 @dask_option
@@ -51,10 +53,15 @@ def convert_command(
       teikit convert edition.xml --to text
       teikit convert play.xml --to markdown -o play.md
       teikit convert play.xml --to json -o play.json
+      teikit convert novel.xml --to epub -o novel.epub
+      teikit convert play.xml --to docx -o play.docx
+      teikit convert novel.xml --to latex -o novel.tex
       teikit convert tei/ --to html --out-dir html/
     """
-    if css and to != "html":
-        fail("--css applies only to --to html")
+    if css and "css" not in CONVERTERS[to].options:
+        fail("--css applies only to --to html and --to epub")
+    if CONVERTERS[to].binary and not (output or out_dir) and sys.stdout.isatty():
+        fail(f"--to {to} writes a package (a zip file): give -o FILE or --out-dir DIR")
     if output and out_dir:
         fail("use either -o/--output or --out-dir, not both")
     files = expand_paths(sources)

@@ -3,6 +3,7 @@
 ``convert(source, to)`` reads any TEI P5 document (path, bytes or lxml tree) into a block tree
 (``reader``) and hands it to the writer. Unknown elements keep their text and are reported in
 ``Conversion.diagnostics``; with ``strict=True`` they raise ``ConversionError`` instead.
+A writer whose format is a package (EPUB, DOCX) returns bytes; the others return text.
 """
 
 from __future__ import annotations
@@ -19,28 +20,33 @@ from lxml import etree
 
 from ..errors import ConversionError, Diagnostic
 from ..io import parse_xml_bytes, read_bytes
-from . import html, jsondoc, markdown, text
+from . import docx, epub, html, jsondoc, latex, markdown, text
 from .reader import Reader, Reading
 
 
 @dataclass(frozen=True)
 class Writer:
-    render: Callable[..., str]
+    render: Callable[..., str | bytes]
     extension: str
     media_type: str
+    binary: bool = False  # a zip package (bytes), not text
+    options: tuple[str, ...] = ()  # keyword options of ``render``: "css", "base"
 
 
 CONVERTERS: dict[str, Writer] = {
-    "html": Writer(html.render, ".html", "text/html"),
+    "html": Writer(html.render, ".html", "text/html", options=("css",)),
     "text": Writer(text.render, ".txt", "text/plain"),
     "markdown": Writer(markdown.render, ".md", "text/markdown"),
     "json": Writer(jsondoc.render, ".json", "application/json"),
+    "epub": Writer(epub.render, ".epub", epub.MEDIA_TYPE, True, ("css", "base")),
+    "docx": Writer(docx.render, ".docx", docx.MEDIA_TYPE, True),
+    "latex": Writer(latex.render, ".tex", "application/x-tex"),
 }
 
 
 @dataclass
 class Conversion:
-    output: str
+    output: str | bytes  # bytes for the package formats (``Writer.binary``)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -89,7 +95,13 @@ def convert(
         if strict and reading.diagnostics:
             first = reading.diagnostics[0]
             raise ConversionError(first.message, file=first.file, line=first.line)
-        output = writer.render(reading, css=css) if to == "html" else writer.render(reading)
+        options: dict[str, Any] = {}
+        if "css" in writer.options:
+            options["css"] = css
+        if "base" in writer.options:  # where a figure's relative file name is looked up
+            where = file or (str(source) if isinstance(source, (str, os.PathLike)) else "")
+            options["base"] = Path(where).parent if where else None
+        output = writer.render(reading, **options)
         conversion = Conversion(output, list(reading.diagnostics))
         # Free the reading tree while the collector is still paused: alive when it resumes, the
         # tree would be scanned whole by the first collection (a tenth of a large document's time).

@@ -678,6 +678,7 @@ _BLOCK_ATTRS = (
     "corresp",
     "target",
     "when",
+    "url",  # a graphic's file: the package formats (EPUB) carry the picture
 )
 
 
@@ -691,7 +692,8 @@ _NO_ATTRS: Mapping[str, str] = {}  # typed read-only; a MappingProxyType is slow
 
 @dataclass(slots=True, init=False)
 class Span:
-    """An inline element: ``kind`` is emph, noteref, ref, lb, pb, anchor, stage, said or span.
+    """An inline element: ``kind`` is emph, noteref, ref, lb, pb, anchor, stage, said, code,
+    graphic or span.
 
     A run of text is not a Span but a plain ``str`` in the list (see ``Inline``): most inlines
     are text, and a document has tens of thousands of them.
@@ -768,6 +770,9 @@ class Reading:
     blocks: list[Block]
     notes: list[Block]
     diagnostics: list[Diagnostic]
+    # Facts a package format needs that the header panel does not show: "identifier" (the
+    # publicationStmt idno, else the root's xml:id), "lang" (the root's or text's xml:lang).
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 # Clark tag → (local name, in a TEI namespace). A document uses few distinct tags, and building an
@@ -825,7 +830,8 @@ class Reader:
             blocks.extend(self.blocks_of(text))
         if self._unhandled_nodes and self.source is not None:
             self._place_columns(root, self.source)
-        return Reading(header, blocks, self.notes, self.diagnostics)
+        facts = {**_facts(root), "file": self.file}
+        return Reading(header, blocks, self.notes, self.diagnostics, facts)
 
     def _place_columns(self, root: etree._Element, source: bytes) -> None:
         """Give each warning the column just past its element's start tag, as ``validate``
@@ -1091,6 +1097,8 @@ class Reader:
                         attrs={"target": target, "type": node.get("type", "")},
                     )
                 )
+            elif name == "graphic":
+                spans.append(Span("graphic", attrs=_attrs(node, "url", XML_ID)))
             elif name == "stage":
                 spans.append(Span("stage", children=self._inline_children_of(node)))
             elif name == "said" or name == "q" or name == "quote":
@@ -1233,3 +1241,23 @@ def _attrs(node: etree._Element, *names: str) -> Mapping[str, str]:
         if name in present:
             out["id" if name == XML_ID else name] = node.get(name, "")
     return out
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _facts(root: etree._Element) -> dict[str, str]:
+    facts: dict[str, str] = {}
+    ns = {"t": TEI_NS}
+    idno = root.xpath(
+        "(t:teiHeader | t:TEI/t:teiHeader)[1]/t:fileDesc/t:publicationStmt/t:idno[1]", namespaces=ns
+    )
+    identifier = " ".join("".join(idno[0].itertext()).split()) if idno else ""
+    facts["identifier"] = identifier or root.get(XML_ID, "")
+    lang = root.get(_XML_LANG, "")
+    if not lang:  # the text's own (a direct child: searching the tree costs a whole walk)
+        first = root if root.tag == _TEI_TAG else root.find(_TEI_TAG)
+        text = first.find(_TEXT_TAG) if first is not None else None
+        lang = text.get(_XML_LANG, "") if text is not None else ""
+    facts["lang"] = lang
+    return facts
