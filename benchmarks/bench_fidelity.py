@@ -434,29 +434,47 @@ def score_novel(pair: Path, half: str, keep: Path | None) -> NovelScore:
     seconds = time.perf_counter() - start
     gold, mine = _parse(pair / "gold.tei.xml"), _parse(tei)
     gold_heads, my_heads = heading_units(gold), heading_units(mine)
-    gold_keys = Counter(k for k, _ in gold_heads)
-    my_keys = Counter(k for k, _ in my_heads)
+    matched, missed, extra = match_headings(gold_heads, my_heads)
     return NovelScore(
         pair.name,
         half,
         paragraphs=multiset_match(paragraph_keys(gold), paragraph_keys(mine)),
-        headings=multiset_match(gold_keys, my_keys),
+        headings=(matched, len(my_heads), len(gold_heads)),
         licence_words=licence_words(mine),
         seconds=seconds,
-        missed_headings=_unmatched(gold_heads, my_keys),
-        extra_headings=_unmatched(my_heads, gold_keys),
+        missed_headings=missed,
+        extra_headings=extra,
     )
 
 
-def _unmatched(units: list[tuple[str, str]], other: Counter[str]) -> list[str]:
-    left = Counter(other)
-    out = []
-    for key, heads in units:
-        if left[key] > 0:
-            left[key] -= 1
-        else:
-            out.append(f"{heads[:60]!r} -> {key!r}")
-    return out
+def match_headings(
+    gold: list[tuple[str, str]], mine: list[tuple[str, str]]
+) -> tuple[int, list[str], list[str]]:
+    """Headings matched one to one: first by the words of their heads ("CHAPTER II. / Quelques
+    détails."), then, of those left, by the words after them ("Book 1 Chapter 1" in the e-text is
+    "CHAPTER I." in the expert file). Returns the count and the unmatched of each side."""
+    left_gold = list(range(len(gold)))
+    left_mine = list(range(len(mine)))
+    matched = 0
+    for key_of in (lambda unit: first_words(unit[1]), lambda unit: unit[0]):
+        pool: dict[str, list[int]] = defaultdict(list)
+        for j in left_mine:
+            pool[key_of(mine[j])].append(j)
+        still: list[int] = []
+        for i in left_gold:
+            key = key_of(gold[i])
+            if key and pool.get(key):
+                pool[key].pop(0)
+                matched += 1
+            else:
+                still.append(i)
+        left_gold = still
+        left_mine = sorted(j for js in pool.values() for j in js)
+    show = [(gold, left_gold), (mine, left_mine)]
+    missed, extra = (
+        [f"{units[k][1][:60]!r} -> {units[k][0]!r}" for k in left] for units, left in show
+    )
+    return matched, missed, extra
 
 
 # --------------------------------------------------------------------------- MIA

@@ -55,6 +55,7 @@ class State:
     layout: Layout
     recurring: frozenset[str]
     speech_lines: frozenset[int] = frozenset()  # lines that open a speech (``speechlines``)
+    titled: bool = False  # keyword headings have a title line under them (any case)
     pos: int = 0
     flat: list[Block | Opening | CloseAll] = field(default_factory=list)
     note_targets: dict[str, str] = field(default_factory=dict)
@@ -111,7 +112,13 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
     groups = split_unwrapped(groups, layout)
     if layout.hard_wrapped and quotes.verse_share(groups, layout) >= 0.5:
         layout = replace(layout, verse=True)
-    state = State(groups, layout, _recurring(groups), speech_lines)
+    state = State(
+        groups,
+        layout,
+        _recurring(groups),
+        speech_lines,
+        headings.titles_follow_headings(groups),
+    )
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     count = len(groups)  # the rules move ``state.pos`` but never change the groups
     while state.pos < count:
@@ -319,7 +326,7 @@ def heading(state: State) -> bool:
         match.keyword
         and title is not None
         and group.blank_after <= 4
-        and headings.is_title_line(title, state.layout, state.recurring)
+        and headings.is_title_line(title, state.layout, state.recurring, state.titled)
     ):
         # "CHAPTER I" / "THE ARRIVAL" printed apart: the division's second head, as printed.
         state.flat.append(Heading(group_inlines(title, state.layout), 2, _span(title)))

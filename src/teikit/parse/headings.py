@@ -60,14 +60,16 @@ _NUMBER = rf"(?:\d{{1,4}}|{_ROMAN}|{_NUMBER_WORDS}|the\s+(?:{_ORDINALS})|{_ORDIN
 # Division keywords (English, French, German, Italian, Spanish, Portuguese, Russian): the
 # division's type and depth.
 _KEYWORD_TYPES = {
-    **dict.fromkeys(("volume", "tome", "том"), ("volume", 0)),
+    **dict.fromkeys(("volume", "tome", "tomo", "band", "том"), ("volume", 0)),
     **dict.fromkeys(("part", "partie", "teil", "parte", "часть"), ("part", 1)),
-    **dict.fromkeys(("book", "livre", "buch", "libro", "книга"), ("book", 1)),
+    **dict.fromkeys(("book", "livre", "buch", "libro", "livro", "книга"), ("book", 1)),
     **dict.fromkeys(
         ("act", "acte", "akt", "aufzug", "atto", "acto", "actus", "действие"), ("act", 2)
     ),
     **dict.fromkeys(
-        ("chapter", "chap", "chapitre", "kapitel", "capitolo", "capítulo", "глава"), ("chapter", 2)
+        # (e-texts drop accents: "CAPITULO II.")
+        ("chapter", "chap", "chapitre", "kapitel", "capitolo", "capítulo", "capitulo", "глава"),
+        ("chapter", 2),
     ),
     **dict.fromkeys(
         (
@@ -263,8 +265,12 @@ def _is_capitalised(text: str) -> bool:
     return capitals * 4 >= len(content) * 3 and len(words) <= 14
 
 
-def is_title_line(group: Group, layout: Layout, recurring: frozenset[str]) -> bool:
-    """A line that can complete a keyword heading (``CHAPTER I`` / ``THE MARKET``)."""
+def is_title_line(
+    group: Group, layout: Layout, recurring: frozenset[str], sentence_case: bool = False
+) -> bool:
+    """A line that can complete a keyword heading (``CHAPTER I`` / ``THE MARKET``); with
+    ``sentence_case`` (the text titles its chapters that way: see ``titles_follow_headings``)
+    a short line in sentence case too ("CHAPITRE II." / "Quelques détails.")."""
     if len(group.lines) > 2:
         return False
     text = group.text
@@ -272,6 +278,46 @@ def is_title_line(group: Group, layout: Layout, recurring: frozenset[str]) -> bo
         return False
     if not _WORD.search(text) or text[0] in "([{":
         return False
+    if sentence_case and _short_title(group):
+        return True
     if _is_upper(text):
         return not text.endswith((",", ";", ":"))
     return _is_capitalised(text) and not _CLOSING.search(text) and not _is_speech(text)
+
+
+_TITLE_MARKUP = "_*=#"  # e-texts' emphasis around a title ("#Presentación de la farándula.#")
+
+
+def _short_title(group: Group) -> bool:
+    """One short line that could title a chapter in any case: a few words, a capital first."""
+    if len(group.lines) != 1:
+        return False
+    text = group.text.strip(_TITLE_MARKUP + " ")
+    words = _WORD.findall(text)
+    return (
+        0 < len(words) <= 12
+        and text[:1].isupper()
+        and not text.endswith((",", ";", ":", "-", "—"))
+        and not _is_speech(text)
+    )
+
+
+def titles_follow_headings(groups: list[Group]) -> bool:
+    """The text prints a title line under its keyword headings, whatever its case: three of its
+    one-line keyword headings at least, and most of them, are followed by one short line and
+    then the text ("CHAPITRE II." / "Quelques détails." / "«Qu'est-ce que…"; "I" / "#Más
+    personajes.#")."""
+    headed = titled = 0
+    for i, group in enumerate(groups[:-2]):
+        if len(group.lines) != 1 or keyword_heading(group.text) is None:
+            continue
+        headed += 1
+        title, after = groups[i + 1], groups[i + 2]
+        if (
+            _short_title(title)
+            and keyword_heading(title.text) is None
+            and keyword_heading(after.text) is None
+            and (not _short_title(after) or len(after.text) > 2 * len(title.text))
+        ):
+            titled += 1
+    return titled >= 3 and titled * 3 >= headed * 2
