@@ -168,7 +168,8 @@ def _build_one(edition: Edition, schemas: list[str], check: bool) -> EditionResu
         )
     html = convert(xml, "html", file=str(edition.tei))
     result.diagnostics.extend(html.diagnostics)
-    if _update(edition.html, html.output.encode("utf-8"), check):
+    page = html.output.encode("utf-8") if isinstance(html.output, str) else html.output
+    if _update(edition.html, page, check):
         result.changed.append(edition.html)
     return result
 

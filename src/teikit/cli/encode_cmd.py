@@ -10,7 +10,7 @@ import click
 from ..config import settings_for
 from ..encode import EncodeOptions, encode
 from ..io import expand_paths, write_atomic
-from ..parse import parse_file
+from ..read import read_document
 from .cluster import dask_client, dask_option
 from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 
@@ -52,8 +52,9 @@ def encode_command(
     quiet: bool,
     dask_address: str | None = None,
 ) -> None:
-    """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given). A directory
-    stands for the *.txt files under it; a file that fails is reported and the others go on.
+    """Encode plain-text SOURCES as TEI P5 (to stdout when no output is given). Word (.docx)
+    and Markdown (.md) files are read by their styles and markup instead. A directory stands
+    for the *.txt files under it; a file that fails is reported and the others go on.
 
     Settings come from the nearest teikit.toml (project defaults), then a SOURCE.meta.toml
     sidecar next to each source, then these options.
@@ -64,6 +65,8 @@ def encode_command(
       teikit encode speech.txt -o editions/speech/speech.xml
       teikit encode texts/*.txt --out-dir tei/
       teikit encode texts/ --out-dir tei/
+      teikit encode notes.docx -o notes.xml
+      teikit encode notes.md -o notes.xml
     """
     if output and out_dir:
         fail("use either -o/--output or --out-dir, not both")
@@ -85,7 +88,7 @@ def encode_command(
             },
         )
         options = EncodeOptions.from_environment(**settings)
-        document = parse_file(source, encoding=encoding, keep_line_breaks=keep_linebreaks)
+        document = read_document(source, encoding=encoding, keep_line_breaks=keep_linebreaks)
         xml = encode(document, options)
         if not quiet:
             echo_diagnostics(list(document.warnings))
