@@ -325,11 +325,20 @@ def _reading_parts(root: etree._Element) -> list[etree._Element]:
     return [part for part in text if part.tag in (f"{TEI}front", f"{TEI}body")]
 
 
+def _apart(node: etree._Element) -> bool:
+    """Inside a note or a table of contents: no paragraph or heading of the work's text (the
+    expert files leave contents out; a contents list is what teikit should make of one)."""
+    return any(
+        a.tag == f"{TEI}note" or (a.tag == f"{TEI}div" and a.get("type") == "contents")
+        for a in node.iterancestors()
+    )
+
+
 def paragraph_keys(root: etree._Element) -> Counter[str]:
     keys: Counter[str] = Counter()
     for part in _reading_parts(root):
         for p in part.iter(f"{TEI}p"):
-            if any(a.tag == f"{TEI}note" for a in p.iterancestors()):
+            if _apart(p):
                 continue
             key = first_words(_text(p))
             if key:
@@ -361,6 +370,8 @@ def heading_units(root: etree._Element) -> list[tuple[str, str]]:
     def walk(node: etree._Element) -> None:
         tag = node.tag
         if not isinstance(tag, str) or tag in (f"{TEI}note", f"{TEI}head", f"{TEI}figDesc"):
+            return
+        if tag == f"{TEI}div" and node.get("type") == "contents":
             return
         if tag == f"{TEI}div":
             heads = [h for h in node if h.tag == f"{TEI}head"]

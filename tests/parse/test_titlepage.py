@@ -94,3 +94,66 @@ def test_without_the_title_there_is_no_title_page() -> None:
     root = tei(body)
     assert root.xpath("//t:front", namespaces=NS) == []
     assert "SOMETHING ELSE ENTIRELY" in " ".join(texts(root, "//t:body"))
+
+
+BARE = """
+A TALE OF TWO TOWNS
+
+OR
+
+THE TRUE HISTORY
+
+BY JANE WRITER
+
+LONDON
+
+JOHN HARDY, FLEET STREET
+
+
+     FIRST EDITION               _June 1882_
+
+     _Reprinted_                 _May 1915_
+
+
+CONTENTS
+
+    I. THE OLD TOWN       1
+
+   II. THE NEW TOWN      15
+
+
+CHAPTER I
+
+THE OLD TOWN
+
+It was a town of narrow streets and old houses, where nothing had changed
+for a hundred years and nobody wished it would.
+
+End of the Project Gutenberg EBook of A Tale of Two Towns, by Jane Writer
+"""
+
+
+def test_title_page_of_a_copy_without_header() -> None:
+    """The header was cut off: the title page is still front matter, its title and author the
+    header's, and the footer line no part of the body."""
+    root = etree.fromstring(encode(parse_text(BARE, "tale.txt"), EncodeOptions(when="2026-01-01")))
+    assert root.xpath("string(//t:titleStmt/t:title)", namespaces=NS) == "A TALE OF TWO TOWNS"
+    assert root.xpath("string(//t:titleStmt/t:author)", namespaces=NS) == "JANE WRITER"
+    page = root.xpath("//t:front/t:titlePage", namespaces=NS)[0]
+    assert [e.tag.split("}")[1] for e in page] == [
+        "docTitle", "byline", "docImprint", "docImprint", "docEdition", "docEdition"
+    ]  # fmt: skip
+    body = root.xpath("//t:body", namespaces=NS)[0]
+    assert root.xpath("string(//t:body//t:div[@type='contents']/t:head)", namespaces=NS) == (
+        "CONTENTS"
+    )
+    assert root.xpath("//t:body/t:div[@type='chapter']/t:head/text()", namespaces=NS) == [
+        "CHAPTER I",
+        "THE OLD TOWN",
+    ]
+    assert "Gutenberg" not in "".join(body.itertext())
+
+
+def test_text_opening_with_a_heading_has_no_bare_title_page() -> None:
+    text = "CHAPTER I\n\nTHE OLD TOWN\n\nIt was a town of narrow streets.\n\nBY THE RIVER\n\n1882\n"
+    assert not parse_text(text, "t.txt").metadata.front

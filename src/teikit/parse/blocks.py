@@ -209,11 +209,11 @@ def table_of_contents(state: State) -> bool:
     entries: list[Group] = []
     i = 1
     while (group := state.peek(i)) is not None and contents.is_entry_group(group):
-        if i > 1 and group.blank_before > 1:
+        if (i > 1 or len(head.lines) > 1) and group.blank_before > 1:
             break
         entries.append(group)
         i += 1
-    if not entries:
+    if not entries and len(head.lines) == 1:
         return False
     state.flat.append(contents.contents_division(head, entries))
     state.pos += i
@@ -603,9 +603,7 @@ def paragraph(state: State) -> bool:
 
 
 # Rules that never match a group of more than two lines (each checks the length first).
-_SHORT_ONLY = frozenset(
-    {notes_section, table_of_contents, break_lines, trailer, heading, letter_opener}
-)
+_SHORT_ONLY = frozenset({notes_section, break_lines, trailer, heading, letter_opener})
 
 RULES: tuple[Rule, ...] = (
     notes_section,

@@ -12,19 +12,44 @@ import re
 from ..model import Division, Item, ListBlock, Paragraph, Span
 from .lines import Group
 
-_HEAD = re.compile(r"^(?:table\s+of\s+)?contents\.?:?$|^index$", re.IGNORECASE)
+# The heading of a table of contents in the languages e-texts come in, accents optional.
+_HEAD = re.compile(
+    r"^_?(?:(?:table\s+of\s+)?contents|index|table(?:\s+des\s+mati[eè]res)?|sommaire|"
+    r"inhalt(?:sverzeichnis)?|[ií]ndice(?:\s+general)?|sumario|conte[uú]do|contenido|"
+    r"indholds?(?:fortegnelse)?|inneh[aå]ll|sis[aä]llys|inhoud|spis\s+tre[sś]ci|"
+    r"содержание|оглавление)_?\s*[.:]?$",
+    re.IGNORECASE,
+)
 _ENTRY = re.compile(
-    r"(?:\s\d{1,4}|\s[ivxlc]{1,6})$|^(?:[IVXLC]{1,7}|\d{1,3})[.:)]?\s|^(?:chapter|chap\.|part|book|act|scene)\b",
+    r"(?:\s\d{1,4}|\s[ivxlc]{1,6})$|^(?:[IVXLC]{1,7}|\d{1,3})[.:)]?(?:\s|--|[—–])|"
+    r"^(?:chapter|chap\.|part|book|act|scene)\b",
     re.IGNORECASE,
 )
 
 
 def is_contents_heading(group: Group) -> bool:
-    return len(group.lines) == 1 and bool(_HEAD.match(group.lines[0].stripped))
+    """A contents heading alone, or over its entries with no blank line between ("Inhalt:" /
+    "1. Akt" / "2. Akt")."""
+    if not _HEAD.match(group.lines[0].stripped):
+        return False
+    return len(group.lines) == 1 or all(_is_entry(line.stripped) for line in group.lines[1:])
+
+
+_PAGE = re.compile(r"(?:\s|\.)(?:pag\.?|p\.|s\.)?\s*(?:\d{1,4}|[ivxlc]{1,6})\.?$", re.IGNORECASE)
 
 
 def is_entry_group(group: Group) -> bool:
-    return all(len(line.stripped) <= 100 and _is_entry(line.stripped) for line in group.lines)
+    """Entry lines; or one entry run over several lines, whose last line ends with its page
+    ("Capitulo II.--Declaram-se typicas … viagens.      19")."""
+    lines = group.lines
+    if all(len(line.stripped) <= 100 and _is_entry(line.stripped) for line in lines):
+        return True
+    return (
+        len(lines) <= 12
+        and all(len(line.stripped) <= 100 for line in lines)
+        and _PAGE.search(lines[-1].stripped) is not None
+        and "   " in lines[-1].text.rstrip()  # the page set apart, as contents print it
+    )
 
 
 def _is_entry(text: str) -> bool:
@@ -35,20 +60,30 @@ def _is_entry(text: str) -> bool:
 
 
 def contents_division(head: Group, entries: list[Group]) -> Division:
-    items = tuple(
-        Item(
-            "",
-            (Paragraph((line.stripped,), Span.of_lines(line.number)),),
-            Span.of_lines(line.number),
-        )
-        for group in entries
-        for line in group.lines
-    )
+    """The contents as a division of one simple list: an item for each entry line, or for each
+    entry run over several lines."""
+    if len(head.lines) > 1:
+        entries = [Group(head.lines[1:], 0, head.blank_after), *entries]
+        head = Group(head.lines[:1], head.blank_before, 0)
+    items: list[Item] = []
+    for group in entries:
+        if all(_is_entry(line.stripped) for line in group.lines):
+            items.extend(
+                Item(
+                    "",
+                    (Paragraph((line.stripped,), Span.of_lines(line.number)),),
+                    Span.of_lines(line.number),
+                )
+                for line in group.lines
+            )
+        else:
+            span = Span(group.start, group.end)
+            items.append(Item("", (Paragraph((group.text,), span),), span))
     span = Span(entries[0].start, entries[-1].end)
     return Division(
         "contents",
         (head.lines[0].stripped,),
-        (ListBlock(items, "simple", span),),
+        (ListBlock(tuple(items), "simple", span),),
         "",
         Span(head.start, span.end),
     )

@@ -23,7 +23,7 @@ from ..model import Field, FrontLine, Metadata, Span
 from .gutenberg import Wrapping, find_wrapping
 from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
-from .titlepage import read_title_page
+from .titlepage import read_bare_title_page, read_title_page
 
 # Normalised label (lower case, spaces squeezed, "\" as "/") → field key.
 LABELS = {
@@ -308,11 +308,13 @@ def classify_label(label: str) -> str:
 def read_front_matter(lines: list[SourceLine]) -> FrontMatter:
     wrapping = find_wrapping(lines)
     if wrapping is None:
-        return _title_and_metadata(lines)
+        return _with_title_page(_title_and_metadata(lines), lines, len(lines))
     if wrapping.body_start == 0:
         # A copy with the header cut off and the footer left: the title block is read as in any
         # text, the footer kept with the header.
-        front = _title_and_metadata(lines[: wrapping.body_end])
+        front = _with_title_page(
+            _title_and_metadata(lines[: wrapping.body_end]), lines, wrapping.body_end
+        )
         metadata = replace(
             front.metadata,
             origin="gutenberg",
@@ -320,6 +322,30 @@ def read_front_matter(lines: list[SourceLine]) -> FrontMatter:
         )
         return FrontMatter(metadata, front.body_start, min(front.body_end, wrapping.body_end))
     return _gutenberg(lines, wrapping)
+
+
+def _with_title_page(front: FrontMatter, lines: list[SourceLine], end: int) -> FrontMatter:
+    """Where nothing was read at the top, a book's title page standing there (see
+    ``titlepage.read_bare_title_page``): its lines go to the front, its title and author to the
+    header."""
+    if front.metadata.front or front.metadata.fields or front.body_start:
+        return front
+    page = read_bare_title_page(lines, 0, end)
+    if page is None:
+        return front
+    title = " ".join(f.text for f in page.front if f.role == "title")
+    author = next((f.text for f in page.front if f.role == "author"), "")
+    if not author:
+        byline = next((f.text for f in page.front if f.role == "byline"), "")
+        author = re.sub(r"^by\s+", "", byline, flags=re.I)
+    fields = [Field("title", "", title, page.front[0].span)] if title else []
+    if author:
+        fields.append(Field("author", "", author, page.front[0].span))
+    return FrontMatter(
+        Metadata(origin=front.metadata.origin, front=page.front, fields=tuple(fields)),
+        page.body_start,
+        front.body_end,
+    )
 
 
 # -- Gutenberg ------------------------------------------------------------------------------------

@@ -112,6 +112,48 @@ def read_title_page(
     return TitlePage(tuple(front), tuple(credits), body_start)
 
 
+# A book's title page run to the imprint and its reprint dates ("_Reprinted_  _June 1949_").
+_MAX_BARE_GROUPS = 30
+
+
+def read_bare_title_page(lines: list[SourceLine], start: int, end: int) -> TitlePage | None:
+    """A book's title page at the top of a text that has no header to name its title (a copy
+    whose Gutenberg header was cut off): short groups of title, "OR" and subtitle, "BY" and the
+    author, edition and imprint, up to the first unit of the text proper. Only with a byline
+    and an imprint or edition line among them, and the title in capitals or Title Case, so that
+    a text that opens with a heading and a paragraph keeps them in its body."""
+    groups = blocks_of(lines[start:end], limit=_MAX_BARE_GROUPS)
+    if len(groups) < 3 or len(groups[0]) > 3:
+        return None
+    title = " ".join(line.stripped for line in groups[0])
+    plain = _plain(title)
+    if (
+        len(plain) > _MAX_LINE
+        or not (plain.isupper() or plain.istitle())
+        or keyword_heading(plain) is not None
+        or _stops(groups[0])
+    ):
+        return None
+    kept: list[list[SourceLine]] = []
+    for group in groups:
+        if _stops(group):
+            break
+        kept.append(group)
+    if len(kept) == len(groups) and len(groups) == _MAX_BARE_GROUPS:
+        return None  # no end in sight: not a title page
+    texts = [_plain(line.stripped) for group in kept for line in group]
+    bylined = any(_BY.match(t) for t in texts)
+    imprinted = any(_IMPRINT.search(t) or _EDITION.search(t) for t in texts)
+    if not (bylined and imprinted):
+        return None
+    last = kept[-1][-1].number
+    body_start = next((i for i in range(start, end) if lines[i].number > last), end)
+    byline = next((t for t in texts if _BY.match(t)), "")
+    author = _key(_BY.sub("", byline, count=1))
+    front = _roles([line for group in kept for line in group], _key(groups[0][0].stripped), author)
+    return TitlePage(tuple(front), (), body_start)
+
+
 def _plain(text: str) -> str:
     """The words without the emphasis markup of e-texts (``_italic_``, ``=bold=``, ``*…*``)."""
     return " ".join(re.sub(r"[_*=]+", " ", text).split())
@@ -143,7 +185,7 @@ def _is_title(line: str, wanted: str) -> bool:
 
 def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
     out: list[FrontLine] = []
-    seen_title = seen_author = False
+    seen_title = seen_author = seen_imprint = False
     after_by = False
     for line in lines:
         text = line.stripped
@@ -169,10 +211,13 @@ def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
             role = "edition"
         elif _IMPRINT.search(plain) or _ROMAN_YEAR.match(plain):
             role = "imprint"
+        elif seen_imprint:
+            role = "imprint"  # the imprint goes on ("JOHN MURRAY, ALBEMARLE STREET, W.")
         elif seen_author:
             role = "byline"  # "AUTHOR OF 'THE EARTHLY PARADISE.'"
         else:
             role = "subtitle"
+        seen_imprint = seen_imprint or role in ("imprint", "edition")
         after_by = role == "byline" and _BY.fullmatch(text.strip(" .:")) is not None
         out.append(FrontLine(role, text, Span.of_lines(line.number)))
     return out
