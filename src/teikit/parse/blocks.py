@@ -56,6 +56,7 @@ class State:
     recurring: frozenset[str]
     speech_lines: frozenset[int] = frozenset()  # lines that open a speech (``speechlines``)
     titled: bool = False  # keyword headings have a title line under them (any case)
+    numbered: frozenset[int] = frozenset()  # first lines of numbered headings in sequence
     pos: int = 0
     flat: list[Block | Opening | CloseAll] = field(default_factory=list)
     note_targets: dict[str, str] = field(default_factory=dict)
@@ -110,6 +111,8 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
     if not layout.hard_wrapped and is_exported(groups):
         layout = replace(layout, exported=True)
     groups = split_unwrapped(groups, layout)
+    numbered, glued = headings.numbered_headings(groups, layout)
+    groups = _cut_after(groups, glued)
     if layout.hard_wrapped and quotes.verse_share(groups, layout) >= 0.5:
         layout = replace(layout, verse=True)
     state = State(
@@ -118,6 +121,7 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
         _recurring(groups),
         speech_lines,
         headings.titles_follow_headings(groups),
+        frozenset(numbered),
     )
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     count = len(groups)  # the rules move ``state.pos`` but never change the groups
@@ -127,6 +131,20 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
                 break
     body = tuple(nest(state.flat))
     return list(editorial.mark(notes.link_anchors(body, state.note_targets))), speech_lines
+
+
+def _cut_after(groups: list[Group], firsts: set[int]) -> list[Group]:
+    """``groups`` with each group whose first line is numbered in ``firsts`` cut under it."""
+    if not firsts:
+        return groups
+    out: list[Group] = []
+    for group in groups:
+        if group.start in firsts and len(group.lines) > 1:
+            out.append(Group(group.lines[:1], group.blank_before, 0))
+            out.append(Group(group.lines[1:], 0, group.blank_after))
+        else:
+            out.append(group)
+    return out
 
 
 def _recurring(groups: list[Group]) -> frozenset[str]:
@@ -272,7 +290,7 @@ def _closes(state: State, offset: int, group: Group) -> bool:
 
 def _opens_division(state: State, group: Group) -> bool:
     return (
-        headings.heading_of(group, state.layout, state.recurring) is not None
+        headings.heading_of(group, state.layout, state.recurring, state.numbered) is not None
         or notes.is_notes_heading(group)
         or contents.is_contents_heading(group)
     )
@@ -300,7 +318,7 @@ def footnote(state: State) -> bool:
 
 def heading(state: State) -> bool:
     group = state.groups[state.pos]
-    match = headings.heading_of(group, state.layout, state.recurring)
+    match = headings.heading_of(group, state.layout, state.recurring, state.numbered)
     if match is None:
         return False
     if match.n and not match.keyword and _next_is_item(state, group):
@@ -514,7 +532,7 @@ def indented_block(state: State) -> bool:
         and quotes.is_indented_block(group, state.layout)
     ):
         if run and (
-            headings.heading_of(group, state.layout, state.recurring) is not None
+            headings.heading_of(group, state.layout, state.recurring, state.numbered) is not None
             or (
                 letters.is_closing(group.lines[0].stripped)
                 and not all(quotes.is_verse(g, state.layout) for g in run)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import Group
+from .lines import Group, SourceLine
 from .wrapping import Layout
 
 _ORDINALS = (
@@ -122,7 +122,9 @@ _SINGLE = re.compile(
     r"^(?:the\s+)?(?P<kw>" + "|".join(_SINGLE_TYPES) + r")\b(?P<rest>[^.,;!?]*)\.?$", re.IGNORECASE
 )
 _ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
-_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]{1,7})[.:)]?\s+(?P<title>\S.*)$")
+_NUMBERED_TITLE = re.compile(
+    r"^(?P<num>\d{1,3}|[IVXLC]{1,7})(?:[.:)]?\s+|\.?\s*(?:--|[—–])\s*)(?P<title>\S.*)$"
+)
 _CLOSING = re.compile(r"[.,;:!]['’”\"´»«›)\]]?$|[-–—]$")
 # What opens a line of speech, and what asks, exclaims or trails off in one.
 _SPEECH_OPENING = frozenset("\"'‘’“”„‚«»‹›`´—–-")
@@ -143,10 +145,24 @@ class HeadingMatch:
     keyword: bool  # a keyword or numeral heading (may take the following title line as its own)
 
 
-def heading_of(group: Group, layout: Layout, recurring: frozenset[str]) -> HeadingMatch | None:
+def heading_of(
+    group: Group,
+    layout: Layout,
+    recurring: frozenset[str],
+    numbered: frozenset[int] | set[int] = frozenset(),
+) -> HeadingMatch | None:
+    """``numbered``: first lines of the text's numbered headings in sequence (see
+    ``numbered_headings``); such a line is a heading however it ends ("I.--Ab initio.")."""
     if len(group.lines) > 2 or (len(group.lines) == 2 and not layout.hard_wrapped):
         return None
     text = group.text
+    if group.start in numbered and len(group.lines) == 1:
+        keyword = keyword_heading(text)
+        if keyword is not None:
+            return keyword
+        match = _NUMBERED_TITLE.match(text) or _ROMAN_ALONE.match(text)
+        # (not a keyword heading: in a run of numbered items it is an item, see blocks.heading)
+        return HeadingMatch("section", match.group("num") if match else "", 4, False)
     if len(text) > MAX_HEADING:
         return None
     if len(group.lines) == 2 and not all(layout.is_short(line) for line in group.lines):
@@ -321,3 +337,96 @@ def titles_follow_headings(groups: list[Group]) -> bool:
         ):
             titled += 1
     return titled >= 3 and titled * 3 >= headed * 2
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def numeral_value(num: str) -> int | None:
+    """1 for "1", "I" or "i"; None for what is no numeral (or no well-formed roman one)."""
+    if num.isdigit():
+        return int(num)
+    num = num.upper()
+    if not num or any(c not in _ROMAN_VALUES for c in num):
+        return None
+    total = 0
+    for i, c in enumerate(num):
+        value = _ROMAN_VALUES[c]
+        total += -value if i + 1 < len(num) and _ROMAN_VALUES[num[i + 1]] > value else value
+    return total
+
+
+_NUMBER_OPENING = re.compile(
+    r"^(?:(?P<kw>[^\W\d_]+)\.?\s+)?(?P<num>\d{1,3}|[IVXLC]{1,7})(?=$|[.:)\s]|--|[—–])"
+)
+
+
+def heading_number(text: str) -> int | None:
+    """The number a heading line opens with ("I.--Ab initio.", "CHAPTER IV", "12. The End"),
+    keyword or not; None when it opens with none."""
+    match = _NUMBER_OPENING.match(text)
+    if match is None:
+        return None
+    keyword = match.group("kw")
+    if keyword and keyword.casefold() not in _KEYWORD_TYPES and keyword.casefold() != "chap":
+        return None
+    return numeral_value(match.group("num"))
+
+
+def numbered_headings(groups: list[Group], layout: Layout) -> tuple[set[int], set[int]]:
+    """Numbers of the first lines of groups that are numbered headings in sequence, and of
+    those among them with the text of their division printed right under them, no blank line
+    between ("I.--Ab initio." / "It was…").
+
+    Only headings the text numbers in sequence count (three or more, each one more than the
+    one before, numbering starting again at one in a new part): a numbered paragraph's first
+    line fills the measure and runs on into the next, a heading's is short, complete and
+    title-like, so only those are taken."""
+    found: list[tuple[int, int, bool]] = []  # (line number, its number, glued to text?)
+    for group in groups:
+        first = group.lines[0]
+        text = first.stripped
+        if len(text) > MAX_HEADING:
+            continue
+        number = heading_number(text)
+        if number is None or not _heading_line(text):
+            continue
+        glued = len(group.lines) > 1
+        if glued and not _ends_apart(first, group.lines[1], layout):
+            continue
+        found.append((first.number, number, glued))
+    sequenced: set[int] = set()
+    run: list[tuple[int, int, bool]] = []
+    for item in [*found, (0, -1, False)]:
+        if run and (item[1] == run[-1][1] + 1 or (item[1] == 1 and len(run) >= 3)):
+            if item[1] == 1:  # a new part numbers its chapters from one again
+                sequenced.update(n for n, _, _ in run)
+                run = []
+            run.append(item)
+            continue
+        if len(run) >= 3:
+            sequenced.update(n for n, _, _ in run)
+        run = [item]
+    glued = {n for n, _, is_glued in found if is_glued and n in sequenced}
+    return sequenced, glued
+
+
+def _heading_line(text: str) -> bool:
+    """Title-like: a keyword heading, or a numeral and a short title."""
+    if keyword_heading(text) is not None or _ROMAN_ALONE.match(text):
+        return True
+    numbered = _NUMBERED_TITLE.match(text)
+    if numbered is None:
+        return False
+    title = numbered.group("title").strip(_TITLE_MARKUP + " ")
+    words = _WORD.findall(title)
+    return 0 < len(words) <= 12 and title[:1].isupper() and not title.endswith((",", ";"))
+
+
+def _ends_apart(line: SourceLine, following: SourceLine, layout: Layout) -> bool:
+    """The author ended ``line`` (the next word would have fitted), and a sentence starts on
+    the next one."""
+    if layout.hard_wrapped and layout.wrapped_after(line, following):
+        return False
+    opening = following.stripped[:1]
+    return opening.isupper() or opening in "\"'‘“«»„_—-"
