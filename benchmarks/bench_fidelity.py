@@ -302,6 +302,8 @@ class NovelScore:
     seconds: float
     missed_headings: list[str] = field(default_factory=list)
     extra_headings: list[str] = field(default_factory=list)
+    missed_paragraphs: list[str] = field(default_factory=list)
+    extra_paragraphs: list[str] = field(default_factory=list)
 
     @property
     def paragraph_f1(self) -> float:
@@ -325,11 +327,16 @@ def _reading_parts(root: etree._Element) -> list[etree._Element]:
     return [part for part in text if part.tag in (f"{TEI}front", f"{TEI}body")]
 
 
+# Divisions that hold no text of the work: a table of contents (the expert files leave it out;
+# a contents list is what teikit should make of one) and a title page (ELTeC prints its lines as
+# paragraphs of div[@type='titlepage'], teikit as front/titlePage).
+_APART = ("contents", "titlepage")
+
+
 def _apart(node: etree._Element) -> bool:
-    """Inside a note or a table of contents: no paragraph or heading of the work's text (the
-    expert files leave contents out; a contents list is what teikit should make of one)."""
+    """Inside a note, a table of contents or a title page."""
     return any(
-        a.tag == f"{TEI}note" or (a.tag == f"{TEI}div" and a.get("type") == "contents")
+        a.tag == f"{TEI}note" or (a.tag == f"{TEI}div" and a.get("type") in _APART)
         for a in node.iterancestors()
     )
 
@@ -371,7 +378,7 @@ def heading_units(root: etree._Element) -> list[tuple[str, str]]:
         tag = node.tag
         if not isinstance(tag, str) or tag in (f"{TEI}note", f"{TEI}head", f"{TEI}figDesc"):
             return
-        if tag == f"{TEI}div" and node.get("type") == "contents":
+        if tag == f"{TEI}div" and node.get("type") in _APART:
             return
         if tag == f"{TEI}div":
             heads = [h for h in node if h.tag == f"{TEI}head"]
@@ -446,15 +453,18 @@ def score_novel(pair: Path, half: str, keep: Path | None) -> NovelScore:
     gold, mine = _parse(pair / "gold.tei.xml"), _parse(tei)
     gold_heads, my_heads = heading_units(gold), heading_units(mine)
     matched, missed, extra = match_headings(gold_heads, my_heads)
+    gold_paragraphs, my_paragraphs = paragraph_keys(gold), paragraph_keys(mine)
     return NovelScore(
         pair.name,
         half,
-        paragraphs=multiset_match(paragraph_keys(gold), paragraph_keys(mine)),
+        paragraphs=multiset_match(gold_paragraphs, my_paragraphs),
         headings=(matched, len(my_heads), len(gold_heads)),
         licence_words=licence_words(mine),
         seconds=seconds,
         missed_headings=missed,
         extra_headings=extra,
+        missed_paragraphs=list((gold_paragraphs - my_paragraphs).elements()),
+        extra_paragraphs=list((my_paragraphs - gold_paragraphs).elements()),
     )
 
 
@@ -691,6 +701,10 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
                 if args.verbose:
+                    for line in n.missed_paragraphs[:12]:
+                        print(f"      missed p {line}")
+                    for line in n.extra_paragraphs[:12]:
+                        print(f"      extra  p {line}")
                     for line in n.missed_headings[:15]:
                         print(f"      missed {line}")
                     for line in n.extra_headings[:15]:
