@@ -445,7 +445,7 @@ def list_items(state: State) -> bool:
             break
         run.append(following)
         starts.append(there)
-    if len(run) < 2:
+    if len(run) < 2 or lists.numbers_nothing(starts):
         return False
     items = tuple(
         Item(
@@ -494,7 +494,7 @@ def _items_in_lines(group: Group, start: lists.ItemStart, layout: Layout) -> Lis
             chunks.append((there, [line]))
         elif chunks:
             chunks[-1][1].append(line)
-    if len(chunks) < 2:
+    if len(chunks) < 2 or lists.numbers_nothing([s for s, _ in chunks]):
         return None
     items = []
     for s, chunk in chunks:

@@ -55,6 +55,12 @@ def is_item_start(text: str) -> bool:
     return _LABEL.match(text) is not None
 
 
+def numbers_nothing(starts: list[ItemStart]) -> bool:
+    """Every item has the same label, and it is no bullet: "M. de Noirmont…" / "M. et
+    mademoiselle Pomard…" abbreviate Monsieur; they number no list."""
+    return len({s.label for s in starts}) == 1 and not starts[0].style.startswith("bullet")
+
+
 def same_style(a: ItemStart, b: ItemStart) -> bool:
     if a.style == b.style:
         return True
