@@ -9,13 +9,12 @@ on one machine. The progress bar counts files as Dask reports their batches done
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.util import find_spec
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar, cast
 
 import click
 
@@ -59,23 +58,51 @@ def dask_client(address: str | None) -> Iterator[Any]:
 
 @dataclass
 class Outcome:
-    """What one file's work wrote, as (to stderr?, text) in order, and its error if it failed."""
+    """What one file's work wrote, as (to stderr?, text or bytes) in order, and its error if it
+    failed."""
 
-    writes: list[tuple[bool, str]] = field(default_factory=list)
+    writes: list[tuple[bool, str | bytes]] = field(default_factory=list)
     error: str | None = None
 
 
-class _Recorder(io.TextIOBase):
-    def __init__(self, writes: list[tuple[bool, str]], to_stderr: bool) -> None:
+class _Recorder:
+    """Stands in for sys.stdout or sys.stderr: text goes to ``write``, bytes (a binary output
+    such as an EPUB sent to stdout) to ``buffer.write``, as click.echo sends them to real
+    streams; replaying them through click.echo then takes the same path a plain run takes."""
+
+    encoding = "utf-8"  # so click writes text here as text, not wrapped and encoded
+    errors = "strict"
+
+    def __init__(self, writes: list[tuple[bool, str | bytes]], to_stderr: bool) -> None:
         self.writes = writes
         self.to_stderr = to_stderr
-
-    def writable(self) -> bool:
-        return True
+        self.buffer = _BinaryRecorder(self)
 
     def write(self, text: str) -> int:
-        self.writes.append((self.to_stderr, text))
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str")  # how click tells text from binary
+        if text:
+            self.writes.append((self.to_stderr, text))
         return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+class _BinaryRecorder:
+    def __init__(self, text: _Recorder) -> None:
+        self.text = text
+
+    def write(self, data: bytes) -> int:
+        if data:
+            self.text.writes.append((self.text.to_stderr, bytes(data)))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
 def recorded(work: Callable[[T], None], item: T) -> Outcome:
@@ -84,8 +111,8 @@ def recorded(work: Callable[[T], None], item: T) -> Outcome:
     outcome = Outcome()
     try:
         with (
-            redirect_stdout(_Recorder(outcome.writes, False)),
-            redirect_stderr(_Recorder(outcome.writes, True)),
+            redirect_stdout(cast(TextIO, _Recorder(outcome.writes, False))),
+            redirect_stderr(cast(TextIO, _Recorder(outcome.writes, True))),
         ):
             work(item)
     except TeikitError as exc:
@@ -110,8 +137,8 @@ def run_batch_on(client: Any, items: Sequence[T], label: str, work: Callable[[T]
     )
     try:
         for outcome in outcomes:
-            for to_stderr, text in outcome.writes:
-                click.echo(text, nl=False, err=to_stderr)
+            for to_stderr, data in outcome.writes:
+                click.echo(data, nl=False, err=to_stderr)
             if outcome.error is not None:
                 click.echo(f"teikit: error: {outcome.error}", err=True)
                 failed += 1
