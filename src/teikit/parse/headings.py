@@ -135,6 +135,7 @@ _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to with via vs its his her their".split()
 )
 MAX_HEADING = 80
+_LETTER_LABEL = re.compile(r"^[^\W\d_][.:]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,10 @@ def plain_heading(group: Group, text: str, layout: Layout) -> HeadingMatch | Non
         return None
     if not _WORD.search(title) or _CLOSING.search(title):
         return None
+    if not any(len(word) >= 3 for word in _WORD.findall(title)):
+        return None  # initials and letters ("Q. W.?") title nothing
+    if _LETTER_LABEL.match(title):
+        return None  # a question or answer of a transcript ("Q. The Trotsky Revolution?")
     capitals = _is_upper(title)
     if not capitals and (not _is_capitalised(title) or (not numbered and _is_speech(title))):
         return None

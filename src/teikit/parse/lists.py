@@ -56,9 +56,20 @@ def is_item_start(text: str) -> bool:
 
 
 def numbers_nothing(starts: list[ItemStart]) -> bool:
-    """Every item has the same label, and it is no bullet: "M. de Noirmont…" / "M. et
-    mademoiselle Pomard…" abbreviate Monsieur; they number no list."""
-    return len({s.label for s in starts}) == 1 and not starts[0].style.startswith("bullet")
+    """Letters that do not run on: the same letter twice ("M. de Noirmont…" / "M. et
+    mademoiselle Pomard…" abbreviate Monsieur), or letters out of order ("M." then "A."), number
+    no list. Numerals and bullets are not judged here (a list may skip or repeat a number)."""
+    if not starts[0].style.endswith(("alpha", "ALPHA")):
+        return False
+    letters = [_core(s.label) for s in starts]
+    return any(
+        len(a) != 1 or len(b) != 1 or ord(b) != ord(a) + 1
+        for a, b in zip(letters, letters[1:], strict=False)
+    )
+
+
+def _core(label: str) -> str:
+    return label.strip("().").lower()
 
 
 def same_style(a: ItemStart, b: ItemStart) -> bool:
