@@ -25,6 +25,7 @@ from ...model import (
     LineBreak,
     LineGroup,
     Paragraph,
+    Quote,
     Span,
 )
 from .inlines import plain, strip, words_of
@@ -63,9 +64,9 @@ def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Division):
-            if _is_cast_head(block.head):
-                inside = _cast_stream(block.blocks)
-                items, used = _items(inside, 0)
+            inside = _cast_stream(block.blocks) if _is_cast_head(block.head) else ()
+            items, used = _items(inside, 0) if inside else ((), 0)
+            if items:
                 cast = CastList(block.head, items, block.span)
                 lists.append(cast)
                 texts.extend(_text_of(items))
@@ -136,6 +137,16 @@ def _items(blocks: tuple[Block, ...], start: int) -> tuple[tuple[CastItem | Para
     items: list[CastItem | Paragraph] = []
     used = 0
     for block in blocks[start : start + _MAX_ITEMS]:
+        if isinstance(block, Quote) and all(
+            isinstance(b, (LineGroup, Paragraph)) for b in block.blocks
+        ):
+            # a cast printed indented, which the segmenter took for a quotation
+            inner, taken = _items(block.blocks, 0)
+            if taken < len(block.blocks):
+                break
+            items.extend(inner)
+            used += 1
+            continue
         if isinstance(block, LineGroup):  # a cast printed as indented lines
             items.extend(
                 _cast_item(line.content, line.span)
