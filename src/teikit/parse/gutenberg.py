@@ -50,20 +50,26 @@ class Wrapping:
     marked: bool
 
 
+_CUES = ("gutenberg", "text", "book", "small print", "vanilla", "should be named", "ibiblio")
+
+
 def is_boilerplate(text: str) -> bool:
+    folded = text.casefold()
+    if not any(cue in folded for cue in _CUES):
+        return False  # (most groups: the pattern's alternatives cost far more than this)
     return _BOILERPLATE.search(text) is not None
 
 
 def find_wrapping(lines: list[SourceLine]) -> Wrapping | None:
     """The body between a Gutenberg header and footer, or None when the text has neither."""
-    groups = _groups(lines)
+    runs = _Runs(lines)
     start = next((i for i, line in enumerate(lines) if _START.match(line.text)), None)
     if start is not None:
         body_start = start + 1
     else:
-        body_start = _header_end(groups)
-    first = next((g for g in groups if g[0] >= body_start), None)
-    body_end = _footer_start(lines, groups, body_start)
+        body_start = _header_end(runs)
+    first = next((span for span in runs.spans if span[0] >= body_start), None)
+    body_end = _footer_start(lines, runs, body_start)
     if body_start == 0 and body_end == len(lines):
         return None
     if first is None:
@@ -71,28 +77,41 @@ def find_wrapping(lines: list[SourceLine]) -> Wrapping | None:
     return Wrapping(body_start, max(body_end, body_start), start is not None)
 
 
-def _groups(lines: list[SourceLine]) -> list[tuple[int, int, bool]]:
-    """(first index, one past the last index, boilerplate?) of each run of non-blank lines."""
-    out: list[tuple[int, int, bool]] = []
-    i, n = 0, len(lines)
-    while i < n:
-        if lines[i].blank:
-            i += 1
-            continue
-        j = i
-        while j < n and not lines[j].blank:
-            j += 1
-        text = " ".join(line.stripped for line in lines[i:j])
-        out.append((i, j, is_boilerplate(text)))
-        i = j
-    return out
+class _Runs:
+    """The runs of non-blank lines of a text, each asked whether it is boilerplate only when a
+    scan reaches it (only the runs near the text's edges ever are)."""
+
+    def __init__(self, lines: list[SourceLine]) -> None:
+        self.lines = lines
+        self.spans: list[tuple[int, int]] = []  # (first index, one past the last index)
+        i, n = 0, len(lines)
+        while i < n:
+            if lines[i].blank:
+                i += 1
+                continue
+            j = i
+            while j < n and not lines[j].blank:
+                j += 1
+            self.spans.append((i, j))
+            i = j
+        self._boiler: dict[int, bool] = {}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def boiler(self, k: int) -> bool:
+        if k not in self._boiler:
+            start, end = self.spans[k]
+            text = " ".join(line.stripped for line in self.lines[start:end])
+            self._boiler[k] = is_boilerplate(text)
+        return self._boiler[k]
 
 
-def _header_end(groups: list[tuple[int, int, bool]]) -> int:
+def _header_end(runs: _Runs) -> int:
     """Index of the first line after the boilerplate run at the top (0: no header)."""
     last = None
-    for k, (_, _, boiler) in enumerate(groups):
-        if boiler:
+    for k in range(len(runs)):
+        if runs.boiler(k):
             if last is None and k >= _MAX_EDGE_GROUPS:
                 return 0
             last = k
@@ -100,27 +119,26 @@ def _header_end(groups: list[tuple[int, int, bool]]) -> int:
             break
         elif last is None and k >= _MAX_EDGE_GROUPS:
             return 0
-    return groups[last][1] if last is not None else 0
+    return runs.spans[last][1] if last is not None else 0
 
 
-def _footer_start(
-    lines: list[SourceLine], groups: list[tuple[int, int, bool]], body_start: int
-) -> int:
+def _footer_start(lines: list[SourceLine], runs: _Runs, body_start: int) -> int:
     """Index of the first line of the boilerplate run at the bottom (``len(lines)``: none)."""
     end = next((i for i in range(body_start, len(lines)) if _END.match(lines[i].text)), len(lines))
-    body = [g for g in groups if g[0] >= body_start and g[1] <= end]
+    body = [k for k, span in enumerate(runs.spans) if span[0] >= body_start and span[1] <= end]
     first = None
-    for k in range(len(body) - 1, -1, -1):
-        if body[k][2]:
-            if first is None and len(body) - 1 - k >= _MAX_EDGE_GROUPS and end == len(lines):
+    for back in range(len(body) - 1, -1, -1):
+        from_end = len(body) - 1 - back
+        if runs.boiler(body[back]):
+            if first is None and from_end >= _MAX_EDGE_GROUPS and end == len(lines):
                 break
-            first = k
-        elif first is not None and first - k > _MAX_GAP_GROUPS:
+            first = back
+        elif first is not None and first - back > _MAX_GAP_GROUPS:
             break
-        elif first is None and len(body) - 1 - k >= _MAX_EDGE_GROUPS:
+        elif first is None and from_end >= _MAX_EDGE_GROUPS:
             break
     if first is not None:
-        end = body[first][0]
+        end = runs.spans[body[first]][0]
     return end
 
 

@@ -412,8 +412,8 @@ def numbered_headings(groups: list[Group], layout: Layout) -> tuple[set[int], se
         if len(run) >= 3:
             sequenced.update(n for n, _, _ in run)
         run = [item]
-    glued = {n for n, _, is_glued in found if is_glued and n in sequenced}
-    return sequenced, glued
+    under = {n for n, _, is_glued in found if is_glued and n in sequenced}
+    return sequenced, under
 
 
 def _heading_line(text: str) -> bool:

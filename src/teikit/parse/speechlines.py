@@ -90,10 +90,10 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
         key for key, n in uses.items() if n >= _MIN_USES and _plausible(key, n, words, False)
     }
     if len(speakers) < _MIN_SPEAKERS:
-        named = _name_lines(groups, words)
-        if len(named) < _MIN_OPENERS:
+        name_lines = _name_lines(groups, words)
+        if len(name_lines) < _MIN_OPENERS:
             return set(), frozenset()
-        return {n + 1 for n in named}, frozenset(named)
+        return {n + 1 for n in name_lines}, frozenset(name_lines)
     # The indentations speeches open at. A line set in like that where the indentation changes
     # (or a group begins) is where a speech opens: a label there is a speaker's, even a name the
     # text also uses as a word ("Art." for Arthur beside "thou art") or one used only once.
@@ -151,9 +151,9 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
                 openers.add(line.number)
             previous_start = opens
             previous = line
-    named = _name_lines(groups, words)
-    openers |= named
-    starts |= {n + 1 for n in named}  # the speech starts on the line under its name
+    name_lines = _name_lines(groups, words)
+    openers |= name_lines
+    starts |= {n + 1 for n in name_lines}  # the speech starts on the line under its name
     if len(openers) < _MIN_OPENERS:
         return set(), frozenset()  # a few name lines in prose say nothing of its layout
     speech_cuts = sum(1 for n in starts if n in labels)
@@ -209,6 +209,15 @@ def _label(text: str) -> Label | None:
     head = text[:72]
     if "." not in head and ":" not in head:
         return None  # (most lines)
+    # A name opens with a capital (perhaps after "_" or "[") and is a few words long: most lines
+    # of prose fail here, before the costlier look for label shapes.
+    first = head.lstrip("_[(")[:1]
+    if not first.isupper():
+        return None
+    stop = min((k for k in (head.find("."), head.find(":")) if k >= 0), default=len(head))
+    words = head[:stop].split()
+    if len(words) > 6 or sum(1 for w in words if w[:1].islower() and len(w) > 3) > 0:
+        return None  # "It was cold." is a sentence ("Duke of York." may have "of")
     best = None
     for c in candidates(text):
         if c.term and not c.alone and not c.weak and not c.directed:
