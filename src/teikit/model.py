@@ -151,7 +151,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class ListBlock:
-    """Numbered, lettered or bulleted items. ``kind``: "ordered", "bulleted" or "simple"."""
+    """Numbered, lettered or bulleted items. ``kind``: "ordered", "bulleted", "simple" or
+    "gloss" (each item's label is the name it explains: "Lovestone:")."""
 
     items: tuple[Item, ...]
     kind: str = "ordered"

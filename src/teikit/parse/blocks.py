@@ -36,6 +36,7 @@ from . import (
     contents,
     editorial,
     figures,
+    glosses,
     headings,
     letters,
     lists,
@@ -57,6 +58,7 @@ class State:
     speech_lines: frozenset[int] = frozenset()  # lines that open a speech (``speechlines``)
     titled: bool = False  # keyword headings have a title line under them (any case)
     numbered: frozenset[int] = frozenset()  # first lines of numbered headings in sequence
+    glosses: dict[int, int] = field(default_factory=dict)  # gloss lists: start -> length
     pos: int = 0
     flat: list[Block | Opening | CloseAll] = field(default_factory=list)
     note_targets: dict[str, str] = field(default_factory=dict)
@@ -122,6 +124,7 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
         speech_lines,
         headings.titles_follow_headings(groups),
         frozenset(numbered),
+        glosses.gloss_runs(groups),
     )
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     count = len(groups)  # the rules move ``state.pos`` but never change the groups
@@ -426,6 +429,22 @@ def _closer_at(state: State, offset: int, margin: int = 0) -> tuple[LetterPart, 
     return letters.closer(parts, _span(group, last)), taken
 
 
+def gloss_list(state: State) -> bool:
+    """A run of "Name: what it stands for" paragraphs, each name explained once (``glosses``)."""
+    taken = state.glosses.get(state.pos)
+    if taken is None:
+        return False
+    run = state.groups[state.pos : state.pos + taken]
+    items = []
+    for group in run:
+        label, _ = glosses.split_label(group.text)
+        paragraph = _strip_label(Paragraph(group_inlines(group, state.layout), _span(group)), label)
+        items.append(Item(label, (paragraph,), _span(group)))
+    state.flat.append(ListBlock(tuple(items), "gloss", _span(run[0], run[-1])))
+    state.pos += taken
+    return True
+
+
 def list_items(state: State) -> bool:
     group = state.groups[state.pos]
     start = lists.item_start(group.lines[0].stripped)
@@ -633,6 +652,7 @@ RULES: tuple[Rule, ...] = (
     heading,
     letter_opener,
     letter_closer,
+    gloss_list,
     list_items,
     indented_block,
     plain_verse,

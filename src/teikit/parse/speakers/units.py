@@ -75,7 +75,11 @@ def units(
                 if len(verse) > 1:
                     after_first[len(slots)] = Paragraph(verse[1].content, verse[1].span)
                 slots.append(Paragraph(verse[0].content, verse[0].span))
-        elif isinstance(block, ListBlock) and (listed_items := listed_labels(block)):
+        elif (
+            isinstance(block, ListBlock)
+            and block.kind != "gloss"  # names explained, not speakers
+            and (listed_items := listed_labels(block))
+        ):
             slots.extend(listed_items)
         else:
             slots.append(None)
