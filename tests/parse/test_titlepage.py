@@ -157,3 +157,15 @@ def test_title_page_of_a_copy_without_header() -> None:
 def test_text_opening_with_a_heading_has_no_bare_title_page() -> None:
     text = "CHAPTER I\n\nTHE OLD TOWN\n\nIt was a town of narrow streets.\n\nBY THE RIVER\n\n1882\n"
     assert not parse_text(text, "t.txt").metadata.front
+
+
+def test_first_heading_under_the_title_is_no_subtitle() -> None:
+    """A line under the title shaped like the headings the text prints further on ("MY FIRST
+    STAGE" before "MY SECOND STAGE") opens the text; it is no subtitle."""
+    page = "THE STORY OF A RUMOUR\n\n\n\nMY FIRST STAGE\n\n\nIt began over tea.\n\n"
+    rest = "".join(f"\n\n\nMY {n} STAGE\n\n\nIt went on.\n" for n in ("SECOND", "THIRD", "LAST"))
+    text = HEADER.replace("A Tale of Two Towns\n       Being a True History", "The Story of a Rumour")
+    document = parse_text(text + page + rest, "rumour.txt")
+    assert [f.text for f in document.metadata.front] == ["THE STORY OF A RUMOUR"]
+    root = etree.fromstring(encode(document, EncodeOptions(when="2026-01-01")))
+    assert root.xpath("//t:body/t:div/t:head/text()", namespaces=NS)[0] == "MY FIRST STAGE"

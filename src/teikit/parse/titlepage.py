@@ -97,7 +97,7 @@ def read_title_page(
             if not group:
                 kept.append([])
                 continue
-        if _stops(group):
+        if _stops(group) or (titled and _like_later_headings(group, lines, start, end)):
             break
         titled = titled or any(_is_title(line.stripped, wanted_title) for line in group)
         if not titled and not opens_illustration(text):
@@ -152,6 +152,30 @@ def read_bare_title_page(lines: list[SourceLine], start: int, end: int) -> Title
     author = _key(_BY.sub("", byline, count=1))
     front = _roles([line for group in kept for line in group], _key(groups[0][0].stripped), author)
     return TitlePage(tuple(front), (), body_start)
+
+
+def _like_later_headings(
+    group: list[SourceLine], lines: list[SourceLine], start: int, end: int
+) -> bool:
+    """A line under the title shaped like headings the text prints further on ("MY FIRST
+    STAGE" before "MY SECOND STAGE", "MY THIRD STAGE"): the first heading of the text, not a
+    subtitle. Shape: the same first and last word, in the same case, on a line of its own."""
+    if len(group) != 1:
+        return False
+    words = _plain(group[0].stripped).split()
+    if len(words) < 2:
+        return False
+    shape = (words[0], words[-1])
+    count = 0
+    for line in lines[start:end]:
+        if line.number <= group[0].number or len(line.stripped) > _MAX_LINE:
+            continue
+        other = _plain(line.stripped).split()
+        if len(other) >= 2 and (other[0], other[-1]) == shape:
+            count += 1
+            if count >= 2:
+                return True
+    return False
 
 
 def _plain(text: str) -> str:
