@@ -164,7 +164,8 @@ def test_first_heading_under_the_title_is_no_subtitle() -> None:
     STAGE" before "MY SECOND STAGE") opens the text; it is no subtitle."""
     page = "THE STORY OF A RUMOUR\n\n\n\nMY FIRST STAGE\n\n\nIt began over tea.\n\n"
     rest = "".join(f"\n\n\nMY {n} STAGE\n\n\nIt went on.\n" for n in ("SECOND", "THIRD", "LAST"))
-    text = HEADER.replace("A Tale of Two Towns\n       Being a True History", "The Story of a Rumour")
+    old_title = "A Tale of Two Towns\n       Being a True History"
+    text = HEADER.replace(old_title, "The Story of a Rumour")
     document = parse_text(text + page + rest, "rumour.txt")
     assert [f.text for f in document.metadata.front] == ["THE STORY OF A RUMOUR"]
     root = etree.fromstring(encode(document, EncodeOptions(when="2026-01-01")))
