@@ -59,6 +59,7 @@ class State:
     titled: bool = False  # keyword headings have a title line under them (any case)
     numbered: frozenset[int] = frozenset()  # first lines of numbered headings in sequence
     glosses: dict[int, int] = field(default_factory=dict)  # gloss lists: start -> length
+    spacing: int = 0  # blank lines a plain heading needs before it (``heading_spacing``)
     pos: int = 0
     flat: list[Block | Opening | CloseAll] = field(default_factory=list)
     note_targets: dict[str, str] = field(default_factory=dict)
@@ -125,6 +126,7 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
         headings.titles_follow_headings(groups),
         frozenset(numbered),
         glosses.gloss_runs(groups),
+        headings.heading_spacing(groups),
     )
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     count = len(groups)  # the rules move ``state.pos`` but never change the groups
@@ -293,7 +295,8 @@ def _closes(state: State, offset: int, group: Group) -> bool:
 
 def _opens_division(state: State, group: Group) -> bool:
     return (
-        headings.heading_of(group, state.layout, state.recurring, state.numbered) is not None
+        headings.heading_of(group, state.layout, state.recurring, state.numbered, state.spacing)
+        is not None
         or notes.is_notes_heading(group)
         or contents.is_contents_heading(group)
     )
@@ -321,7 +324,7 @@ def footnote(state: State) -> bool:
 
 def heading(state: State) -> bool:
     group = state.groups[state.pos]
-    match = headings.heading_of(group, state.layout, state.recurring, state.numbered)
+    match = headings.heading_of(group, state.layout, state.recurring, state.numbered, state.spacing)
     if match is None:
         return False
     if match.n and not match.keyword and _next_is_item(state, group):
@@ -551,7 +554,8 @@ def indented_block(state: State) -> bool:
         and quotes.is_indented_block(group, state.layout)
     ):
         if run and (
-            headings.heading_of(group, state.layout, state.recurring, state.numbered) is not None
+            headings.heading_of(group, state.layout, state.recurring, state.numbered, state.spacing)
+            is not None
             or (
                 letters.is_closing(group.lines[0].stripped)
                 and not all(quotes.is_verse(g, state.layout) for g in run)

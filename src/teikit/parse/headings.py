@@ -25,6 +25,7 @@ Depth: volume 0, part/book 1, act/chapter 2, scene 3, plain sections 4.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .lines import Group, SourceLine
@@ -151,9 +152,12 @@ def heading_of(
     layout: Layout,
     recurring: frozenset[str],
     numbered: frozenset[int] | set[int] = frozenset(),
+    spacing: int = 0,
 ) -> HeadingMatch | None:
     """``numbered``: first lines of the text's numbered headings in sequence (see
-    ``numbered_headings``); such a line is a heading however it ends ("I.--Ab initio.")."""
+    ``numbered_headings``); such a line is a heading however it ends ("I.--Ab initio.").
+    ``spacing``: the blank lines a plain heading (no keyword, no numeral) needs before it, where
+    the text sets its headings apart by more than its paragraphs (see ``heading_spacing``)."""
     if len(group.lines) > 2 or (len(group.lines) == 2 and not layout.hard_wrapped):
         return None
     text = group.text
@@ -171,7 +175,9 @@ def heading_of(
     keyword = keyword_heading(text)
     if keyword is not None:
         return keyword
-    return None if text in recurring else plain_heading(group, text, layout)
+    if text in recurring or group.blank_before < spacing:
+        return None
+    return plain_heading(group, text, layout)
 
 
 def keyword_heading(text: str) -> HeadingMatch | None:
@@ -435,3 +441,20 @@ def _ends_apart(line: SourceLine, following: SourceLine, layout: Layout) -> bool
         return False
     opening = following.stripped[:1]
     return opening.isupper() or opening in "\"'‘“«»„_—-"
+
+
+def heading_spacing(groups: list[Group]) -> int:
+    """The blank lines a plain heading needs before it: where the text's keyword headings (three
+    or more) stand two blank lines further apart than its paragraphs do, a line in capitals set
+    off like a paragraph ("AVE ATQUE VALE", an inscription quoted in a chapter) is no heading.
+    0 where the text spaces its headings like its paragraphs (most MIA pages)."""
+    spaced = sorted(
+        g.blank_before
+        for g in groups[1:]
+        if len(g.lines) == 1 and keyword_heading(g.text) is not None
+    )
+    if len(spaced) < 3:
+        return 0
+    usual = Counter(g.blank_before for g in groups[1:]).most_common(1)[0][0]
+    headed = spaced[len(spaced) // 2]
+    return usual + 1 if headed >= usual + 2 else 0
