@@ -14,6 +14,7 @@ saxonche is an optional dependency (``pip install 'teikit[schematron]'``); witho
 
 from __future__ import annotations
 
+import locale
 import os
 import re
 import tempfile
@@ -138,7 +139,15 @@ def processor() -> Saxon:
             from saxonche import PySaxonProcessor
         except ImportError:
             raise SaxonUnavailable(f"saxonche is not installed ({INSTALL_HINT})") from None
+        # SaxonC sets the process locale (all categories to C.UTF-8, which Python then reads
+        # as en_US and cannot set back): elementpath's collations, which xmlschema and the
+        # agreement tests use, would fail with "unsupported locale setting". Put it back.
+        saved = locale.setlocale(locale.LC_ALL, None)
         proc = PySaxonProcessor(license=False)
+        try:
+            locale.setlocale(locale.LC_ALL, saved)
+        except locale.Error:
+            pass
         proc.set_catalog_files([str(_catalog_file(offline_catalog()))])
         _SAXON.clear()
         _SAXON[pid] = Saxon(proc, proc.new_xslt30_processor())

@@ -29,7 +29,7 @@ from lxml import etree
 from ..errors import Diagnostic, SchemaError, Severity
 from ..io import safe_parser
 from . import diskcache
-from .saxon import SaxonError, messages, processor
+from .saxon import SaxonError, messages, one_line, processor
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SCH1_NS = "http://www.ascc.net/xml/schematron"
@@ -85,6 +85,7 @@ def extract(root: etree._Element) -> etree._Element | None:
         if prefix and prefix not in declared and uri not in (RNG_NS, SCH_NS):
             declared.add(prefix)
             schema.append(etree.Element(f"{{{SCH_NS}}}ns", prefix=prefix, uri=uri))
+    _infer_languages(patterns)
     abstract = {n.get("id") for n in patterns if n.get("abstract") == "true"}
     for node in sorted(patterns, key=lambda n: etree.QName(n).localname != "phase"):
         if node.get("is-a") and node.get("is-a") not in abstract:
@@ -94,6 +95,24 @@ def extract(root: etree._Element) -> etree._Element | None:
             continue
         schema.append(_copy(node))
     return schema
+
+
+_RULE_NUMBER = re.compile(r"-rule-\d+$")
+_TRANSLATED = re.compile(r"^(?P<base>.*)-(?P<lang>[a-z]{2})-constraint$")
+
+
+def _infer_languages(patterns: list[etree._Element]) -> None:
+    """odd2relax drops a constraint's ``xml:lang``: a translation is left as a second pattern whose
+    id carries the language (``…-addSpan-requires-spanTo-fr-constraint-rule-44`` beside
+    ``…-addSpan-requires-spanTo-constraint-rule-43``). Give such a pattern its language back, so
+    that one message per finding, in the document's language, can be kept."""
+    ids = {_RULE_NUMBER.sub("", n.get("id") or "") for n in patterns}
+    for node in patterns:
+        if node.get(XML_LANG) is not None:
+            continue
+        found = _TRANSLATED.match(_RULE_NUMBER.sub("", node.get("id") or ""))
+        if found and f"{found.group('base')}-constraint" in ids:
+            node.set(XML_LANG, found.group("lang"))
 
 
 def _copy(node: etree._Element) -> etree._Element:
@@ -119,7 +138,10 @@ class XPath2Schematron:
         pid = os.getpid()
         if pid not in self._executable:
             self._executable.clear()
-            self._executable[pid] = processor().compile_text(self.xslt)
+            # relative URIs in the rules (pattern/@documents, doc()) resolve against the schema
+            self._executable[pid] = processor().compile_text(
+                self.xslt, self.path.resolve().as_uri()
+            )
         return self._executable[pid]
 
     def svrl(self, tree: etree._ElementTree, file: str) -> etree._Element:
@@ -132,7 +154,8 @@ class XPath2Schematron:
             out = executable.transform_to_string(xdm_node=node)
         except Exception as exc:  # PySaxonApiError: a dynamic error in a rule
             said = messages(executable)
-            raise SaxonError(f"Schematron {self.name} failed: {said or _short(exc)}") from None
+            reason = one_line(Exception(said)) if said else one_line(exc)
+            raise SaxonError(f"Schematron {self.name} could not run a rule: {reason}") from None
         return etree.fromstring(out.encode("utf-8"), _parser())
 
     def check(self, tree: etree._ElementTree, file: str) -> list[Diagnostic]:
@@ -168,6 +191,7 @@ def findings(
 ) -> list[Diagnostic]:
     """SVRL → Diagnostics, in document order of the report, one per finding and language."""
     raw = []
+    errors: list[Diagnostic] = []
     context = ""
     rule_role: dict[int, str] = {}  # an assertion without @role takes its rule's
     role = ""
@@ -178,9 +202,20 @@ def findings(
         elif local in ("failed-assert", "successful-report"):
             raw.append((node, local, context))
             rule_role[id(node)] = role
+        elif local == "error":  # a dynamic error in a rule, caught by the validation stylesheet
+            errors.append(
+                Diagnostic(
+                    Severity.ERROR,
+                    "sch-error",
+                    f"Schematron {schema} could not run a rule: "
+                    + one_line(Exception(f"{node.get('code', '')} {_text(node)}")),
+                    file=file,
+                    schema=schema,
+                )
+            )
     located = Locator(tree, file)
     chosen = _by_language(raw, tree, located)
-    out = []
+    out = errors
     for node, local, rule_context in chosen:
         element = located.element(node.get("location", ""))
         line, col = located.position(element)
