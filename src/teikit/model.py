@@ -211,10 +211,12 @@ class Figure:
 @dataclass(frozen=True, slots=True)
 class Trailer:
     """A closing line at the end of a division or the text ("THE END", "END OF ACT II.",
-    "CURTAIN.")."""
+    "CURTAIN."). ``work`` when it closes the whole work ("THE END", "FINIS"): what follows it
+    is back matter."""
 
     content: Inlines
     span: Span = NO_SPAN
+    work: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,12 +27,14 @@ def build_text(document: m.Document, parent: etree._Element, keep_linebreaks: bo
         _write_front(el(text, "front"), front_lines)
     body = el(text, "body")
     blocks, trailing_notes = _split_trailing_notes(document.body)
+    blocks, after_the_end = _split_after_the_end(blocks)
     if blocks:
         write_blocks(body, blocks)
     else:
         el(body, "p")  # TEI requires content in body; an empty source has none
-    if document.notes or trailing_notes:
+    if document.notes or trailing_notes or after_the_end:
         back = el(text, "back")
+        _write_back_matter(back, after_the_end)
         for division in trailing_notes:
             write_block(back, division)
         if document.notes:
@@ -51,6 +53,41 @@ def _split_trailing_notes(
     if cut == 0:
         return blocks, ()
     return blocks[:cut], blocks[cut:]
+
+
+def _split_after_the_end(
+    blocks: tuple[m.Block, ...],
+) -> tuple[tuple[m.Block, ...], tuple[m.Block, ...]]:
+    """What a book prints after its closing "THE END" (other books by the author, the
+    publisher's advertisements) is back matter, not the work's text: it belongs in ``back``."""
+    for k in range(len(blocks) - 1, -1, -1):
+        if _ends_with_the_end(blocks[k]):
+            return (blocks[: k + 1], blocks[k + 1 :]) if k + 1 < len(blocks) else (blocks, ())
+    return blocks, ()
+
+
+def _ends_with_the_end(block: m.Block) -> bool:
+    if isinstance(block, m.Trailer):
+        return block.work
+    if isinstance(block, m.Division) and block.blocks:
+        return _ends_with_the_end(block.blocks[-1])
+    return False
+
+
+def _write_back_matter(back: etree._Element, blocks: tuple[m.Block, ...]) -> None:
+    """Divisions as they are; the blocks between them in a division of their own (``back``
+    holds divisions, not bare paragraphs)."""
+    loose: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, m.Division):
+            if loose:
+                write_blocks(el(back, "div", type="backMatter"), tuple(loose))
+                loose = []
+            write_block(back, block)
+        else:
+            loose.append(block)
+    if loose:
+        write_blocks(el(back, "div", type="backMatter"), tuple(loose))
 
 
 def _write_front(front: etree._Element, lines: tuple[m.FrontLine, ...]) -> None:

@@ -268,15 +268,17 @@ def trailer(state: State) -> bool:
     group = state.groups[state.pos]
     if not trailers.is_closing(group) or not _closes(state, 1, group):
         return False
-    state.flat.append(Trailer(group_inlines(group, state.layout), _span(group)))
+    work = trailers.ends_work(group.text)
+    state.flat.append(Trailer(group_inlines(group, state.layout), _span(group), work))
     following = state.peek()
     if (
         following is not None
-        and not _opens_division(state, following)
+        and (work or not _opens_division(state, following))
         and not trailers.is_closing(following)
     ):
         # "THE END." set apart from the printer's imprint below it: what follows is no part
-        # of the division the trailer closed.
+        # of the division the trailer closed (after the work's end, not even a division it
+        # would hold: "Other books by the author").
         state.flat.append(CloseAll())
     state.pos += 1
     return True

@@ -67,3 +67,14 @@ def _singular(what: str) -> str:
         if last.casefold().endswith(ending):
             return f"{head} {last[: -len(ending)]}".strip()
     return what
+
+
+_WORK_END = re.compile(
+    r"^(?:the\s+end|finis|fin|ende|einde|loppu|konec|koniec|конец|fim|slut)$", re.IGNORECASE
+)
+
+
+def ends_work(text: str) -> bool:
+    """A formula that closes the whole work ("THE END", "FINIS", "FIN", "КОНЕЦ"), not one of
+    its acts or volumes ("END OF ACT II.", "FIN DU PREMIER VOLUME.", "CURTAIN.")."""
+    return bool(_WORK_END.match(text.strip(_FRAME)))
