@@ -17,7 +17,12 @@ whose scheduler lives in a process of its own, started afresh for each stage, so
 are the scheduler's alone: its memory when idle and at its peak, each worker's peak, and the
 peak of the client process that holds the file list and the results. The time excludes the
 cluster's start (printed apart); "per file" is dask2's extra cost over -j2 per document. From
-the two corpus sizes the script extrapolates what a million-file run would need.
+the two corpus sizes the script extrapolates what a million-file run would need. "cpu s" is the
+CPU time of every process of a run (the stage's, its pool workers, or the Dask workers and
+scheduler): on a machine shared with other work it is steadier than the wall clock. "inside
+tasks" is the share of the run's time the Dask workers spent computing (Dask's task stream):
+near 100% means no worker waited on the scheduler, so a slower wall clock is CPU taken by
+other processes, not Dask's.
 """
 
 from __future__ import annotations
@@ -139,6 +144,13 @@ def run_stage(stage: str, jobs: int, src: Path, dst: Path, address: str | None =
 
         client = Client(address)
         idle = client.run_on_scheduler(_rss_mb)
+        cluster_cpu = sum(client.run(_cpu_seconds).values()) + client.run_on_scheduler(_cpu_seconds)
+    here_cpu = _cpu_seconds() + _cpu_seconds(resource.RUSAGE_CHILDREN)
+    stream = contextlib.ExitStack()
+    if client is not None:
+        from distributed import get_task_stream
+
+        tasks = stream.enter_context(get_task_stream(client))
     started = time.perf_counter()
     if stage == "validate":
         report = validate_paths(
@@ -165,18 +177,35 @@ def run_stage(stage: str, jobs: int, src: Path, dst: Path, address: str | None =
                 work(pair)
         invalid = 0
     seconds = time.perf_counter() - started
+    stream.close()
+    cpu = _cpu_seconds() + _cpu_seconds(resource.RUSAGE_CHILDREN) - here_cpu
     own = _peak_mb()
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / _PER_MB
     result = {"seconds": seconds, "own_mb": own, "worker_mb": workers, "invalid": invalid}
     if client is not None:
+        cpu += sum(client.run(_cpu_seconds).values()) + client.run_on_scheduler(_cpu_seconds)
+        cpu -= cluster_cpu
+        computing = sum(
+            part["stop"] - part["start"]
+            for task in tasks.data
+            for part in task["startstops"]
+            if part["action"] == "compute"
+        )
+        result["busy"] = computing / (len(client.nthreads()) * seconds)
         result["worker_mb"] = max(client.run(_peak_mb).values())
         result["scheduler_idle_mb"] = idle
         result["scheduler_mb"] = client.run_on_scheduler(_peak_mb)
         client.close()
+    result["cpu"] = cpu
     return result
 
 
 _PER_MB = 1024 * 1024 if sys.platform == "darwin" else 1024  # macOS reports bytes, Linux kB
+
+
+def _cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_mb() -> float:
@@ -255,7 +284,10 @@ def bench(root: Path, count: int, args: argparse.Namespace) -> dict[str, dict]:
         text_bytes = generate(sources, count, args.seed)
         origin = "generated"
     print(f"\n{count} documents ({origin}), {text_bytes / 1e6:.1f} MB of text", flush=True)
-    print(f"{'stage':10} {'run':>6} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'peak MB':>8}")
+    print(
+        f"{'stage':10} {'run':>6} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'cpu s':>7} "
+        f"{'peak MB':>8}"
+    )
     figures: dict[str, dict] = {}
     for stage, src, dst, pattern in (
         ("encode", sources, tei, "*.txt"),
@@ -278,7 +310,7 @@ def bench(root: Path, count: int, args: argparse.Namespace) -> dict[str, dict]:
             peak = max(result["own_mb"], result["worker_mb"])
             print(
                 f"{stage:10} {run:>6} {result['seconds']:8.2f} {count / result['seconds']:8.1f} "
-                f"{megabytes / result['seconds']:6.2f} {peak:8.0f}",
+                f"{megabytes / result['seconds']:6.2f} {result['cpu']:7.2f} {peak:8.0f}",
                 flush=True,
             )
             if result["invalid"]:
@@ -288,9 +320,12 @@ def bench(root: Path, count: int, args: argparse.Namespace) -> dict[str, dict]:
         if not args.no_dask:
             dask = figures[f"{stage} dask2"]
             extra = (dask["seconds"] - two["seconds"]) / count * 1000
+            cpu = (dask["cpu"] - two["cpu"]) / count * 1000
             line += (
                 f"; dask2 vs -j2: {two['seconds'] / dask['seconds']:.2f}x ({extra:+.2f} ms per "
-                f"file; cluster start {dask['start']:.1f} s); memory: scheduler "
+                f"file, {cpu:+.2f} ms CPU per file; workers inside tasks {dask['busy']:.0%} of the "
+                f"time; cluster start {dask['start']:.1f} s); "
+                "memory: scheduler "
                 f"{dask['scheduler_idle_mb']:.0f} MB idle, {dask['scheduler_mb']:.0f} MB peak; "
                 f"worker {dask['worker_mb']:.0f} MB; client {dask['own_mb']:.0f} MB"
             )
