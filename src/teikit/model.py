@@ -272,7 +272,7 @@ class Note:
     id: str
     label: str
     blocks: tuple[Block, ...]
-    place: str = "end"  # "foot" or "end"
+    place: str = "end"  # "foot", "end" or "margin" (a side note)
     span: Span = NO_SPAN
 
 

@@ -42,6 +42,7 @@ from . import (
     lists,
     notes,
     quotes,
+    sidenotes,
     trailers,
 )
 from .divisions import CloseAll, Opening, nest
@@ -114,6 +115,7 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
     if not layout.hard_wrapped and is_exported(groups):
         layout = replace(layout, exported=True)
     groups = split_unwrapped(groups, layout)
+    groups = sidenotes.cut_sidenotes(groups)
     numbered, glued = headings.numbered_headings(groups, layout)
     groups = _cut_after(groups, glued)
     if layout.hard_wrapped and quotes.verse_share(groups, layout) >= 0.5:
@@ -251,6 +253,18 @@ def break_lines(state: State) -> bool:
     if block is None:
         return False
     state.flat.append(block)
+    state.pos += 1
+    return True
+
+
+def sidenote(state: State) -> bool:
+    group = state.groups[state.pos]
+    if not sidenotes.is_sidenote(group):
+        return False
+    state.note_count += 1  # (no label: nothing in the text refers to a side note)
+    paragraph = Paragraph(group_inlines(group, state.layout), _span(group))
+    note = notes.Note(f"note-{state.note_count}", "", (paragraph,), "margin", _span(group))
+    state.flat.append(note)
     state.pos += 1
     return True
 
@@ -652,6 +666,7 @@ RULES: tuple[Rule, ...] = (
     notes_section,
     table_of_contents,
     break_lines,
+    sidenote,
     figure,
     footnote,
     trailer,
