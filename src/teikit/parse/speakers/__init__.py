@@ -38,7 +38,7 @@ from .cast import extract_cast
 from .credits import credit_lists
 from .genre import classify, opening_texts, questioner, title_block
 from .inlines import plain
-from .labels import Label, is_name, name_key, supplied_name
+from .labels import Label, chorus_member, is_name, name_key, supplied_name
 from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
@@ -198,11 +198,16 @@ def _byline(document: Document) -> str:
 def _supplied_names(labels: list[Label], speakers: set[str]) -> dict[str, str]:
     """Label verbatims whose editor's bracket names another speaker ("LOUIS [WOYZECK]."): the
     bracketed name is who speaks. Only a name that also speaks under its own label counts
-    (spelled with or without hyphens), so "HAMLET [Aside]" stays Hamlet's."""
-    if not any("[" in label.verbatim for label in labels):
-        return {}
-    joined = {key.replace("-", "").replace(" ", "") for key in speakers}
+    (spelled with or without hyphens), so "HAMLET [Aside]" stays Hamlet's. A chorus speaking
+    through one of its members ("Chor. (Cajetan.)") is that member's turn."""
     out: dict[str, str] = {}
+    for label in labels:
+        member = chorus_member(label)
+        if member:
+            out[label.verbatim] = member
+    if not any("[" in label.verbatim for label in labels):
+        return out
+    joined = {key.replace("-", "").replace(" ", "") for key in speakers}
     for label in labels:
         name = supplied_name(label)
         if name and name_key(name).replace("-", "").replace(" ", "") in joined:

@@ -269,14 +269,40 @@ def _lined_label(text: str) -> Label | None:
 _DIRECTION = re.compile(r"(?:\[[^\[\]\n]{1,300}\]|\([^()\n]{1,300}\))[.:]?(?=\s|$)")
 
 
+# A chorus and the member who speaks for it: "Chor. (Cajetan.)", "CHORUS (BOHEMUND)".
+_CHORUS = frozenset("chor chorus coro choeur chœur хор halbchor".split())
+_MEMBER = re.compile(r"^\(\s*(?P<member>[^()\n]{1,40}?)\.?\s*\)$")
+
+
 def _directed_label(text: str) -> Label | None:
     """A name followed by a direction in brackets or parentheses. With a terminator after the
     direction the label spans both (as "ROSINE, à part." does); without one the label is the
-    name alone and the direction opens the speech ("Faust [zusammenstürzend.] Nicht dir?")."""
+    name alone and the direction opens the speech ("Faust [zusammenstürzend.] Nicht dir?").
+    A chorus may print its own terminator before the member who speaks ("Chor. (Cajetan.)"):
+    the label is both, the line's whole text."""
     match = _DIRECTED.match(text)
-    if match is None or not is_name(match.group("name").strip()):
+    if match is None:
         return None
     name = match.group("name").strip()
+    if name.endswith(".") and name[:-1].casefold() in _CHORUS and not match.group("term"):
+        member = _MEMBER.match(match.group("inner"))
+        if member is None or not is_name(member.group("member")):
+            return None
+        end = match.end()
+        rest = text[end:]
+        return Label(
+            verbatim=text[:end],
+            name=name[:-1],
+            note="",
+            term=".",
+            upper=_is_upper(name[:-1]),
+            alone=not rest.strip(),
+            italic=False,
+            length=end + (len(rest) - len(rest.lstrip())),
+            directed=True,
+        )
+    if not is_name(name):
+        return None
     if match.group("term"):
         end = match.end()
     elif match.group("editorial"):
@@ -299,6 +325,24 @@ def _directed_label(text: str) -> Label | None:
 
 
 _SUPPLIED = re.compile(r"\s*\[(?P<name>[^\[\]\n]{1,40})\]")
+
+
+def chorus_member(label: Label) -> str:
+    """The member who speaks for a chorus ("Chor. (Cajetan.)", "CHORUS (BOHEMUND)." →
+    "Cajetan", "BOHEMUND"), or ""."""
+    if name_key(label.name) not in _CHORUS:
+        return ""
+    at = label.verbatim.find("(")
+    end = label.verbatim.rfind(")")
+    if at < 0 or end < at:
+        return ""
+    member = _MEMBER.match(label.verbatim[at : end + 1])
+    if member is None:
+        return ""
+    name = member.group("member").strip()
+    if name_key(name) in GROUP_WORDS:
+        return ""  # "Chor. (Alle.)": the whole chorus
+    return name if is_name(name) else ""
 
 
 def supplied_name(label: Label) -> str:
