@@ -61,6 +61,7 @@ class State:
     numbered: frozenset[int] = frozenset()  # first lines of numbered headings in sequence
     glosses: dict[int, int] = field(default_factory=dict)  # gloss lists: start -> length
     spacing: int = 0  # blank lines a plain heading needs before it (``heading_spacing``)
+    contents: dict[int, int] = field(default_factory=dict)  # contents without a heading
     pos: int = 0
     flat: list[Block | Opening | CloseAll] = field(default_factory=list)
     note_targets: dict[str, str] = field(default_factory=dict)
@@ -129,6 +130,7 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
         frozenset(numbered),
         glosses.gloss_runs(groups),
         headings.heading_spacing(groups),
+        contents.unheaded_contents(groups),
     )
     long_rules = tuple(rule for rule in RULES if rule not in _SHORT_ONLY)
     count = len(groups)  # the rules move ``state.pos`` but never change the groups
@@ -225,6 +227,16 @@ def _strip_label(paragraph: Paragraph, label: str) -> Paragraph:
     if isinstance(first, str) and first.startswith(label):
         content = (first[len(label) :].lstrip(),) + content[1:]
     return Paragraph(content, paragraph.span)
+
+
+def unheaded_contents(state: State) -> bool:
+    taken = state.contents.get(state.pos)
+    if taken is None:
+        return False
+    entries = state.groups[state.pos : state.pos + taken]
+    state.flat.append(contents.unheaded_division(entries))
+    state.pos += taken
+    return True
 
 
 def table_of_contents(state: State) -> bool:
@@ -665,6 +677,7 @@ _SHORT_ONLY = frozenset({notes_section, break_lines, trailer, heading, letter_op
 RULES: tuple[Rule, ...] = (
     notes_section,
     table_of_contents,
+    unheaded_contents,
     break_lines,
     sidenote,
     figure,

@@ -87,3 +87,80 @@ def contents_division(head: Group, entries: list[Group]) -> Division:
         "",
         Span(head.start, span.end),
     )
+
+
+_KEY = re.compile(r"[^\W_]+")
+_PAGE_END = re.compile(r"(?:\s+(?:pag\.?|p\.)?\s*(?:\d{1,4}|[ivxlc]{1,6})\.?)$", re.IGNORECASE)
+_MIN_ENTRIES = 3
+_MAX_ENTRY = 100
+
+
+def entry_key(text: str) -> str:
+    """An entry or heading as words only, its page number dropped: "I. Ab initio      3",
+    "I.--Ab initio." and "i ab initio" are the same key."""
+    return " ".join(_KEY.findall(_PAGE_END.sub("", text).casefold()))
+
+
+def unheaded_contents(groups: list[Group]) -> dict[int, int]:
+    """Tables of contents printed without a heading: runs of short groups (three entries at
+    least) whose entries come back further on, most of them, as lines of the text itself (the
+    headings they list). Where each run starts (index into ``groups``) and how many groups it
+    takes. A run that merely looks like headings (chapters one after another) has nothing of
+    it printed again later."""
+    later: list[set[str]] = []  # keys of the headings-to-be from each group on, backwards
+    seen: set[str] = set()
+    for group in reversed(groups):
+        later.append(set(seen))
+        seen.add(entry_key(group.lines[0].stripped))  # a heading opens its group
+    later.reverse()
+    runs: dict[int, int] = {}
+    i = 0
+    while i < len(groups):
+        j = i
+        entries: list[str] = []
+        while (
+            j < len(groups) and _entry_like(groups[j]) and (j == i or groups[j].blank_before <= 2)
+        ):
+            entries.extend(entry_key(line.stripped) for line in groups[j].lines)
+            j += 1
+        after = later[j - 1] if j > i else set()
+        found = sum(1 for key in entries if key and _listed_again(key, after))
+        if len(entries) >= _MIN_ENTRIES and found * 3 >= len(entries) * 2:
+            runs[i] = j - i
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _entry_like(group: Group) -> bool:
+    """Lines an entry is printed as without a heading over them: numbered, keyed ("Chapter")
+    or paged — capitals alone are also a play's names over their speeches."""
+    return len(group.lines) <= 12 and all(
+        len(line.stripped) <= _MAX_ENTRY
+        and len(line.stripped.split()) <= 14
+        and _ENTRY.search(line.stripped.strip("_*")) is not None
+        for line in group.lines
+    )
+
+
+def _listed_again(key: str, later: set[str]) -> bool:
+    """The entry is printed again: the same words, or a heading that begins with them."""
+    if key in later:
+        return True
+    return len(key) >= 6 and any(other.startswith(key + " ") for other in later)
+
+
+def unheaded_division(entries: list[Group]) -> Division:
+    """The run as a contents division without a heading, an item for each line."""
+    items = tuple(
+        Item(
+            "",
+            (Paragraph((line.stripped,), Span.of_lines(line.number)),),
+            Span.of_lines(line.number),
+        )
+        for group in entries
+        for line in group.lines
+    )
+    span = Span(entries[0].start, entries[-1].end)
+    return Division("contents", (), (ListBlock(items, "simple", span),), "", span)
