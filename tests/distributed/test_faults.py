@@ -87,6 +87,19 @@ def test_a_file_that_kills_every_worker_is_the_only_one_lost(client: Client) -> 
     assert list(results) == [-1 if i == 7 else i * i for i in range(40)]
 
 
+def test_files_queued_beside_a_killing_file_are_not_lost(client: Client) -> None:
+    """Eight files travel one a task, two queued on each worker: Dask counts each death
+    against the file queued beside the killing one too, and gives up on it as well."""
+
+    def dies_on_three(item: int) -> int:
+        if item == 3:
+            os._exit(1)
+        return item + 100
+
+    results = map_ordered(client, dies_on_three, list(range(8)), on_lost=lambda item, why: -1)
+    assert list(results) == [-1 if i == 3 else i + 100 for i in range(8)]
+
+
 def test_without_on_lost_the_failure_is_raised(client: Client) -> None:
     def dies(item: int) -> int:
         os._exit(1)

@@ -8,8 +8,10 @@ A worker that dies takes its running batch with it; the scheduler gives the batc
 worker, which redoes it whole (outputs are written atomically, so a file the dead worker had
 written is replaced by the same bytes, and nothing is left half-written). A batch that kills
 workers again and again (Dask gives up after ``distributed.scheduler.allowed-failures``) is
-split into single files, so only the file that kills a worker is lost, and it is reported
-through ``on_lost``.
+split into single files. Dask counts a death against every task queued on the dying worker, so
+a single file given up on may only have stood beside the one that kills; each such file is tried
+once more at the end of the run, alone on the cluster, and only a file that kills workers there
+too is lost and reported through ``on_lost``.
 """
 
 from __future__ import annotations
@@ -84,34 +86,50 @@ def _run(
         running[future] = batch
         finished.add(future)
 
+    suspects: list[int] = []
     try:
         while waiting and len(running) < window.size():
             submit(waiting.pop())
         for future in finished:
             batch = running.pop(future)
-            if future.status == "cancelled":
-                raise ClusterError(
-                    "the Dask scheduler dropped this run's tasks "
-                    "(it was restarted, or the connection to it was lost)"
-                )
-            if future.status == "error":
-                failure = future.exception()
-                if not isinstance(failure, KilledWorker):
-                    future.result()  # raises the worker's exception here
+            if _killed_workers(future):
                 if len(batch) > 1:
                     waiting.extend([i] for i in batch)
-                elif on_lost is None:
-                    future.result()
                 else:
-                    yield batch[0], on_lost(items[batch[0]], _lost_message(failure))
+                    suspects.append(batch[0])
             else:
                 yield from zip(batch, future.result(), strict=True)
             future.release()
             while waiting and len(running) < window.size():
                 submit(waiting.pop())
+        for index in suspects:  # one at a time, nothing else running
+            submit([index])
+            future = next(finished)
+            running.pop(future)
+            if not _killed_workers(future):
+                yield index, future.result()[0]
+            elif on_lost is None:
+                future.result()
+            else:
+                yield index, on_lost(items[index], _lost_message(future.exception()))
     finally:
         for future in running:
             future.cancel()
+
+
+def _killed_workers(future: Future) -> bool:
+    """Whether Dask gave up on the task because workers died running it; any other failure is
+    raised here."""
+    if future.status == "cancelled":
+        raise ClusterError(
+            "the Dask scheduler dropped this run's tasks "
+            "(it was restarted, or the connection to it was lost)"
+        )
+    if future.status != "error":
+        return False
+    if not isinstance(future.exception(), KilledWorker):
+        future.result()  # raises the worker's exception here
+    return True
 
 
 class _Window:
