@@ -3,6 +3,7 @@ the status line shown while an ODD compiles."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -76,20 +77,23 @@ def resources_from(
 
 
 class CompileStatus:
-    """Tells on a terminal that an ODD is compiling and how long it took (silent elsewhere)."""
+    """Tells on a terminal that an ODD is compiling and how long it took (silent elsewhere).
+    With -j the compile may run in a worker process, which prints the first line only."""
 
     def __init__(self) -> None:
-        self.started: float | None = None
+        self.started: tuple[int, float] | None = None
         self.enabled = wanted(2)
 
     def __call__(self, message: str) -> None:
         if not self.enabled:
             return
         self.finish()
-        click.echo(f"teikit: {message}…", err=True, nl=False)
-        self.started = time.perf_counter()
+        click.echo(f"teikit: {message}…", err=True)
+        self.started = (os.getpid(), time.perf_counter())
 
     def finish(self) -> None:
-        if self.started is not None:
-            click.echo(f" done in {time.perf_counter() - self.started:.1f} s", err=True)
-            self.started = None
+        if self.started is not None and self.started[0] == os.getpid():
+            click.echo(
+                f"teikit: compiled in {time.perf_counter() - self.started[1]:.1f} s", err=True
+            )
+        self.started = None
