@@ -133,14 +133,21 @@ class Registry:
             and all(w[:1].isupper() for w in keys[k].split())
             and not _is_group(k)
         ]
-        for key in singles:
+        # Longest first: a longer label is settled before the shorter ones that may abbreviate it
+        # ("Cons" is "Const" before "Con" asks whether it is "Cons" or "Const": one person).
+        for key in sorted(singles, key=lambda k: (-len(k), k)):
             if key in INTERVIEWER_KEYS or key in ANSWER_KEYS or len(key) < 2:
+                continue
+            glued = _glued_initial(key, multis)
+            if glued:
+                self._canonical[key] = glued  # "K.Iohn", "K.Io." are "King Iohn"
                 continue
             longer = [o for o in singles if o != key and o.startswith(key) and len(key) >= 3]
             if longer and own_word(key):
                 continue  # "Geister" beside "Geist", "Bürgermädchen" beside "Bürger"
-            if len(longer) == 1:
-                self._canonical[key] = longer[0]
+            targets = sorted({self._canon_key(o) for o in longer})
+            if len(targets) == 1:
+                self._canonical[key] = targets[0]
                 continue
             if len(longer) > 1 and warn:
                 warn(
@@ -154,6 +161,14 @@ class Registry:
             expanded = self._expand_from_cast(key, keys[key], warn, lines[key])
             if expanded and not own_word(key):
                 self._canonical[key] = expanded
+
+    def _canon_key(self, key: str) -> str:
+        """``key`` through the canonical names learned so far (no author or cast lookup)."""
+        seen = set()
+        while key in self._canonical and key not in seen:
+            seen.add(key)
+            key = self._canonical[key]
+        return key
 
     def _expand_from_cast(self, key: str, shown: str, warn: Warn | None, line: int) -> str:
         if not self._cast_words or key in self._cast_words or len(key) < 2:
@@ -370,6 +385,20 @@ def _is_group(key: str) -> bool:
 
 def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def _glued_initial(key: str, multis: list[str]) -> str:
+    """The one full label an initial glued to a name abbreviates ("k.iohn", "k.io" → "king
+    iohn"): the initial begins its first word, the rest begins its second."""
+    initial, dot, rest = key.partition(".")
+    if not dot or len(initial) != 1 or len(rest) < 2 or "." in rest:
+        return ""
+    matches = [
+        m
+        for m in multis
+        if len(m.split()) == 2 and m.split()[0].startswith(initial) and m.split()[1].startswith(rest)
+    ]
+    return matches[0] if len(matches) == 1 else ""
 
 
 def _names_author(key: str, author: str) -> bool:
