@@ -393,10 +393,11 @@ def _glued_initial(key: str, multis: list[str]) -> str:
     initial, dot, rest = key.partition(".")
     if not dot or len(initial) != 1 or len(rest) < 2 or "." in rest:
         return ""
+    pairs = [(m, m.split()) for m in multis]
     matches = [
         m
-        for m in multis
-        if len(m.split()) == 2 and m.split()[0].startswith(initial) and m.split()[1].startswith(rest)
+        for m, words in pairs
+        if len(words) == 2 and words[0].startswith(initial) and words[1].startswith(rest)
     ]
     return matches[0] if len(matches) == 1 else ""
 
