@@ -105,6 +105,17 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
     )
     total = sum(indents.values())
     usual = {indent for indent, n in indents.items() if n * 5 >= total}
+    # Where a speech's further lines are set at the labels' own margin (prose plays), a label
+    # line's next line may be the speech running on; elsewhere it cannot be.
+    carried = Counter(
+        line.indent for group in groups for line in group.lines if line.number not in labels
+    )
+    same_margin = bool(carried) and carried.most_common(1)[0][0] in usual
+    ended = (
+        _ended_lines(groups)
+        if same_margin
+        else {line.number for group in groups for line in group.lines}
+    )
     placed: set[int] = set()
     for group in groups:
         previous: SourceLine | None = None
@@ -115,8 +126,17 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
                 and (
                     previous is None
                     or previous.indent != line.indent
-                    or previous.number in placed  # one-line speeches, one under another
-                    or (previous.number in labels and labels[previous.number].key in speakers)
+                    # one-line speeches, one under another (not a wrapped speech's next line)
+                    or (
+                        previous.number in ended
+                        and (
+                            previous.number in placed
+                            or (
+                                previous.number in labels
+                                and labels[previous.number].key in speakers
+                            )
+                        )
+                    )
                 )
             ):
                 placed.add(line.number)
@@ -144,7 +164,9 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
             if previous is None:
                 opens = named
             else:
-                opens = named and (line.indent != previous.indent or previous_start)
+                opens = named and (
+                    line.indent != previous.indent or (previous_start and previous.number in ended)
+                )
                 if opens or _DIRECTION.match(line.stripped):
                     starts.add(line.number)
             if opens:
@@ -192,6 +214,25 @@ def _name_lines(groups: list[Group], words: WordCounts) -> set[int]:
         and _plausible(label.key, uses[label.key], words, False)
     }
     return found
+
+
+_ENDS = (".", "!", "?", ":", ";", "'", '"', "’", "”", "»", "«", ")", "]", "-", "—", "_")
+
+
+def _ended_lines(groups: list[Group]) -> set[int]:
+    """Lines their author ended: short of the text's measure, or closing a sentence. A long line
+    that stops mid-sentence was wrapped ("… den abgeschmackten" / "Text.  Eins von beiden…": the
+    next line goes on with the speech, whatever it opens with)."""
+    lengths = sorted(len(line.text) for group in groups for line in group.lines[:-1])
+    if not lengths:
+        return {line.number for group in groups for line in group.lines}
+    measure = lengths[int(len(lengths) * 0.95) - 1] if len(lengths) >= 20 else lengths[-1]
+    return {
+        line.number
+        for group in groups
+        for line in group.lines
+        if len(line.text) < measure * 0.75 or line.text.endswith(_ENDS)
+    }
 
 
 def _names_listed(lines: tuple[SourceLine, ...]) -> bool:
