@@ -223,7 +223,7 @@ print(stylesheet.call_template_returning_string(None))
 def test_the_catalog_routes_every_url_kind_to_local_files(tmp_path: Path, saxonche) -> None:
     """Proof that Saxon's every way of reading a URI goes through the offline catalog: with the
     refusal prefix pointed at a folder that has the files, they are read from there. (In a
-    process of its own: SaxonC keeps the first processor's catalog for the whole process.)"""
+    process of its own, so that no other test's Saxon state can matter.)"""
     import subprocess
 
     # the resolver may take an https URI for http (xmlresolver merges the two): both folders
