@@ -107,12 +107,13 @@ def unheaded_contents(groups: list[Group]) -> dict[int, int]:
     headings they list). Where each run starts (index into ``groups``) and how many groups it
     takes. A run that merely looks like headings (chapters one after another) has nothing of
     it printed again later."""
-    later: list[set[str]] = []  # keys of the headings-to-be from each group on, backwards
-    seen: set[str] = set()
-    for group in reversed(groups):
-        later.append(set(seen))
-        seen.add(entry_key(group.lines[0].stripped))  # a heading opens its group
-    later.reverse()
+    # The last group each key (and each run of a key's first words) opens: a heading opens its
+    # group, so an entry "comes back" when a later group opens with its words.
+    last: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        words = entry_key(group.lines[0].stripped).split()
+        for k in range(1, len(words) + 1):
+            last[" ".join(words[:k])] = index
     runs: dict[int, int] = {}
     i = 0
     while i < len(groups):
@@ -123,8 +124,7 @@ def unheaded_contents(groups: list[Group]) -> dict[int, int]:
         ):
             entries.extend(entry_key(line.stripped) for line in groups[j].lines)
             j += 1
-        after = later[j - 1] if j > i else set()
-        found = sum(1 for key in entries if key and _listed_again(key, after))
+        found = sum(1 for key in entries if key and last.get(key, -1) >= j)
         if len(entries) >= _MIN_ENTRIES and found * 3 >= len(entries) * 2:
             runs[i] = j - i
             i = j
@@ -142,13 +142,6 @@ def _entry_like(group: Group) -> bool:
         and _ENTRY.search(line.stripped.strip("_*")) is not None
         for line in group.lines
     )
-
-
-def _listed_again(key: str, later: set[str]) -> bool:
-    """The entry is printed again: the same words, or a heading that begins with them."""
-    if key in later:
-        return True
-    return len(key) >= 6 and any(other.startswith(key + " ") for other in later)
 
 
 def unheaded_division(entries: list[Group]) -> Division:
