@@ -34,7 +34,7 @@ def client() -> Iterator[Client]:
 @pytest.fixture
 def address(client: Client) -> str:
     """The scheduler's address, with both workers up (a test may have killed one)."""
-    client.wait_for_workers(2, timeout=60)
+    client.wait_for_workers(2, timeout=180)  # restarts are slow on a loaded machine
     return str(client.scheduler.address)
 
 
