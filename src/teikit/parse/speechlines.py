@@ -193,8 +193,11 @@ def _name_lines(groups: list[Group], words: WordCounts) -> set[int]:
         if len(group.lines) < 2:
             continue
         first = group.lines[0].stripped
-        if len(first) > 60 or first.endswith(",") or group.lines[1].stripped[:1] in "([":
-            continue  # a direction under the name is the label's ("Orest" / "(erwachend).")
+        second = group.lines[1].stripped[:1]
+        if len(first) > 60 or first.endswith(",") or second in "([,;" or second.islower():
+            # a direction under the name is the label's ("Orest" / "(erwachend).", "VIOLA" /
+            # ", giving him money")
+            continue
         alone = [c for c in candidates(first) if c.alone and not c.weak]
         if alone and not _names_listed(group.lines[1:]):
             names[group.lines[0].number] = alone[-1]
