@@ -3,14 +3,22 @@
 ``{"format": "teikit-json", "version": 1, "header": {...}, "participants": [...],
 "blocks": [{"type", "text", "id", "who", "n", "line", "children"}...], "notes": [...]}``.
 ``text`` is the block's plain text; ``who`` lists speaker ids without "#".
+
+The output is ``json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)`` byte for byte,
+but the blocks are written here straight from the tree: with an indent, the standard library
+encodes in Python generators nested as deep as the data (a speech's verse line is six levels
+down), and that cost more than twice the whole HTML conversion.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from json.encoder import encode_basestring  # the C encoder of a string, as ``dumps`` uses
 from typing import Any
 
 from .reader import Block, Reading
+from .spaces import collapse_spaces, squeeze_printable
 
 FORMAT_VERSION = 1
 
@@ -18,26 +26,167 @@ FORMAT_VERSION = 1
 def render(reading: Reading) -> str:
     header = dict(reading.header)
     participants = header.pop("participants", [])
-    data = {
-        "format": "teikit-json",
-        "version": FORMAT_VERSION,
-        "header": header,
-        "participants": participants,
-        "blocks": [_block(b) for b in reading.blocks],
-        "notes": [_block(n) for n in reading.notes],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Keys in sorted order, as sort_keys writes them.
+    out = ['{\n "blocks": ']
+    _blocks(reading.blocks, 1, out)
+    out.append(f',\n "format": {_dumps("teikit-json")}')
+    out.append(f',\n "header": {_dumps(header)}')
+    out.append(',\n "notes": ')
+    _blocks(reading.notes, 1, out)
+    out.append(f',\n "participants": {_dumps(participants)}')
+    out.append(f',\n "version": {_dumps(FORMAT_VERSION)}\n}}\n')
+    return "".join(out)
 
 
-def _block(block: Block) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": block.kind, "line": block.line}
-    if block.children:
-        out["children"] = [_block(c) for c in block.children]
+def _dumps(value: Any) -> str:
+    """``value`` as ``json.dumps`` writes it one level deep: every line after the first indented
+    by one space more (a JSON string never holds a raw newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
+
+
+class _Level:
+    """The fixed strings of a list of blocks whose ``[`` stands ``level`` deep (indent=1: one
+    space a level), made once per level rather than once per list."""
+
+    __slots__ = (
+        "item",
+        "separator",
+        "key",
+        "opening",
+        "text_key",
+        "type_key",
+        "closing",
+        "n_key",
+        "end",
+    )
+
+    def __init__(self, level: int) -> None:
+        self.item = "\n" + " " * (level + 1)  # before each object
+        self.separator = "," + self.item
+        self.key = "\n" + " " * (level + 2)  # before each key of an object
+        self.opening = self.separator + "{" + self.key
+        # A text is written between ``text_key`` and ``type_key``, which hold its quotes.
+        self.text_key = "," + self.key + '"text": "'
+        self.type_key = '",' + self.key + '"type": "'
+        self.closing = '"' + self.item + "}"
+        self.n_key = "," + self.key + '"n": '
+        self.end = "\n" + " " * level + "]"
+
+
+_LEVELS: list[_Level] = []
+
+
+def _level(level: int) -> _Level:
+    while level >= len(_LEVELS):
+        _LEVELS.append(_Level(len(_LEVELS)))
+    return _LEVELS[level]
+
+
+# Attributes of the blocks ``_blocks`` writes itself.
+_ID_AND_N = frozenset({"id", "n"})
+
+
+def _blocks(blocks: Sequence[Block], level: int, out: list[str]) -> None:
+    """A list of blocks whose ``[`` stands ``level`` deep.
+
+    The usual block (a paragraph, verse line or speaker, with no attributes but ``xml:id`` and
+    ``n``) is written here, as one string, rather than by ``_block``: a call per block cost more
+    than the writing. Keys in sorted order: id, line, n, text, type.
+    """
+    if not blocks:
+        out.append("[]")
+        return
+    strings = _level(level)
+    separator = strings.separator
+    opening = strings.opening
+    text_key = strings.text_key
+    type_key = strings.type_key
+    closing = strings.closing
+    append = out.append
+    first = len(out)
+    for block in blocks:
+        attrs = block.attrs
+        if block.children or (attrs and not attrs.keys() <= _ID_AND_N):
+            append(separator)
+            _block(block, level + 1, out)
+            continue
+        inlines = block.inlines
+        if len(inlines) == 1 and isinstance(text := inlines[0], str) and text.isprintable():
+            # ``_text`` spelt out for the usual text, one printable line (a verse line, a
+            # speaker): two calls per block cost more than the writing.
+            text = text.strip(" ")
+            if "  " in text:
+                text = collapse_spaces(text)
+            if "\\" in text:
+                text = text.replace("\\", "\\\\")
+            if '"' in text:
+                text = text.replace('"', '\\"')
+        else:
+            text = _text(block.plain())
+        # ``kind`` is an XML name, which holds nothing JSON escapes: quoting it is encoding it.
+        if not attrs:
+            append(f'{opening}"line": {block.line}{text_key}{text}{type_key}{block.kind}{closing}')
+            continue
+        ident = attrs.get("id")
+        n = attrs.get("n")
+        append(
+            opening
+            + (f'"id": {encode_basestring(ident)},{strings.key}' if ident is not None else "")
+            + f'"line": {block.line}'
+            + (strings.n_key + encode_basestring(n) if n is not None else "")
+            + f"{text_key}{text}{type_key}{block.kind}{closing}"
+        )
+    out[first] = "[" + out[first][1:]  # the first object without a comma before it
+    append(strings.end)
+
+
+def _text(text: str) -> str:
+    """A block's text as JSON string content (no quotes): whitespace squeezed, escaped."""
+    text, printable = squeeze_printable(text)
+    # ``encode_basestring`` changes quotes, backslashes and control characters alone, and no
+    # control character is printable: most texts only need their quotes escaped, if any.
+    if not printable:
+        return encode_basestring(text)[1:-1]
+    if "\\" in text:
+        text = text.replace("\\", "\\\\")
+    if '"' in text:
+        text = text.replace('"', '\\"')
+    return text
+
+
+def _block(block: Block, level: int, out: list[str]) -> None:
+    """One block as a JSON object whose ``{`` stands ``level`` deep; keys in sorted order:
+    children, id, line, n, place, rend, subtype, text, type, unit, who."""
+    key = _level(level - 1).key
+    attrs = block.attrs
+    children = block.children
+    if children:
+        out.append("{" + key + '"children": ')
+        _blocks(children, level + 1, out)
+        parts = ["," + key]
     else:
-        out["text"] = " ".join(block.plain().split())
-    for key in ("id", "n", "type", "rend", "unit", "place"):
-        if key in block.attrs:
-            out["subtype" if key == "type" else key] = block.attrs[key]
-    if "who" in block.attrs:
-        out["who"] = [w.lstrip("#") for w in block.attrs["who"].split()]
-    return out
+        parts = ["{" + key]
+    if "id" in attrs:
+        parts.append(f'"id": {encode_basestring(attrs["id"])},{key}')
+    parts.append(f'"line": {block.line}')
+    if attrs:
+        for name in ("n", "place", "rend"):
+            if name in attrs:
+                parts.append(f',{key}"{name}": {encode_basestring(attrs[name])}')
+        if "type" in attrs:
+            parts.append(f',{key}"subtype": {encode_basestring(attrs["type"])}')
+    if not children:
+        parts.append(f',{key}"text": "{_text(block.plain())}"')
+    parts.append(f',{key}"type": "{block.kind}"')
+    if "unit" in attrs:
+        parts.append(f',{key}"unit": {encode_basestring(attrs["unit"])}')
+    if "who" in attrs:
+        who = [w.lstrip("#") for w in attrs["who"].split()]
+        if who:
+            item = _level(level).key
+            listed = ("," + item).join(map(encode_basestring, who))
+            parts.append(f',{key}"who": [{item}{listed}{key}]')
+        else:
+            parts.append(f',{key}"who": []')
+    parts.append("\n" + " " * level + "}")
+    out.append("".join(parts))

@@ -759,7 +759,10 @@ class Block:
         self.line = line
 
     def plain(self) -> str:
-        return "".join(span if isinstance(span, str) else span.plain() for span in self.inlines)
+        inlines = self.inlines
+        if len(inlines) == 1 and isinstance(text := inlines[0], str):  # most blocks: one text
+            return text
+        return "".join(span if isinstance(span, str) else span.plain() for span in inlines)
 
 
 @dataclass

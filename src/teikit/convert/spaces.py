@@ -1,0 +1,83 @@
+"""Whitespace as the writers print it, by ``str`` methods rather than an object per word or match.
+
+Each function equals a one-line expression (its docstring), which is what the writers used:
+``" ".join(text.split())`` for JSON and text, ``re.sub("[ \\t]+", " ", ...)`` for Markdown.
+Splitting a paragraph into words to join them again, or a pattern matching every space, makes an
+object per word, and a novel is a million words: that was the largest cost of those writers.
+Most texts need no change, or hold only the line breaks and indentation of a pretty-printed
+file, which splitting at the breaks takes out; anything else goes the general way.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Runs of two spaces or more: once a text's only whitespace is the space, each is one gap.
+_SPACES = re.compile("  +")
+# A line break and the blanks after it: a pretty-printed file indents every line the same way.
+_BREAK = re.compile("\n[ \t\n]*")
+
+
+def squeeze_printable(text: str) -> tuple[str, bool]:
+    """``(squeezed, squeezed.isprintable())`` where ``squeezed = " ".join(text.split())``:
+    every run of whitespace one space, none at either end. A writer that must escape control
+    characters asks whether any are left, and most texts are found printable on the way."""
+    # ``isprintable`` is false for every whitespace character but the space itself, so a
+    # printable text's gaps are runs of spaces.
+    if "\n" not in text:
+        if text.isprintable():
+            text = text.strip(" ")  # first: an indented text then needs no regular expression
+            if "  " in text:
+                text = _SPACES.sub(" ", text)
+            return text, True
+    else:
+        # A pretty-printed file's paragraph: its lines, trimmed, with one space between.
+        lines = [line.strip() for line in text.split("\n")]
+        joined = " ".join([line for line in lines if line])
+        if joined.isprintable():  # the gaps left inside a line (a page break's) are spaces
+            if "  " in joined:
+                joined = _SPACES.sub(" ", joined)
+            return joined, True
+    text = " ".join(text.split())
+    return text, text.isprintable()
+
+
+def squeeze_lines(text: str) -> str:
+    """Each line squeezed, blank lines at either end dropped:
+    ``"\\n".join(" ".join(line.split()) for line in text.split("\\n")).strip()``."""
+    if "\n" not in text:
+        return squeeze_printable(text)[0]
+    lines = [line.strip() for line in text.split("\n")]
+    if all(map(str.isprintable, lines)):  # no whitespace but spaces left inside a line
+        text = "\n".join(lines)
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        return text.strip("\n")
+    return "\n".join([squeeze_printable(line)[0] for line in lines]).strip()
+
+
+def collapse_blanks(text: str) -> str:
+    """``re.sub("[ \\t]+", " ", text.replace("\\n", " "))``: every run of spaces, tabs and line
+    breaks one space; other whitespace and the ends kept."""
+    if "\n" in text:
+        # Most of a paragraph's breaks are the same break and indentation: one replace.
+        run = _BREAK.match(text, text.find("\n"))
+        if run:  # always: the text holds a line break
+            text = text.replace(run.group(), " ")
+        if "\n" in text:
+            text = text.replace("\n", " ")
+    # ``collapse_spaces`` spelt out: one call less for every paragraph of a pretty-printed file.
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text
+
+
+def collapse_spaces(text: str) -> str:
+    """``re.sub("[ \\t]+", " ", text)``: every run of spaces and tabs one space."""
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text
