@@ -11,6 +11,7 @@ running text print their marker ``[n]`` in place and their text at the end, afte
 from __future__ import annotations
 
 from .reader import Block, Reading
+from .spaces import squeeze_lines
 
 _SILENT = {"pb"}
 
@@ -25,13 +26,8 @@ def render(reading: Reading) -> str:
             body: list[str] = []
             _block_content(note, body)
             paragraphs.append(f"[{note.attrs.get('n', '')}] " + "\n\n".join(body))
-    text = "\n\n".join(p for p in (_tidy(p) for p in paragraphs) if p)
+    text = "\n\n".join(p for p in map(squeeze_lines, paragraphs) if p)
     return text + "\n" if text else ""
-
-
-def _tidy(text: str) -> str:
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n".join(lines).strip()
 
 
 def _block(block: Block, out: list[str]) -> None:
@@ -61,7 +57,7 @@ def _block_content(block: Block, out: list[str]) -> None:
             _block(child, out)
     else:
         text = block.plain()
-        if text.strip():
+        if text and not text.isspace():  # ``text.strip()`` without copying the text
             out.append(text)
 
 
