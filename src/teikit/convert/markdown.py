@@ -6,9 +6,14 @@ import re
 from collections.abc import Sequence
 
 from .reader import Block, Inline, Reading
+from .spaces import collapse_blanks, collapse_spaces
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>#|])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s)", re.M)
+_DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
+# Kinds ``_block`` writes its own way even without children; any other childless block is a
+# paragraph of its inline text.
+_OWN_WAY = _DIVS | {"head", "sp", "list", "lg", "code", "stage", "pb", "milestone"}
 
 
 def render(reading: Reading) -> str:
@@ -25,7 +30,8 @@ def render(reading: Reading) -> str:
                 else " ".join(_inlines(c.inlines) for c in _leaves(note))
             )
             out.append(f"[^{index}]: {body.strip()}")
-    return "\n\n".join(p for p in out if p.strip()) + "\n"
+    # ``p.strip()`` without copying every block: is there anything but whitespace?
+    return "\n\n".join(p for p in out if p and not p.isspace()) + "\n"
 
 
 def _leaves(block: Block) -> list[Block]:
@@ -34,20 +40,62 @@ def _leaves(block: Block) -> list[Block]:
     return [leaf for child in block.children for leaf in _leaves(child)]
 
 
+def _text(text: str) -> str:
+    """A run of text as Markdown: ``_escape(collapse_blanks(text))``, with the usual cases
+    (no line break, nothing to escape) spelt out: a call per step cost more than the step.
+    Collapsing before escaping is the same: escaping adds no blank and reads blanks only as
+    ``\\s``."""
+    if "\n" in text:
+        text = collapse_blanks(text)
+    elif "\t" in text or "  " in text:
+        text = collapse_spaces(text)
+    # Few texts hold a character to escape. Asked one character at a time (a memchr each), not
+    # by ``_ESCAPE.search``: its character class is matched against every character in turn.
+    if (
+        "\\" in text
+        or "`" in text
+        or "*" in text
+        or "_" in text
+        or "[" in text
+        or "]" in text
+        or "<" in text
+        or ">" in text
+        or "#" in text
+        or "|" in text
+    ):
+        text = _ESCAPE.sub(_backslashed, text)
+    # With no line break left, a marker can only stand where the text starts.
+    first = text[:1]
+    if (
+        first
+        and (first in "-+=" or first.isdecimal() or first.isspace())
+        and _LINE_START.match(text)
+    ):
+        text = _LINE_START.sub(_marker_escaped, text)
+    return text
+
+
 def _escape(text: str) -> str:
-    text = _ESCAPE.sub(r"\\\1", text)
-    return _LINE_START.sub(
-        lambda m: (
-            m.group(1)
-            + m.group(2)
-            .replace(".", "\\.")
-            .replace(")", "\\)")
-            .replace("-", "\\-")
-            .replace("+", "\\+")
-            .replace("=", "\\=")
-            + m.group(3)
-        ),
-        text,
+    if _ESCAPE.search(text):
+        text = _ESCAPE.sub(_backslashed, text)
+    return _LINE_START.sub(_marker_escaped, text)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
+
+
+def _marker_escaped(match: re.Match[str]) -> str:
+    """A list or heading marker at a line's start, kept from being read as one."""
+    return (
+        match.group(1)
+        + match.group(2)
+        .replace(".", "\\.")
+        .replace(")", "\\)")
+        .replace("-", "\\-")
+        .replace("+", "\\+")
+        .replace("=", "\\=")
+        + match.group(3)
     )
 
 
@@ -65,10 +113,13 @@ def _code_span(code: str) -> str:
 
 
 def _inlines(spans: Sequence[Inline]) -> str:
+    """Inline Markdown; runs of spaces and tabs end up one space (line breaks excepted)."""
+    if len(spans) == 1 and isinstance(text := spans[0], str):  # the usual block: one text
+        return _text(text)
     parts: list[str] = []
     for span in spans:
         if isinstance(span, str):
-            parts.append(_escape(" ".join(span.split("\n"))))
+            parts.append(_text(span))
         elif span.kind == "lb":
             parts.append("  \n")
         elif span.kind == "emph":
@@ -83,14 +134,20 @@ def _inlines(spans: Sequence[Inline]) -> str:
             parts.append(_code_span(span.text))
         else:
             parts.append(_inlines(span.children))
-    return re.sub(r"[ \t]+", " ", "".join(parts))
+    return collapse_spaces("".join(parts))
 
 
 def _block(block: Block, out: list[str], level: int) -> None:
     kind = block.kind
-    if kind == "head":
+    if not block.children and kind not in _OWN_WAY:  # the usual block: a paragraph, a line
+        spans = block.inlines
+        if len(spans) == 1 and isinstance(text := spans[0], str):  # ``_inlines`` spelt out
+            out.append(_text(text).strip())
+        else:
+            out.append(_inlines(spans).strip())
+    elif kind == "head":
         out.append("#" * min(level, 6) + " " + _inlines(block.inlines).strip())
-    elif kind in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"):
+    elif kind in _DIVS:
         for child in block.children:
             _block(child, out, level + 1 if child.kind not in ("head",) else level)
     elif kind == "sp":
