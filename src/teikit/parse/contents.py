@@ -107,29 +107,36 @@ def unheaded_contents(groups: list[Group]) -> dict[int, int]:
     headings they list). Where each run starts (index into ``groups``) and how many groups it
     takes. A run that merely looks like headings (chapters one after another) has nothing of
     it printed again later."""
-    # The last group each key (and each run of a key's first words) opens: a heading opens its
-    # group, so an entry "comes back" when a later group opens with its words.
-    last: dict[str, int] = {}
-    for index, group in enumerate(groups):
-        words = entry_key(group.lines[0].stripped).split()
-        for k in range(1, len(words) + 1):
-            last[" ".join(words[:k])] = index
+    last: dict[str, int] = {}  # built on first need: most texts have no run to check
+
+    def comes_back(key: str, after: int) -> bool:
+        if not last:
+            # The last group each key (and each run of a key's first words) opens: a heading
+            # opens its group, so an entry "comes back" when a later group opens with its words.
+            for index, group in enumerate(groups):
+                first = group.lines[0].stripped
+                if len(first) <= _MAX_ENTRY:  # a heading is short
+                    words = entry_key(first).split()
+                    for k in range(1, min(len(words), 14) + 1):
+                        last[" ".join(words[:k])] = index
+            last[""] = -1  # (built, even for a text whose every first line is long)
+        return bool(key) and last.get(key, -1) >= after
+
+    like = [_entry_like(group) for group in groups]
     runs: dict[int, int] = {}
     i = 0
     while i < len(groups):
         j = i
-        entries: list[str] = []
-        while (
-            j < len(groups) and _entry_like(groups[j]) and (j == i or groups[j].blank_before <= 2)
-        ):
-            entries.extend(entry_key(line.stripped) for line in groups[j].lines)
+        while j < len(groups) and like[j] and (j == i or groups[j].blank_before <= 2):
             j += 1
-        found = sum(1 for key in entries if key and last.get(key, -1) >= j)
-        if len(entries) >= _MIN_ENTRIES and found * 3 >= len(entries) * 2:
-            runs[i] = j - i
-            i = j
-        else:
-            i += 1
+        if sum(len(group.lines) for group in groups[i:j]) >= _MIN_ENTRIES:
+            entries = [entry_key(line.stripped) for group in groups[i:j] for line in group.lines]
+            found = sum(1 for key in entries if comes_back(key, j))
+            if found * 3 >= len(entries) * 2:
+                runs[i] = j - i
+                i = j
+                continue
+        i += 1
     return runs
 
 

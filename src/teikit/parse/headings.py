@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lines import Group, SourceLine
 from .wrapping import Layout
@@ -180,7 +181,14 @@ def heading_of(
     return plain_heading(group, text, layout)
 
 
+@lru_cache(maxsize=16384)
 def keyword_heading(text: str) -> HeadingMatch | None:
+    """The keyword heading ``text`` is, or None. (Cached: the layout passes and the rules ask it
+    of the same lines; it depends on the text alone.)"""
+    return _keyword_heading(text)
+
+
+def _keyword_heading(text: str) -> HeadingMatch | None:
     # Most lines open with no keyword or ordinal: a look at the first word spares the pattern.
     first = text.split(None, 1)[0].casefold().rstrip(".") if text else ""
     keyed = (

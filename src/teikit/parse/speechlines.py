@@ -79,13 +79,32 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
     """Numbers of the lines inside groups that open a speech or a direction (empty when the
     text does not print speeches run together), and of every line that opens a speech."""
     labels: dict[int, Label] = {}
+    seen: dict[str, Label | None] = {}  # a play prints its names alone hundreds of times
+
+    def label_of(text: str) -> Label | None:
+        if text not in seen:
+            seen[text] = _label(text)
+        return seen[text]
+
+    # Lines inside groups first: where no speech opens inside a group (speeches set apart by
+    # blank lines, as most texts print them), the layout has nothing to tell the speaker rules
+    # that a paragraph's start does not, and the groups' first lines need no look.
     for group in groups:
-        for line in group.lines:
-            label = _label(line.stripped)
+        for line in group.lines[1:]:
+            label = label_of(line.stripped)
             if label is not None:
                 labels[line.number] = label
-    uses = Counter(label.key for label in labels.values())
     words = WordCounts(lambda: "\n".join(line.stripped for g in groups for line in g.lines))
+    if len(labels) < _MIN_CUTS:
+        name_lines = _name_lines(groups, words)
+        if len(name_lines) < _MIN_OPENERS:
+            return set(), frozenset()
+        return {n + 1 for n in name_lines}, frozenset(name_lines)
+    for group in groups:
+        label = label_of(group.lines[0].stripped)
+        if label is not None:
+            labels[group.lines[0].number] = label
+    uses = Counter(label.key for label in labels.values())
     speakers = {
         key for key, n in uses.items() if n >= _MIN_USES and _plausible(key, n, words, False)
     }
@@ -260,7 +279,7 @@ def _label(text: str) -> Label | None:
         return None
     stop = min((k for k in (head.find("."), head.find(":")) if k >= 0), default=len(head))
     words = head[:stop].split()
-    if len(words) > 6 or sum(1 for w in words if w[:1].islower() and len(w) > 3) > 0:
+    if len(words) > 6 or any(w[:1].islower() and w not in CONNECTORS for w in words):
         return None  # "It was cold." is a sentence ("Duke of York." may have "of")
     best = None
     for c in candidates(text):

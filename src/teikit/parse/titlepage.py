@@ -70,6 +70,7 @@ def read_title_page(
     kept: list[list[SourceLine]] = []
     credits: list[Field] = []
     titled = False
+    shapes: dict[tuple[str, str], list[int]] = {}  # filled on first need (_like_later_headings)
     for group in groups:
         text = " ".join(line.stripped for line in group)
         credit = _CREDIT.match(text)
@@ -97,7 +98,7 @@ def read_title_page(
             if not group:
                 kept.append([])
                 continue
-        if _stops(group) or (titled and _like_later_headings(group, lines, start, end)):
+        if _stops(group) or (titled and _like_later_headings(group, shapes, lines, start, end)):
             break
         titled = titled or any(_is_title(line.stripped, wanted_title) for line in group)
         if not titled and not opens_illustration(text):
@@ -155,27 +156,34 @@ def read_bare_title_page(lines: list[SourceLine], start: int, end: int) -> Title
 
 
 def _like_later_headings(
-    group: list[SourceLine], lines: list[SourceLine], start: int, end: int
+    group: list[SourceLine],
+    shapes: dict[tuple[str, str], list[int]],
+    lines: list[SourceLine],
+    start: int,
+    end: int,
 ) -> bool:
     """A line under the title shaped like headings the text prints further on ("MY FIRST
     STAGE" before "MY SECOND STAGE", "MY THIRD STAGE"): the first heading of the text, not a
-    subtitle. Shape: the same first and last word, in the same case, on a line of its own."""
+    subtitle. Shape: the same first and last word, in the same case, on a line of its own.
+    ``shapes`` (the line numbers of each shape) is filled on the first call."""
     if len(group) != 1:
         return False
     words = _plain(group[0].stripped).split()
     if len(words) < 2:
         return False
-    shape = (words[0], words[-1])
-    count = 0
-    for line in lines[start:end]:
-        if line.number <= group[0].number or len(line.stripped) > _MAX_LINE:
-            continue
-        other = _plain(line.stripped).split()
-        if len(other) >= 2 and (other[0], other[-1]) == shape:
-            count += 1
-            if count >= 2:
-                return True
-    return False
+    if not shapes:
+        for k in range(start + 1, end - 1):
+            line = lines[k]
+            # a heading is a line of its own, between blank lines
+            if line.blank or not lines[k - 1].blank or not lines[k + 1].blank:
+                continue
+            if len(line.stripped) <= _MAX_LINE:
+                other = _plain(line.stripped).split()
+                if len(other) >= 2:
+                    shapes.setdefault((other[0], other[-1]), []).append(line.number)
+        shapes.setdefault(("", ""), [])  # (filled, even when no line has a shape)
+    later = [n for n in shapes.get((words[0], words[-1]), []) if n > group[0].number]
+    return len(later) >= 2
 
 
 def _plain(text: str) -> str:
