@@ -777,6 +777,17 @@ class Reading:
     # publicationStmt idno, else the root's xml:id), "lang" (the root's or text's xml:lang).
     facts: dict[str, str] = field(default_factory=dict)
 
+    def cited(self, ref: Span) -> tuple[int, Block] | None:
+        """The note a ``noteref`` span cites, with its place among the notes.
+
+        Writers look notes up by this place, not by id: a document may give two notes one
+        ``xml:id`` (one inside the other, even), but each note has a place of its own."""
+        index = ref.attrs.get("index", "")
+        place = int(index) - 1 if index.isdigit() else -1
+        if 0 <= place < len(self.notes):
+            return place, self.notes[place]
+        return None
+
 
 # Clark tag → (local name, in a TEI namespace). A document uses few distinct tags, and building an
 # etree.QName for every visit was the reader's largest single cost.
@@ -1129,6 +1140,10 @@ class Reader:
         n = node.get("n") or number
         note_id = node.get(XML_ID) or f"teikit-note-{number}"
         note = Block("note", line=node.sourceline or 0, attrs={"n": n, "id": note_id})
+        # The note takes its place before its content is read, so that a note inside it is
+        # numbered after it, never with the same number and id (the writers would then find the
+        # outer note again through its own content).
+        self.notes.append(note)
         if any(
             isinstance(c.tag, str) and local(c) in ("p", "lg", "list", "quote", "table")
             for c in node
@@ -1136,7 +1151,6 @@ class Reader:
             note.children = self.blocks_of(node)
         else:
             note.inlines = self._inline_children_of(node)
-        self.notes.append(note)
         return Span("noteref", attrs={"n": n, "id": note_id, "index": number})
 
     def _unhandled(self, node: etree._Element) -> None:
