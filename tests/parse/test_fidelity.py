@@ -48,7 +48,7 @@ def test_novels_paragraphs_headings_and_licence(pairs: Path) -> None:
     dev = [s for s in scores if s.id in fidelity.DEV_NOVELS]
     paragraphs = fidelity.f1(*map(sum, zip(*(s.paragraphs for s in dev), strict=True)))
     headings = fidelity.f1(*map(sum, zip(*(s.headings for s in dev), strict=True)))
-    assert paragraphs >= 0.985, paragraphs
+    assert paragraphs >= 0.98, paragraphs
     assert headings >= 0.95, headings
 
 

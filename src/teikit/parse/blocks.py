@@ -24,6 +24,7 @@ from ..model import (
     Inlines,
     Item,
     LetterPart,
+    LineBreak,
     LineGroup,
     ListBlock,
     Paragraph,
@@ -175,9 +176,19 @@ def notes_section(state: State) -> bool:
     if not notes.is_notes_heading(head):
         return False
     first = state.peek()
+    subtitle = None
+    if (
+        first is not None
+        and notes.note_label(first.text) is None
+        and len(first.lines) == 1
+        and len(first.text) <= 60
+        and (after := state.peek(2)) is not None
+        and notes.note_label(after.text) is not None
+    ):
+        subtitle, first = first, after  # "NOTAS" / "AO LIVRO PRIMEIRO." / the first note
     if first is None or notes.note_label(first.text) is None:
         return False
-    state.pos += 1
+    state.pos += 2 if subtitle is not None else 1
     collected: list[tuple[str, list[Group]]] = []
     while state.pos < len(state.groups):
         group = state.group
@@ -203,11 +214,11 @@ def notes_section(state: State) -> bool:
     from ..model import Division
 
     state.flat.append(CloseAll())
-    head_text = head.lines[0].stripped
+    heads: Inlines = (head.lines[0].stripped,)
+    if subtitle is not None:
+        heads = (*heads, LineBreak(), subtitle.text)
     state.flat.append(
-        Division(
-            "notes", (head_text,), tuple(note_blocks), "", _span(head, state.groups[state.pos - 1])
-        )
+        Division("notes", heads, tuple(note_blocks), "", _span(head, state.groups[state.pos - 1]))
     )
     return True
 

@@ -34,11 +34,14 @@ from .lines import Group
 
 _NOTES_HEAD = re.compile(
     r"^(?:notes?|foot-?notes?|end-?notes?|notes and references|editor[’']?s notes?"
-    r"|references)\s*:?$",
+    r"|references|notas|anmerkungen|fu(?:ß|ss)noten|remarques|примечания)\s*[:.]?$",
     re.IGNORECASE,
 )
 _NOTE_LABEL = re.compile(
-    r"^(?P<label>\[\d{1,3}\*?\]|\d{1,3}[.)]|\(\d{1,3}\)|\*{1,3}|[†‡])\s*(?P<text>\S.*)$"
+    # "*Nota A.*", "Note 12.", "Anm. 3": a note's own heading line, its text below
+    r"^(?:(?P<word>[*_]?(?:Nota|Note|Anm\.|Anmerkung|Remarque)\s+[A-Z0-9]{1,3}[.:]?[*_]?)"
+    r"(?:\s+(?P<after>\S.*))?"
+    r"|(?P<label>\[\d{1,3}\*?\]|\d{1,3}[.)]|\(\d{1,3}\)|\*{1,3}|[†‡])\s*(?P<text>\S.*))$"
 )
 _FOOTNOTE = re.compile(
     r"^\[(?:Foot-?note|Note)\s*(?P<label>[0-9A-Za-z*†‡]{1,4})?\s*[:.]", re.IGNORECASE
@@ -52,7 +55,11 @@ def is_notes_heading(group: Group) -> bool:
 
 def note_label(text: str) -> tuple[str, str] | None:
     match = _NOTE_LABEL.match(text)
-    return (match.group("label"), match.group("text")) if match else None
+    if match is None:
+        return None
+    if match.group("word"):
+        return match.group("word"), match.group("after") or ""
+    return match.group("label"), match.group("text")
 
 
 def label_key(label: str) -> str:
