@@ -102,10 +102,10 @@ class _Writer:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.state = _State()
-        self.notes = {n.attrs["id"]: n for n in reading.notes}
-        self.note_numbers: dict[str, int] = {}
+        self.footnote_count = 0  # Word footnotes written: the next one's id follows
         self._warned: set[str] = set()
-        self._in_note: list[list[str]] = []  # notes cited inside the footnote being written
+        self._in_note: list[list[Block]] = []  # notes cited inside the footnote being written
+        self._written: set[int] = set()  # the places of the notes whose text is written
 
     # -- diagnostics ------------------------------------------------------------------------------
 
@@ -174,41 +174,42 @@ class _Writer:
         return rid
 
     def _noteref(self, span: Span, flags: frozenset[str]) -> _Run:
-        nid = span.attrs["id"]
         label = span.attrs.get("n", "")
-        if self._in_note:  # Word has no footnote inside a footnote: its text follows this one
-            self._in_note[-1].append(nid)
+        cited = self.reading.cited(span)
+        # A note is written once: a note whose text is written already (a malformed tree citing
+        # it twice) keeps its marker only.
+        if cited is None or cited[0] in self._written:
             return _Run(f"[{label}]", flags)
-        number = self.note_numbers.get(nid)
-        if number is None:
-            number = self.note_numbers[nid] = len(self.note_numbers) + 1
-            self._footnote(nid, number)
+        place, note = cited
+        self._written.add(place)
+        if self._in_note:  # Word has no footnote inside a footnote: its text follows this one
+            self._in_note[-1].append(note)
+            return _Run(f"[{label}]", flags)
+        self.footnote_count += 1
+        number = self.footnote_count
+        self._footnote(note, number)
         return _Run(special=f"fn:{number}")
 
-    def _footnote(self, nid: str, number: int) -> None:
-        note = self.notes.get(nid)
-        if note is None:
-            return
+    def _footnote(self, note: Block, number: int) -> None:
         self._in_note.append([])
         paragraphs: list[list[_Run]] = []
         self._note_paragraphs(note, paragraphs)
         nested = self._in_note[-1]
         done = 0
-        while done < len(nested):  # notes cited inside this one, and inside those
-            inner = self.notes.get(nested[done])
+        while done < len(nested):  # notes cited inside this one, and inside those: each once
+            inner = nested[done]
             done += 1
-            if inner is not None:
-                self.warn(
-                    "nested-note",
-                    "a note inside a note cannot be a Word footnote; its text follows in the "
-                    "same footnote, after its marker",
-                    inner.line,
-                )
-                more: list[list[_Run]] = []
-                self._note_paragraphs(inner, more)
-                if more:
-                    more[0].insert(0, _Run(f"[{inner.attrs.get('n', '')}] "))
-                paragraphs.extend(more)
+            self.warn(
+                "nested-note",
+                "a note inside a note cannot be a Word footnote; its text follows in the "
+                "same footnote, after its marker",
+                inner.line,
+            )
+            more: list[list[_Run]] = []
+            self._note_paragraphs(inner, more)
+            if more:
+                more[0].insert(0, _Run(f"[{inner.attrs.get('n', '')}] "))
+            paragraphs.extend(more)
         self._in_note.pop()
         if not paragraphs:
             paragraphs = [[]]
