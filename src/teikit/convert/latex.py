@@ -12,7 +12,9 @@ typewriter font. Only packages of a basic TeX installation are used.
 
 LaTeX allows six nested list-like environments (lists, quotations, verse); deeper nesting is
 written without a new environment, its text kept. Page breaks are the source's pagination, not
-written; a figure's picture is not included (a warning; description and caption are kept).
+written; a figure's picture is not included (a warning; description and caption are kept). A
+note inside a note cannot be a footnote of its own (LaTeX drops the text of a \\footnote inside
+a \\footnote): its text follows in the same footnote, after its marker (a warning).
 """
 
 from __future__ import annotations
@@ -84,11 +86,12 @@ class _Latex:
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
         self.out: list[str] = []
-        self.notes = {n.attrs["id"]: n for n in reading.notes}
         self.nesting = 0  # open list-like environments
         self.kinds: dict[str, int] = {}  # open itemize / enumerate environments
         self.deferred: list[list[str]] | None = None  # footnote texts held back (headings, tables)
         self._warned: set[str] = set()
+        self._in_note: list[Block] | None = None  # notes cited inside the footnote being written
+        self._written: set[int] = set()  # the places of the notes whose text is written
 
     def warn(self, key: str, message: str, line: int) -> None:
         if key not in self._warned:
@@ -145,14 +148,39 @@ class _Latex:
         return "".join(out)
 
     def _footnote(self, span: Span) -> str:
-        note = self.notes.get(span.attrs["id"])
-        if note is None:
-            return ""
+        marker = f"[{_escape(span.attrs.get('n', ''))}]"
+        cited = self.reading.cited(span)
+        # A note is written once: a note whose text is written already (a malformed tree citing
+        # it twice) keeps its marker only.
+        if cited is None or cited[0] in self._written:
+            return marker
+        place, note = cited
+        self._written.add(place)
+        if self._in_note is not None:  # a \footnote inside a \footnote loses its text in LaTeX
+            self._in_note.append(note)
+            return marker
         saved, nesting = self.out, self.nesting
-        self.out, self.nesting = [], max(self.nesting, 2)
+        self.out, self.nesting, self._in_note = [], max(self.nesting, 2), []
         self.content(note)
+        nested = self._in_note
+        done = 0
+        while done < len(nested):  # notes cited inside this one, and inside those: each once
+            inner = nested[done]
+            done += 1
+            self.warn(
+                "nested-note",
+                "a note inside a note cannot be a LaTeX footnote; its text follows in the "
+                "same footnote, after its marker",
+                inner.line,
+            )
+            label = f"[{_escape(inner.attrs.get('n', ''))}] "
+            if inner.children:
+                self.out.append(f"\n\n{label}")
+                self.blocks(inner.children)
+            else:
+                self.paragraph(inner.inlines, label)
         body = "".join(self.out).strip()
-        self.out, self.nesting = saved, nesting
+        self.out, self.nesting, self._in_note = saved, nesting, None
         if self.deferred is not None:
             self.deferred.append([body])
             return "\\footnotemark{}"
