@@ -58,8 +58,8 @@ class _Xhtml(_Html):
     def __init__(self, reading: Reading, base: Path | None) -> None:
         super().__init__(reading)
         self.base = base
-        self.cited: list[str] = []  # note ids cited in the file being written, in order
-        self.notes_by_id = {n.attrs["id"]: n for n in reading.notes}
+        self.cited: list[Block] = []  # the notes cited in the file being written, in order
+        self._cited: set[int] = set()  # the places of the notes cited so far, in any file
         self.images: dict[str, tuple[str, str]] = {}  # url → (package name, media type)
         self.pictures: list[tuple[str, str, Path]] = []  # (package name, media type, file)
         self._missing: set[str] = set()
@@ -69,8 +69,10 @@ class _Xhtml(_Html):
 
     def _noteref(self, span: Span) -> str:
         nid = _escape(span.attrs["id"])
-        if span.attrs["id"] not in self.cited:
-            self.cited.append(span.attrs["id"])
+        cited = self.reading.cited(span)
+        if cited is not None and cited[0] not in self._cited:  # each note written once
+            self._cited.add(cited[0])
+            self.cited.append(cited[1])
         n = _escape(span.attrs.get("n", ""))
         return f'<a epub:type="noteref" id="ref-{nid}" href="#{nid}" class="noteref">{n}</a>'
 
@@ -134,11 +136,9 @@ class _Xhtml(_Html):
         parts: list[str] = []
         done = 0
         while done < len(self.cited):
-            nid = self.cited[done]
+            note = self.cited[done]
             done += 1
-            note = self.notes_by_id.get(nid)
-            if note is None:
-                continue
+            nid = note.attrs["id"]
             saved, self.out = self.out, []
             self.content(note, 1)
             body = "".join(self.out)
