@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -182,3 +183,15 @@ def test_notes_inside_notes_and_notes_pointing_at_themselves_are_written_once(
         footnotes = etree.fromstring(archive.read("word/footnotes.xml"))
     w = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
     assert len(footnotes.xpath("w:footnote[@w:id > 0]", namespaces=w)) == 11
+    # LaTeX: the notes inside notes (in a heading and a table cell too) typeset without error.
+    if shutil.which("lualatex") is None:
+        pytest.skip("lualatex is not installed (Debian texlive-luatex; .ci/run installs it)")
+    typeset = subprocess.run(
+        ["lualatex", "--draftmode", "-interaction=nonstopmode", "-halt-on-error", "out.latex"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert typeset.returncode == 0, typeset.stdout[-2000:]
