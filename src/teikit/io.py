@@ -2,13 +2,20 @@
 
 Outputs are written to a temporary file in the target directory and renamed into place, so a
 reader sees either the complete new file or the untouched old one, even if the process dies.
+
+Where a path is taken, an fsspec URL (``s3://bucket/tei/``, ``file:///data/x.txt``) may be given
+as a string instead: ``read_bytes``, ``write_atomic`` and ``expand_sources`` hand it to
+``teikit.remote`` (the same bound, the same messages, an atomic write). A ``Path`` is never a
+URL: pathlib folds the URL's ``//``, so code that keeps URLs keeps them as strings.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
@@ -17,10 +24,45 @@ from .errors import InputError, OutputError
 # Refuse inputs larger than this unless the caller raises the bound (huge-input protection).
 MAX_XML_BYTES = 512 * 1024 * 1024
 
+# scheme://, or fsspec's chained form (simplecache::s3://); two letters at least, so that no
+# Windows drive letter is taken for a scheme.
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*::)*[A-Za-z][A-Za-z0-9+.\-]+://")
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
-    target = Path(path)
+# A file to read or write: a path, or an fsspec URL kept as a string.
+Location = str | os.PathLike[str]
+
+
+def is_url(value: object) -> bool:
+    """Whether ``value`` is an fsspec URL (a string), not a path."""
+    return isinstance(value, str) and _URL.match(value) is not None
+
+
+def name_of(location: Location) -> str:
+    """The file name of a path or URL (``s3://b/tei/a.xml?versionId=3`` → ``a.xml``)."""
+    if is_url(location):
+        return PurePosixPath(str(location).split("?", 1)[0].rstrip("/")).name
+    return Path(location).name
+
+
+def stem_of(location: Location) -> str:
+    return PurePosixPath(name_of(location)).stem if is_url(location) else Path(location).stem
+
+
+def joined(directory: Location, name: str) -> Location:
+    """``name`` inside ``directory``, a path or a URL."""
+    if is_url(directory):
+        return str(directory).rstrip("/") + "/" + name
+    return Path(directory) / name
+
+
+def write_atomic(path: Location, data: bytes | str) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if is_url(path):
+        from .remote import write_url
+
+        write_url(str(path), payload)
+        return
+    target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -86,7 +128,11 @@ class _NoExternalResources(etree.Resolver):
         return self.resolve_string("", context)
 
 
-def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_XML_BYTES) -> bytes:
+def read_bytes(path: Location, *, limit: int = MAX_XML_BYTES) -> bytes:
+    if is_url(path):
+        from .remote import read_url
+
+        return read_url(str(path), limit=limit)
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", file=str(p))
@@ -126,8 +172,16 @@ def parse_xml_bytes(data: bytes, *, file: str = "") -> etree._ElementTree:
     return root.getroottree()
 
 
-def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
+def parse_xml_file(path: Location) -> etree._ElementTree:
     return parse_xml_bytes(read_bytes(path), file=str(path))
+
+
+def reread(file: str) -> bytes:
+    """A document's bytes once more (where an error lies, for its line and column): a path as it
+    is on disk, a URL through fsspec. Raises OSError or InputError."""
+    if is_url(file):
+        return read_bytes(file)
+    return Path(file).read_bytes()
 
 
 def expand_paths(
@@ -141,4 +195,39 @@ def expand_paths(
             out.extend(sorted(p for p in path.rglob(pattern) if p.is_file()))
         else:
             out.append(path)
+    return out
+
+
+def expand_sources(sources: Iterable[Location], pattern: str = "*.xml") -> list[Path | str]:
+    """``expand_paths`` for paths and fsspec URLs alike: a folder, local or a URL, stands for the
+    files matching ``pattern`` under it; URLs stay strings, paths become ``Path``s."""
+    out: list[Path | str] = []
+    for raw in sources:
+        if is_url(raw):
+            from .remote import expand_url
+
+            out.extend(expand_url(str(raw), pattern))
+        else:
+            out.extend(expand_paths((raw,), pattern))
+    return out
+
+
+def file_sizes(locations: Sequence[Location]) -> list[int]:
+    """Each path's or URL's size in bytes (0 for anything that is not a readable file); the URLs
+    are asked of their file systems all at once."""
+    urls = [str(location) for location in locations if is_url(location)]
+    listed: Iterator[int] = iter([])
+    if urls:
+        from .remote import sizes
+
+        listed = iter(sizes(urls))
+    out = []
+    for location in locations:
+        if is_url(location):
+            out.append(next(listed))
+            continue
+        try:
+            out.append(os.stat(location).st_size)
+        except OSError:
+            out.append(0)
     return out
