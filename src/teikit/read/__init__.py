@@ -3,14 +3,15 @@ them the same header, speakers and validation as plain-text transcriptions.
 
 ``read_document(path)`` picks the reader by the file's extension: ``.docx`` (``read/docx.py``),
 ``.md``/``.markdown`` (``read/markdown.py``), anything else the plain-text parser. Both readers
-give a flat run of styled paragraphs that ``read/assemble.py`` nests into the model.
+give a flat run of styled paragraphs that ``read/assemble.py`` nests into the model. A path may
+be an fsspec URL (a string: ``s3://bucket/notes.docx``).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from ..io import Location, is_url, name_of
 from ..model import Document
 from ..parse import parse_file
 from .assemble import build_document
@@ -20,18 +21,19 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def read_document(
-    path: str | os.PathLike[str], encoding: str | None = None, keep_line_breaks: bool = False
+    path: Location, encoding: str | None = None, keep_line_breaks: bool = False
 ) -> Document:
-    source = Path(path)
-    suffix = source.suffix.lower()
+    source: Path | str = str(path) if is_url(path) else Path(path)
+    name = name_of(source)
+    suffix = Path(name).suffix.lower()
     if suffix in WORD_SUFFIXES:
         from .docx import read_docx
 
-        return build_document(read_docx(source), source.name)
+        return build_document(read_docx(source), name)
     if suffix in MARKDOWN_SUFFIXES:
         from .markdown import read_markdown
 
-        return build_document(read_markdown(source), source.name)
+        return build_document(read_markdown(source), name)
     return parse_file(source, encoding=encoding, keep_line_breaks=keep_line_breaks)
 
 

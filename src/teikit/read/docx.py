@@ -448,7 +448,7 @@ def _not_word(file: str) -> Exception:
     return InputError("not a Word document: the package has no word/document.xml", file=file)
 
 
-def read_docx(path: Path) -> Parts:
+def read_docx(path: Path | str) -> Parts:
     package = Package(path)
     reader = _Reader(package)
     parts = reader.read()

@@ -295,7 +295,7 @@ def _split_footnotes(tokens: list[Any]) -> tuple[list[Any], list[tuple[int, list
     return body, notes
 
 
-def read_markdown(path: Path) -> Parts:
+def read_markdown(path: Path | str) -> Parts:
     data = read_bytes(path, limit=MAX_MARKDOWN_BYTES)
     text = decode_bytes(data, file=str(path)).text
     return _Reader(str(path)).read(text)

@@ -5,17 +5,21 @@ entries, each part at most ``MAX_PART_BYTES`` and all together ``MAX_TOTAL_BYTES
 archive declares them, and no part that inflates more than ``MAX_RATIO`` times (a zip bomb).
 Inflating stops at the declared size, so an archive that lies about it is caught too. The XML
 parts are parsed by ``teikit.io.parse_xml_bytes``: no DTD, no entity expansion, no network.
+A package at an fsspec URL is fetched whole first, through ``teikit.io.read_bytes`` (bounded by
+``MAX_TOTAL_BYTES``), and opened in memory.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
 from ..errors import InputError
-from ..io import parse_xml_bytes
+from ..io import is_url, parse_xml_bytes, read_bytes
 
 MAX_ENTRIES = 10_000
 MAX_PART_BYTES = 256 * 1024 * 1024
@@ -24,12 +28,17 @@ MAX_RATIO = 200  # a text part deflates 5-20 times; a bomb thousands
 
 
 class Package:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.file = str(path)
-        if not path.exists():
+        archive: Path | IO[bytes]
+        if is_url(path):
+            archive = io.BytesIO(read_bytes(path, limit=MAX_TOTAL_BYTES))
+        elif not Path(path).exists():
             raise InputError("no such file", file=self.file)
+        else:
+            archive = Path(path)
         try:
-            self.zip = zipfile.ZipFile(path)
+            self.zip = zipfile.ZipFile(archive)
         except (zipfile.BadZipFile, OSError) as exc:
             raise InputError(
                 f"not a Word document (not a zip package): {exc}", file=self.file

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, InputError, SchemaError, Severity, error, warning
-from ..io import expand_paths, parse_xml_file
+from ..io import expand_paths, expand_sources, is_url, parse_xml_file
 from .locations import Resources, SchemaUnchecked
 from .refs import check_references, collect_ids
 from .report import fold_duplicates
@@ -132,7 +132,8 @@ def validate_file(path: str | os.PathLike[str], options: Options = Options()) ->
     ]
     if not schema_paths and options.use_xml_model:
         catalog = load_catalog(Path(options.catalog) if options.catalog else None)
-        for declaration in read_declarations(tree, Path(path), catalog, resources):
+        document = str(path) if is_url(path) else Path(path)
+        for declaration in read_declarations(tree, document, catalog, resources):
             if declaration.resolved is None:
                 result.unchecked.append(declaration.href)
                 result.diagnostics.append(
@@ -226,8 +227,9 @@ def validate_paths(
     """Validate files and directories (searched for *.xml). ``progress`` wraps the stream of
     results as they arrive (the CLI's progress bar), given the iterator and the file count.
     ``client``, a ``distributed.Client``, validates on its Dask cluster instead (``jobs`` is
-    then unused); the report is the same."""
-    files = expand_paths(paths)
+    then unused); the report is the same. Paths may be fsspec URLs (strings), files or folders;
+    a Dask cluster given only URLs needs no shared file system."""
+    files = expand_sources(paths)
     chosen = tuple(schemas) + (("teikit",) if profile else ())
     options = Options(
         chosen, use_xml_model, catalog, resources=resources, refs=refs, strict=strict, phase=phase
@@ -247,6 +249,7 @@ def validate_paths(
                 sizes=file_sizes(names),
                 progress=progress,
                 on_lost=lambda path, why: FileResult(path, [error("worker-lost", why, file=path)]),
+                shared_files=not all(is_url(name) for name in names),
             )
         )
     elif jobs > 1 and len(files) > 4:
@@ -271,7 +274,7 @@ def _forkable(schema: str) -> bool:
     return kind in ("relaxng", "rnc", "xsd", "dtd")
 
 
-def _cross_file_ids(report: Report, files: list[Path]) -> None:
+def _cross_file_ids(report: Report, files: list[Path | str]) -> None:
     owners: dict[str, tuple[str, int]] = {}
     by_path = {r.path: r for r in report.files}
     for path in files:

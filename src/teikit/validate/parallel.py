@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import SchemaError
+from ..io import file_sizes
 from .schemas import load_schema
 
 R = TypeVar("R")
@@ -42,23 +43,17 @@ def precompile(schema_paths: Iterable[Path]) -> None:
             continue
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
 def run_in_workers(
     work: Callable[[str], R],
-    files: Sequence[Path],
+    files: Sequence[Path | str],
     jobs: int,
     progress: Callable[[Iterable[R], int], Iterable[R]] | None = None,
 ) -> list[R]:
     """``work(str(file))`` for every file in ``jobs`` processes; ``progress`` sees each result
     as it arrives. ``work`` must pickle: a module-level function, or a partial of one."""
     results: list[R | None] = [None] * len(files)
-    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    sizes = file_sizes(files)
+    order = sorted(range(len(files)), key=lambda i: -sizes[i])
     with ProcessPoolExecutor(max_workers=jobs, mp_context=fork_context()) as pool:
         futures: dict[Future[R], int] = {pool.submit(work, str(files[i])): i for i in order}
 

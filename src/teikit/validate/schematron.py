@@ -27,7 +27,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import Diagnostic, SchemaError, Severity
-from ..io import safe_parser
+from ..io import is_url, reread, safe_parser
 from . import diskcache
 from .saxon import SaxonError, messages, one_line, processor
 
@@ -147,7 +147,7 @@ class XPath2Schematron:
     def svrl(self, tree: etree._ElementTree, file: str) -> etree._Element:
         saxon = processor()
         text = etree.tostring(tree.getroot(), encoding="unicode")
-        base = Path(file).resolve().as_uri() if file else ""
+        base = (file if is_url(file) else Path(file).resolve().as_uri()) if file else ""
         node = saxon.parse(text, base)
         executable = self.executable()
         try:
@@ -391,7 +391,7 @@ class Locator:
             if self._positions is None:
                 from ..xmlpos import TagPositions
 
-                self._positions = TagPositions(Path(self.file).read_bytes())
+                self._positions = TagPositions(reread(self.file))
                 self._order = {
                     id(e): i for i, e in enumerate(self.tree.getroot().iter(etree.Element))
                 }

@@ -1,15 +1,17 @@
 """Schemas a document declares in ``<?xml-model href=… schematypens=…?>`` instructions.
 
-Relative ``href``s resolve against the document. Remote URLs are looked up in a catalog (a TOML
-or plain ``URL = path`` file, ``--catalog``, plus ``$TEIKIT_CATALOG`` and the user catalog
-``~/.config/teikit/catalog.toml``) so CI works offline; an uncatalogued remote schema is
-reported, never fetched. The TEI Consortium's own schema URLs map to the locally configured
-release through the built-in catalog (catalog.py).
+Relative ``href``s resolve against the document; for a document read from an fsspec URL, against
+that URL (a ``file://`` URL's folder is local; on any other store the schema is remote). Remote
+URLs are looked up in a catalog (a TOML or plain ``URL = path`` file, ``--catalog``, plus
+``$TEIKIT_CATALOG`` and the user catalog ``~/.config/teikit/catalog.toml``) so CI works offline;
+an uncatalogued remote schema is reported, never fetched. The TEI Consortium's own schema URLs
+map to the locally configured release through the built-in catalog (catalog.py).
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass
@@ -43,7 +45,7 @@ class ModelDeclaration:
 
 def read_declarations(
     tree: etree._ElementTree,
-    document: Path,
+    document: Path | str,
     catalog: dict[str, Path],
     resources: Resources | None = None,
 ) -> list[ModelDeclaration]:
@@ -83,19 +85,43 @@ def read_declarations(
     return out
 
 
-def resolve(href: str, document: Path, catalog: dict[str, Path]) -> Path | None:
+def resolve(href: str, document: Path | str, catalog: dict[str, Path]) -> Path | None:
+    """The local file ``href`` names for ``document`` (a path, or an fsspec URL string)."""
     if href in catalog:
         return catalog[href]
     parsed = urlparse(href)
     if parsed.scheme in ("http", "https", "ftp"):
-        # Catalog entries may map a whole prefix ("https://vault.tei-c.org/P5/" = "/schemas/").
-        for url, local in catalog.items():
-            if url.endswith("/") and href.startswith(url):
-                return local / href[len(url) :]
-        return None
+        return _catalogued(href, catalog)
     if parsed.scheme == "file":
         return Path(parsed.path)
+    if isinstance(document, str):
+        return _beside_url(href, document, catalog)
     return (document.parent / href).resolve()
+
+
+def _catalogued(url: str, catalog: dict[str, Path]) -> Path | None:
+    if url in catalog:
+        return catalog[url]
+    # Catalog entries may map a whole prefix ("https://vault.tei-c.org/P5/" = "/schemas/").
+    for prefix, local in catalog.items():
+        if prefix.endswith("/") and url.startswith(prefix):
+            return local / url[len(prefix) :]
+    return None
+
+
+def _beside_url(href: str, document: str, catalog: dict[str, Path]) -> Path | None:
+    """A relative ``href`` of a document at an fsspec URL: a local file beside a ``file://``
+    document, else a URL on the document's store, which only the catalog can map."""
+    from ..remote import local_path
+
+    local = local_path(document)
+    if local is not None:
+        return (local.parent / href).resolve()
+    if "://" in href:
+        return _catalogued(href, catalog)
+    scheme, _, rest = document.split("?", 1)[0].partition("://")
+    folder = posixpath.dirname(rest)
+    return _catalogued(f"{scheme}://{posixpath.normpath(posixpath.join(folder, href))}", catalog)
 
 
 def load_catalog(extra: Path | None = None) -> dict[str, Path]:

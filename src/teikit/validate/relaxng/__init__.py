@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...errors import Diagnostic, InputError, SchemaError
+from ...io import reread
 from .loader import Loader
 from .patterns import Pattern
 from .validator import Walk
@@ -65,8 +66,8 @@ class RelaxNGSchema:
         if not walk.errors:
             return []
         try:
-            data = Path(file).read_bytes()
-        except OSError:
+            data = reread(file)
+        except (OSError, InputError):
             data = etree.tostring(tree)
         return walk.diagnostics(file, data, self.name)
 
