@@ -5,12 +5,18 @@ workers as it is. On the worker, whatever it echoes to stdout and stderr is reco
 and a teikit error becomes its one-line message; here the records are replayed file by file in
 the order the files were given, so the terminal, the logs and the exit code are those of a run
 on one machine. The progress bar counts files as Dask reports their batches done.
+
+Output files (``-o``, ``--out-dir``) are written by the workers where the workers share the
+files: a URL always (through fsspec), a local path when the sources are local paths too. When
+every source is a URL the workers need not see this machine's files at all: a local output is
+then recorded on the worker with the rest (``common.write_output``), streamed back, and written
+here, atomically, as soon as its batch arrives (not held until the files before it are done).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager, nullcontext, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.util import find_spec
@@ -19,7 +25,8 @@ from typing import Any, TextIO, TypeVar, cast
 import click
 
 from ..errors import TeikitError
-from .common import fail
+from ..io import is_url, write_atomic
+from .common import fail, streaming_back
 
 T = TypeVar("T")
 
@@ -33,7 +40,8 @@ dask_option = click.option(
     "dask_address",
     metavar="ADDRESS|local",
     help="Run on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' for "
-    "one worker per core here. Needs teikit[dask]; the workers must share the files.",
+    "one worker per core here. Needs teikit[dask]; the workers must share the files, "
+    "unless they are all URLs.",
 )
 
 
@@ -59,10 +67,11 @@ def dask_client(address: str | None) -> Iterator[Any]:
 @dataclass
 class Outcome:
     """What one file's work wrote, as (to stderr?, text or bytes) in order, and its error if it
-    failed."""
+    failed; with outputs streamed back, the output files it wrote, as (path, bytes)."""
 
     writes: list[tuple[bool, str | bytes]] = field(default_factory=list)
     error: str | None = None
+    files: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 class _Recorder:
@@ -105,19 +114,35 @@ class _BinaryRecorder:
         pass
 
 
-def recorded(work: Callable[[T], None], item: T) -> Outcome:
+def recorded(work: Callable[[T], None], item: T, stream_back: bool = False) -> Outcome:
     """Run ``work(item)`` on a worker, recording what it echoes (a worker runs one teikit
-    batch at a time, so swapping sys.stdout and sys.stderr here catches only this work)."""
+    batch at a time, so swapping sys.stdout and sys.stderr here catches only this work), and
+    with ``stream_back`` the local files it writes."""
     outcome = Outcome()
     try:
         with (
             redirect_stdout(cast(TextIO, _Recorder(outcome.writes, False))),
             redirect_stderr(cast(TextIO, _Recorder(outcome.writes, True))),
+            streaming_back(outcome.files) if stream_back else nullcontext(),
         ):
             work(item)
     except TeikitError as exc:
         outcome.error = str(exc)
     return outcome
+
+
+def _write_streamed(outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+    """Write each outcome's streamed-back files as it arrives; a file that cannot be written is
+    that source's error, reported in its place as a run on one machine reports it."""
+    for outcome in outcomes:
+        for target, data in outcome.files:
+            try:
+                write_atomic(target, data)
+            except TeikitError as exc:
+                outcome.error = str(exc)
+                break
+        outcome.files = []  # written: the bytes need not wait for the files before them
+        yield outcome
 
 
 def run_batch_on(client: Any, items: Sequence[T], label: str, work: Callable[[T], None]) -> int:
@@ -127,13 +152,16 @@ def run_batch_on(client: Any, items: Sequence[T], label: str, work: Callable[[T]
     from .progress import track
 
     failed = 0
+    # Sources that are all URLs need no shared file system: local outputs come back here.
+    remote = all(is_url(item) for item in items)
     outcomes = map_ordered(
         client,
-        partial(recorded, work),
+        partial(recorded, work, stream_back=remote),
         items,
         sizes=file_sizes([str(item) for item in items]),
-        progress=lambda stream, total: track(stream, total, label),
+        progress=lambda stream, total: track(_write_streamed(stream), total, label),
         on_lost=lambda item, message: Outcome(error=f"{item}: {message}"),
+        shared_files=not remote,
     )
     try:
         for outcome in outcomes:

@@ -9,17 +9,26 @@ import click
 
 from ..config import settings_for
 from ..encode import EncodeOptions, encode
-from ..io import expand_paths, write_atomic
+from ..io import expand_sources, joined, stem_of
 from ..read import read_document
 from .cluster import dask_client, dask_option
-from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
+from .common import (
+    EXIT_USAGE,
+    PATH_OR_URL,
+    echo_diagnostics,
+    fail,
+    require_fsspec,
+    run_batch,
+    user_errors,
+    write_output,
+)
 
 
 @click.command("encode")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write TEI to this file.")
+@click.argument("sources", nargs=-1, required=True, type=PATH_OR_URL)
+@click.option("-o", "--output", type=PATH_OR_URL, help="Write TEI to this file (or URL).")
 @click.option(
-    "--out-dir", type=click.Path(path_type=Path), help="Write one SOURCE-stem.xml per source here."
+    "--out-dir", type=PATH_OR_URL, help="Write one SOURCE-stem.xml per source here (or at a URL)."
 )
 @click.option("--encoding", help="Force the source encoding (default: detect).")
 @click.option(
@@ -39,9 +48,9 @@ from .common import EXIT_USAGE, echo_diagnostics, fail, run_batch
 @click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
 @dask_option
 def encode_command(
-    sources: tuple[Path, ...],
-    output: Path | None,
-    out_dir: Path | None,
+    sources: tuple[Path | str, ...],
+    output: Path | str | None,
+    out_dir: Path | str | None,
     encoding: str | None,
     when: str | None,
     publisher: str | None,
@@ -57,7 +66,8 @@ def encode_command(
     for the *.txt files under it; a file that fails is reported and the others go on.
 
     Settings come from the nearest teikit.toml (project defaults), then a SOURCE.meta.toml
-    sidecar next to each source, then these options.
+    sidecar next to each source, then these options. Sources and outputs may be fsspec URLs
+    (s3://bucket/texts/, file:///data/x.txt; needs teikit[remote]).
 
     \b
     Examples:
@@ -67,16 +77,19 @@ def encode_command(
       teikit encode texts/ --out-dir tei/
       teikit encode notes.docx -o notes.xml
       teikit encode notes.md -o notes.xml
+      teikit encode s3://bucket/texts/ --out-dir s3://bucket/tei/
     """
     if output and out_dir:
         fail("use either -o/--output or --out-dir, not both")
-    files = expand_paths(sources, "*.txt")
+    require_fsspec([*sources, output, out_dir])
+    with user_errors():
+        files = expand_sources(sources, "*.txt")
     if not files:
         fail("error: no *.txt files found in " + ", ".join(map(str, sources)))
     if output and len(files) > 1:
         fail("-o/--output takes one source; use --out-dir for several")
 
-    def encode_one(source: Path) -> None:
+    def encode_one(source: Path | str) -> None:
         settings = settings_for(
             source,
             {
@@ -93,9 +106,9 @@ def encode_command(
         if not quiet:
             echo_diagnostics(list(document.warnings))
         if out_dir:
-            write_atomic(out_dir / f"{source.stem}.xml", xml)
+            write_output(joined(out_dir, f"{stem_of(source)}.xml"), xml)
         elif output:
-            write_atomic(output, xml)
+            write_output(output, xml)
         else:
             click.echo(xml.decode("utf-8"), nl=False)
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from ..io import is_url
 from ..validate import validate_paths
 from ..validate.report import render
 from .cluster import dask_client, dask_option
-from .common import EXIT_INVALID, EXIT_OK, fail, user_errors
+from .common import EXIT_INVALID, EXIT_OK, fail, require_fsspec, user_errors
 from .progress import track
 from .tei_options import CompileStatus, refs_option, resources_from, tei_resource_options
 
@@ -74,7 +75,8 @@ def validate_command(
     stylesheets: str | None = None,
     schxslt: str | None = None,
 ) -> None:
-    """Validate TEI files (directories are searched for *.xml).
+    """Validate TEI files (directories are searched for *.xml). Files and directories may be
+    fsspec URLs (s3://bucket/tei/, file:///data/tei/; needs teikit[remote]).
 
     Exit status: 0 all valid, 1 any invalid, 2 usage or input error.
 
@@ -86,7 +88,9 @@ def validate_command(
       teikit validate tei/ --format github
       teikit validate tei/ --format junit > report.xml
     """
-    missing = [p for p in paths if not Path(p).exists()]
+    require_fsspec(paths)
+    with user_errors():
+        missing = [p for p in paths if not _exists(p)]
     if missing:
         fail(f"error: {missing[0]}: no such file or directory")
     if jobs and dask_address:
@@ -115,3 +119,11 @@ def validate_command(
         fail("error: no *.xml files found in " + ", ".join(paths))
     sys.stdout.write(render(report, fmt))
     sys.exit(EXIT_OK if report.ok or warn_only else EXIT_INVALID)
+
+
+def _exists(path: str) -> bool:
+    if is_url(path):
+        from ..remote import exists
+
+        return exists(path)
+    return Path(path).exists()

@@ -10,8 +10,11 @@ workers' finishing times.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
+
+from ..io import file_sizes
+
+__all__ = ["MAX_FILES", "file_sizes", "plan"]
 
 # Past about fifty small files a task's own overhead is under 2% of its work (bench_scale.py).
 MAX_FILES = 50
@@ -39,14 +42,3 @@ def plan(sizes: Sequence[int], workers: int) -> list[list[int]]:
     if current:
         batches.append(current)
     return batches
-
-
-def file_sizes(paths: Sequence[str | os.PathLike[str]]) -> list[int]:
-    """Each path's size in bytes (0 for anything that is not a readable file)."""
-    sizes = []
-    for path in paths:
-        try:
-            sizes.append(os.stat(path).st_size)
-        except OSError:
-            sizes.append(0)
-    return sizes

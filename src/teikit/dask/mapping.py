@@ -41,13 +41,16 @@ def map_ordered(
     sizes: Sequence[int] | None = None,
     progress: Progress | None = None,
     on_lost: Callable[[T, str], R] | None = None,
+    shared_files: bool = True,
 ) -> Iterator[R]:
     """``work(item)`` for every item on ``client``'s workers, yielded in the order of ``items``
     as soon as every earlier one is done. ``progress`` wraps the stream of results as they
     arrive (a progress bar), given that stream and the item count. ``work`` must pickle
-    (cloudpickle: a closure will do) and teikit must be installed on the workers."""
+    (cloudpickle: a closure will do) and teikit must be installed on the workers. With
+    ``shared_files`` false (the items are URLs) a worker that cannot enter the caller's
+    working directory works in its own."""
     batches = plan(sizes if sizes is not None else [0] * len(items), len(client.nthreads()))
-    context = Context.here()
+    context = Context.here(shared_files=shared_files)
     arrived: list[int] = []
 
     def arrivals() -> Iterator[R]:
