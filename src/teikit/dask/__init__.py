@@ -4,7 +4,8 @@ The same per-file work as a run on one machine, handed to the workers of a dask.
 scheduler in batches; results come back in the order the files were given, so reports,
 diagnostics and outputs are the same as with ``-j``. Paths travel as given: the workers share
 the caller's file system (an NFS or Lustre mount on an HPC cluster, a shared volume on
-Kubernetes) and write their outputs there, atomically.
+Kubernetes) and write their outputs there, atomically. fsspec URLs (``s3://…``) travel as
+strings and each worker opens them; a run of URLs alone needs no shared file system.
 
     from distributed import Client
     from teikit.validate import validate_paths
