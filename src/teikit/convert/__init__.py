@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -84,13 +85,32 @@ def read(source: Any, file: str = "") -> Reading:
     return Reader(file, data).read(tree)
 
 
+# The XML parser stops at 256 levels of elements (no huge_tree); the readers and writers recurse
+# a few Python calls a level, so at that depth they need more than Python's default 1000.
+_RECURSION_LIMIT = 10_000
+
+
+@contextmanager
+def _deep_documents() -> Iterator[None]:
+    """Room for the deepest document the parser accepts; a deeper recursion is a one-line
+    ConversionError, never a traceback."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, _RECURSION_LIMIT))
+    try:
+        yield
+    except RecursionError as exc:
+        raise ConversionError("the document is nested too deeply to convert") from exc
+    finally:
+        sys.setrecursionlimit(before)
+
+
 def convert(
     source: Any, to: str, *, strict: bool = False, css: str | None = None, file: str = ""
 ) -> Conversion:
     writer = CONVERTERS.get(to)
     if writer is None:
         raise ConversionError(f"unknown output format {to!r}; choose from {', '.join(CONVERTERS)}")
-    with _no_gc_pauses():
+    with _no_gc_pauses(), _deep_documents():
         reading = read(source, file)
         if strict and reading.diagnostics:
             first = reading.diagnostics[0]
