@@ -62,3 +62,28 @@ def test_bad_sidecar_is_one_line_exit_2(tmp_path: Path) -> None:
     (tmp_path / "s.meta.toml").write_text('colour = "blue"\n')
     result = CliRunner().invoke(main, ["encode", str(source)])
     assert result.exit_code == 2 and "s.meta.toml" in result.stderr and "colour" in result.stderr
+
+
+def test_the_header_names_what_the_source_was(tmp_path: Path) -> None:
+    """revisionDesc says plain text or Markdown, as the source was."""
+    from teikit import __version__
+
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    changes = {}
+    for name, content in (
+        ("notes.txt", "Notes\n\nA paragraph.\n"),
+        ("notes.md", "# Notes\n\nA paragraph.\n"),
+    ):
+        source = tmp_path / name
+        source.write_text(content, encoding="utf-8")
+        out = tmp_path / f"{name}.xml"
+        result = CliRunner().invoke(
+            main, ["encode", str(source), "-o", str(out), "--date", "2026-01-01"]
+        )
+        assert result.exit_code == 0, result.output
+        root = etree.fromstring(out.read_bytes())
+        changes[name] = root.xpath("string(//t:revisionDesc/t:change)", namespaces=ns)
+    assert changes == {
+        "notes.txt": f"Encoded from plain text by teikit {__version__}.",
+        "notes.md": f"Encoded from Markdown by teikit {__version__}.",
+    }

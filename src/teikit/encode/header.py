@@ -7,6 +7,7 @@ encodingDesc, profileDesc, revisionDesc. Every metadata field lands in a mapped 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 
@@ -59,7 +60,7 @@ def build_header(
     _source_desc(file_desc, document)
     _encoding_desc(header, document, options)
     _profile_desc(header, document)
-    _revision_desc(header, options)
+    _revision_desc(header, document, options)
     return header
 
 
@@ -280,7 +281,8 @@ def _source_desc(file_desc: etree._Element, document: Document) -> None:
         el(
             desc,
             "p",
-            f"Born-digital encoding of the plain-text file {document.source_name or '(unnamed)'}.",
+            f"Born-digital encoding of the {_source_kind(document)[0]} "
+            f"{document.source_name or '(unnamed)'}.",
         )
 
 
@@ -431,12 +433,25 @@ def _creation_fields(document: Document) -> list[Field]:
     return [Field("dateline", "", dateline)] if dateline else []
 
 
-def _revision_desc(header: etree._Element, options: EncodeOptions) -> None:
+# What the source was, by its file name: (as a noun with "file", as "Encoded from …").
+_SOURCE_KINDS = {
+    ".docx": ("Word document", "a Word document"),
+    ".md": ("Markdown file", "Markdown"),
+    ".markdown": ("Markdown file", "Markdown"),
+}
+
+
+def _source_kind(document: Document) -> tuple[str, str]:
+    suffix = os.path.splitext(document.source_name)[1].casefold()
+    return _SOURCE_KINDS.get(suffix, ("plain-text file", "plain text"))
+
+
+def _revision_desc(header: etree._Element, document: Document, options: EncodeOptions) -> None:
     desc = el(header, "revisionDesc")
     el(
         desc,
         "change",
-        f"Encoded from plain text by teikit {options.version}.",
+        f"Encoded from {_source_kind(document)[1]} by teikit {options.version}.",
         when=options.when,
         who="#teikit",
     )
