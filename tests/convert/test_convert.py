@@ -298,3 +298,20 @@ def test_an_example_of_markup_is_shown_as_code() -> None:
     blocks = json.loads(convert(EXAMPLE, "json").output)["blocks"]
     assert [b["type"] for b in blocks[0]["children"]] == ["p", "code"]
     assert html.diagnostics == []
+
+
+def test_a_credit_kept_as_printed_is_shown_once() -> None:
+    """A respStmt whose note keeps the credit's wording shows that wording, not its name and
+    then the wording again as if it were a second name."""
+    from teikit.encode import EncodeOptions, encode
+    from teikit.parse import parse_text
+
+    text = (
+        "A. Writer\n\nA Title\n\nSource: Labor Action, 1949.\n"
+        "Marked up by Einde O’Callaghan for the Marxists’ Internet Archive.\n\n"
+        "The first paragraph of the body, long enough to be prose and nothing else.\n"
+    )
+    xml = encode(parse_text(text, "t.txt"), EncodeOptions(when="2026-01-01"))
+    page = convert(xml, "html").output
+    assert isinstance(page, str)
+    assert page.count("Einde O’Callaghan") == 1

@@ -104,7 +104,7 @@ def read_header(root: etree._Element) -> dict[str, Any]:
         "respStmts": [
             {
                 "resp": _text(r.find("t:resp", TEI)) if r.find("t:resp", TEI) is not None else "",
-                "names": [_text(n) for n in r if etree.QName(n).localname != "resp"],
+                "names": _resp_names(r),
             }
             for r in _xpath(header, f"{fd}/t:titleStmt/t:respStmt")
         ],
@@ -127,3 +127,13 @@ def read_header(root: etree._Element) -> dict[str, Any]:
         "keywords": _all(header, "t:profileDesc/t:textClass//t:term"),
         "changes": _all(header, "t:revisionDesc//t:change"),
     }
+
+
+def _resp_names(resp_stmt: etree._Element) -> list[str]:
+    """Who is credited: the credit as printed where a note keeps it ("Einde O'Callaghan for the
+    Marxists' Internet Archive"), which holds the names too; else each name."""
+    children = [c for c in resp_stmt if isinstance(c.tag, str)]
+    notes = [c for c in children if etree.QName(c).localname == "note"]
+    if notes:
+        return [_text(n) for n in notes]
+    return [_text(c) for c in children if etree.QName(c).localname != "resp"]
