@@ -315,3 +315,17 @@ def test_a_credit_kept_as_printed_is_shown_once() -> None:
     page = convert(xml, "html").output
     assert isinstance(page, str)
     assert page.count("Einde O’Callaghan") == 1
+
+
+def test_markdown_keeps_a_line_break_as_a_break() -> None:
+    """``lb`` is a CommonMark hard break: a reader renders it as a break, not a space."""
+    from markdown_it import MarkdownIt
+
+    xml = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
+        b"</sourceDesc></fileDesc></teiHeader><text><body><p>one<lb/>two</p></body></text></TEI>"
+    )
+    markdown = convert(xml, "markdown").output
+    assert isinstance(markdown, str)
+    assert "<p>one<br />\ntwo</p>" in MarkdownIt().render(markdown)

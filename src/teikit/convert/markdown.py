@@ -121,7 +121,9 @@ def _inlines(spans: Sequence[Inline]) -> str:
         if isinstance(span, str):
             parts.append(_text(span))
         elif span.kind == "lb":
-            parts.append("  \n")
+            # A backslash hard break: two trailing spaces would not survive the squeezing of
+            # spaces below (and "x \n" is no break in CommonMark, only a soft line end).
+            parts.append("\\\n")
         elif span.kind == "emph":
             inner = _inlines(span.children).strip()
             parts.append(f"*{inner}*" if inner else "")
