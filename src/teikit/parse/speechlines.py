@@ -21,15 +21,7 @@ from collections import Counter
 
 from .lines import Group, SourceLine
 from .speakers.labels import CONNECTORS, Label, candidates
-from .speakers.select import (
-    COMMON_WORDS,
-    ENDINGS,
-    EXITS,
-    FIELD_KEYS,
-    NOT_FIRST,
-    PAUSES,
-    STAGE_VERBS,
-)
+from .speakers.select import EXITS, never_a_name, word_shaped
 from .speakers.words import WordCounts
 from .wrapping import is_exported
 
@@ -291,27 +283,14 @@ def _label(text: str) -> Label | None:
 def _plausible(key: str, uses: int, words: WordCounts, positional: bool) -> bool:
     """A name, not a word; ``positional`` when the layout already shows it opens speeches."""
     parts = key.split()
-    if key in ENDINGS or key in FIELD_KEYS or parts[-1] in PAUSES or len(key) < 2:
-        return False
-    if parts[0] in STAGE_VERBS or parts[-1] in EXITS:
-        return False  # "Enter Kari.", "Die Magd ab."
+    if len(key) < 2 or never_a_name(key) or parts[-1] in EXITS:
+        return False  # "CURTAIN.", "Enter Kari.", "Die Magd ab."
     if positional:
         # Set in where speeches open: "And." is Sir Andrew, "To." Sir Toby, whatever the word.
         return True
-    if all(part in CONNECTORS for part in parts):
-        return False  # "THE" over the rest of a title
-    if (
-        key in COMMON_WORDS
-        or key in ENDINGS
-        or key in FIELD_KEYS
-        or parts[0] in NOT_FIRST
-        or parts[-1] in COMMON_WORDS
-        or parts[-1] in PAUSES
-        or parts[-1] in EXITS
-        or len(key) < 2
-    ):
-        return False
-    if " " not in key and not positional:
+    if all(part in CONNECTORS for part in parts) or word_shaped(key):
+        return False  # "THE" over the rest of a title; "Yes.", "In Hungary."
+    if " " not in key:
         # A word the text also prints in lower case is a word ("Come.", "Peace."), not a name.
         return words.lower(key.split(".")[-1]) <= uses
     return True

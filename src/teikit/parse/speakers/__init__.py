@@ -76,25 +76,21 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
 
     cast = extract_cast(document.body)
     body = cast.blocks
-    found = units(body)
     seen: dict[str, list[Label]] = {}  # label candidates of each text, for both looks
-    rules = learn(
-        [leading(p) for p, _ in found],
-        cast.text,
-        [f for _, f in found],
-        seen,
-        [p.span.start in openers for p, _ in found],
-    )
-    # Perhaps a scene printed without blank lines: look at line starts (where there are lines).
-    if not rules.accepted and has_lines(body):
-        found = units(body, lines=True)
-        rules = learn(
+
+    def learn_from(found: list[tuple[Paragraph, str]]) -> LabelRules:
+        return learn(
             [leading(p) for p, _ in found],
             cast.text,
             [f for _, f in found],
             seen,
             [p.span.start in openers for p, _ in found],
         )
+
+    rules = learn_from(units(body))
+    # Perhaps a scene printed without blank lines: look at line starts (where there are lines).
+    if not rules.accepted and has_lines(body):
+        rules = learn_from(units(body, lines=True))
     # Without speaker labels (most prose) the label passes below change nothing: skip them.
     credits = False
     if rules.accepted:

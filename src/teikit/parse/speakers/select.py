@@ -106,6 +106,21 @@ EXITS = frozenset(
     "entrano sale salen vase vanse уходит уходят входит входят выходит выходят".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def never_a_name(key: str) -> bool:
+    """A closing formula, a field label, a stage verb or a pause: no speaker, however and
+    wherever it is printed ("CURTAIN.", "Source:", "Enter Kari.", "Long pause.")."""
+    words = key.split()
+    return key in ENDINGS or key in FIELD_KEYS or words[0] in STAGE_VERBS or words[-1] in PAUSES
+
+
+def word_shaped(key: str) -> bool:
+    """Shaped like words of a sentence rather than a name ("Yes.", "Gut denn.", "In Hungary.")."""
+    words = key.split()
+    return key in COMMON_WORDS or words[0] in NOT_FIRST or words[-1] in COMMON_WORDS
+
+
 MIN_TURNS = 4
 # The most paragraphs a typical turn runs to (the median distance between labelled units). Plays
 # and transcripts measure 1-3 (an interview with long answers 7); a novel's stray name lines are
@@ -191,19 +206,12 @@ def learn(
             placed_counts[key] >= 2
             and placed_counts[key] * 2 >= counts[key]
             and not label.weak
-            and key not in ENDINGS
-            and key not in FIELD_KEYS
-            and words[0] not in STAGE_VERBS
-            and words[-1] not in PAUSES
+            and not never_a_name(key)
         ):
             return True  # set where the text's speeches open: "And." is Sir Andrew
         if (
-            key in COMMON_WORDS
-            or key in ENDINGS
-            or key in FIELD_KEYS
-            or words[0] in NOT_FIRST
-            or words[-1] in COMMON_WORDS
-            or words[-1] in PAUSES
+            never_a_name(key)
+            or word_shaped(key)
             or (label.weak and (words[0] in COMMON_WORDS or words[-1] in EXITS))
         ):
             return False  # "Yes.", "Gut denn.", "Die Magd ab."
