@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...model import Person
-from .labels import GROUP_WORDS, TITLES, capitalised_head, name_key
+from .labels import CONNECTORS, GROUP_WORDS, TITLES, capitalised_head, name_key
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS
 from .words import WordCounts
 
@@ -67,7 +67,7 @@ class Registry:
     ) -> None:
         self.author = author.strip()
         self.subject = ""  # the person an "Interview with NAME" title names (the one answering)
-        self._roles = {name_key(r): r for r in cast_roles if name_key(r)}
+        self._roles = {name_key(r): r for r in _each_role(cast_roles) if name_key(r)}
         self._context_names = _name_runs(context)
         self._cast_words = {w.casefold(): w for w in _WORD.findall(cast_text) if w[0].isupper()}
         self._canonical: dict[str, str] = {}
@@ -344,6 +344,30 @@ class Registry:
             pid, n = f"{base}-{n}", n + 1
         self._ids.add(pid)
         return pid
+
+
+_WORD_JOINER = re.compile(r"\s+(?:and|&|und|et|e|y|и|og|och)\s+", re.IGNORECASE)
+
+
+def _each_role(roles: Iterable[str]) -> Iterable[str]:
+    """Each cast role, and each person of a role that joins two names ("Don Manuel und Don
+    Cesar", "Rosencrantz and Guildenstern"): their labels name one of them, never the pair. A
+    part that is only a title ("Lord and Lady Capulet") keeps the role whole."""
+    for role in roles:
+        yield role
+        parts = _WORD_JOINER.split(role)
+        if len(parts) > 1 and all(_is_name(p) for p in parts):
+            yield from parts
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and any(name_key(w) not in TITLES for w in words)
+        and all(w[:1].isupper() or w in CONNECTORS for w in words)
+    )
 
 
 def slug(value: str, fallback: str = "person") -> str:
