@@ -117,7 +117,7 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
     if not layout.hard_wrapped and is_exported(groups):
         layout = replace(layout, exported=True)
     groups = split_unwrapped(groups, layout)
-    groups = sidenotes.cut_sidenotes(groups)
+    groups = breaks.cut_underlines(sidenotes.cut_sidenotes(groups))
     numbered, glued = headings.numbered_headings(groups, layout)
     groups = _cut_after(groups, glued)
     if layout.hard_wrapped and quotes.verse_share(groups, layout) >= 0.5:
@@ -143,25 +143,50 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
     return list(editorial.mark(notes.link_anchors(body, state.note_targets))), speech_lines
 
 
-def _cut_after(groups: list[Group], firsts: set[int]) -> list[Group]:
-    """``groups`` with each group whose first line is numbered in ``firsts`` cut under it."""
-    if not firsts:
+def _cut_after(groups: list[Group], lines: set[int]) -> list[Group]:
+    """``groups`` cut under each of their lines numbered in ``lines``."""
+    if not lines:
         return groups
     out: list[Group] = []
     for group in groups:
-        if group.start in firsts and len(group.lines) > 1:
-            out.append(Group(group.lines[:1], group.blank_before, 0))
-            out.append(Group(group.lines[1:], 0, group.blank_after))
-        else:
+        cut = [i + 1 for i, line in enumerate(group.lines[:-1]) if line.number in lines]
+        if not cut:
             out.append(group)
+            continue
+        bounds = [0, *cut, len(group.lines)]
+        for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            before = group.blank_before if i == 0 else 0
+            after = group.blank_after if b == len(group.lines) else 0
+            out.append(Group(group.lines[a:b], before, after))
     return out
 
 
 def _recurring(groups: list[Group]) -> frozenset[str]:
     """Short lines that open two groups or more: speaker labels (alone, or over their speech)
-    and running heads, never headings."""
-    counts = Counter(g.lines[0].stripped for g in groups if len(g.lines[0].text) <= 80)
-    return frozenset(text for text, n in counts.items() if n >= 2)
+    and running heads, never headings. A line standing alone and set apart like a heading each
+    time (two blank lines more than the text's paragraphs) is a heading the text repeats
+    ("CHATEAU DE CROIXMARE" over three letters from one place), and stays one, in a text that
+    names its divisions rather than numbering them with keywords (where it does, a repeated
+    line over them is the book's title set again over each volume)."""
+    starts: dict[str, list[Group]] = {}
+    for group in groups:
+        if len(group.lines[0].text) <= 80:
+            starts.setdefault(group.lines[0].stripped, []).append(group)
+    repeated = {text: found for text, found in starts.items() if len(found) >= 2}
+    if not repeated:
+        return frozenset()
+    keyworded = sum(
+        1 for g in groups if len(g.lines) == 1 and headings.keyword_heading(g.text) is not None
+    )
+    if keyworded >= 3:
+        return frozenset(repeated)
+    usual = Counter(g.blank_before for g in groups[1:]).most_common(1)[0][0] if groups[1:] else 0
+
+    def set_apart(found: list[Group]) -> bool:
+        alone = [g for g in found if len(g.lines) == 1]
+        return len(alone) * 2 >= len(found) and all(g.blank_before >= usual + 2 for g in alone)
+
+    return frozenset(text for text, found in repeated.items() if not set_apart(found))
 
 
 def _span(first: Group, last: Group | None = None) -> Span:
@@ -256,6 +281,10 @@ def table_of_contents(state: State) -> bool:
         return False
     entries: list[Group] = []
     i = 1
+    rule = state.peek(1)
+    underline = breaks.section_break(rule) if rule is not None and not rule.blank_before else None
+    if underline is not None:
+        i = 2  # "CONTENTS." / "----" / the entries
     while (group := state.peek(i)) is not None and contents.is_entry_group(group):
         if (i > 1 or len(head.lines) > 1) and group.blank_before > 1:
             break
@@ -263,7 +292,7 @@ def table_of_contents(state: State) -> bool:
         i += 1
     if not entries and len(head.lines) == 1:
         return False
-    state.flat.append(contents.contents_division(head, entries))
+    state.flat.append(contents.contents_division(head, entries, underline))
     state.pos += i
     return True
 

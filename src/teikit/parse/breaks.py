@@ -21,6 +21,32 @@ _PAGE = re.compile(
 )
 
 
+_UNDERLINE = re.compile(r"^(?:[-=_]\s*){3,}$")
+
+
+def cut_underlines(groups: list[Group]) -> list[Group]:
+    """``groups`` with a short line underlined by a rule ("PREFACE." / "----") cut from the
+    rule and from what follows it with no blank line between ("CRITIC.--I never read…"): the
+    underlined line is a title of its own, the rule a break under it."""
+    out: list[Group] = []
+    for group in groups:
+        lines = group.lines
+        if (
+            len(lines) < 2
+            or not _UNDERLINE.match(lines[1].stripped)
+            or _SECTION.match(lines[0].stripped)
+            or len(lines[0].stripped) > 80
+        ):
+            out.append(group)
+            continue
+        rest = lines[2:]
+        out.append(Group(lines[:1], group.blank_before, 0))
+        out.append(Group(lines[1:2], 0, 0 if rest else group.blank_after))
+        if rest:
+            out.append(Group(rest, 0, group.blank_after))
+    return out
+
+
 def section_break(group: Group) -> SectionBreak | None:
     if len(group.lines) != 1:
         return None

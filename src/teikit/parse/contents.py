@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Division, Item, ListBlock, Paragraph, Span
+from ..model import Division, Item, ListBlock, Paragraph, SectionBreak, Span
 from .lines import Group
 
 # The heading of a table of contents in the languages e-texts come in, accents optional.
@@ -59,9 +59,11 @@ def _is_entry(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def contents_division(head: Group, entries: list[Group]) -> Division:
+def contents_division(
+    head: Group, entries: list[Group], underline: SectionBreak | None = None
+) -> Division:
     """The contents as a division of one simple list: an item for each entry line, or for each
-    entry run over several lines."""
+    entry run over several lines; ``underline``, a rule under the heading, goes before it."""
     if len(head.lines) > 1:
         entries = [Group(head.lines[1:], 0, head.blank_after), *entries]
         head = Group(head.lines[:1], head.blank_before, 0)
@@ -83,7 +85,7 @@ def contents_division(head: Group, entries: list[Group]) -> Division:
     return Division(
         "contents",
         (head.lines[0].stripped,),
-        (ListBlock(tuple(items), "simple", span),),
+        (*([underline] if underline else []), ListBlock(tuple(items), "simple", span)),
         "",
         Span(head.start, span.end),
     )

@@ -125,8 +125,9 @@ _SINGLE = re.compile(
 )
 _ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
 _NUMBERED_TITLE = re.compile(
-    r"^(?P<num>\d{1,3}|[IVXLC]{1,7})(?:[.:)]?\s+|\.?\s*(?:--|[—–])\s*)(?P<title>\S.*)$"
+    r"^(?P<num>\d{1,3}|[IVXLC]{1,7})(?:[.:)]?\s+|\.?\s*(?:--|[—–-])\s*)(?P<title>\S.*)$"
 )
+_QUOTES = "\"'‘’“”„«»"
 _CLOSING = re.compile(r"[.,;:!]['’”\"´»«›)\]]?$|[-–—]$")
 # What opens a line of speech, and what asks, exclaims or trails off in one.
 _SPEECH_OPENING = frozenset("\"'‘’“”„‚«»‹›`´—–-")
@@ -162,7 +163,7 @@ def heading_of(
     if len(group.lines) > 2 or (len(group.lines) == 2 and not layout.hard_wrapped):
         return None
     text = group.text
-    if group.start in numbered and len(group.lines) == 1:
+    if group.start in numbered:  # (one line, or one title run over two)
         keyword = keyword_heading(text)
         if keyword is not None:
             return keyword
@@ -376,7 +377,7 @@ def numeral_value(num: str) -> int | None:
 
 
 _NUMBER_OPENING = re.compile(
-    r"^(?:(?P<kw>[^\W\d_]+)\.?\s+)?(?P<num>\d{1,3}|[IVXLC]{1,7})(?=$|[.:)\s]|--|[—–])"
+    r"^(?:(?P<kw>[^\W\d_]+)\.?\s+)?(?P<num>\d{1,3}|[IVXLC]{1,7})(?=$|[.:)\s]|-|[—–])"
 )
 
 
@@ -393,44 +394,85 @@ def heading_number(text: str) -> int | None:
 
 
 def numbered_headings(groups: list[Group], layout: Layout) -> tuple[set[int], set[int]]:
-    """Numbers of the first lines of groups that are numbered headings in sequence, and of
-    those among them with the text of their division printed right under them, no blank line
-    between ("I.--Ab initio." / "It was…").
+    """Numbers of the lines that are numbered headings in sequence, and of those among them
+    with the text of their division printed right under them, no blank line between
+    ("I.--Ab initio." / "It was…").
 
     Only headings the text numbers in sequence count (three or more, each one more than the
     one before, numbering starting again at one in a new part): a numbered paragraph's first
     line fills the measure and runs on into the next, a heading's is short, complete and
-    title-like, so only those are taken."""
-    found: list[tuple[int, int, bool]] = []  # (line number, its number, glued to text?)
-    for group in groups:
-        first = group.lines[0]
-        text = first.stripped
-        if len(text) > MAX_HEADING:
-            continue
-        number = heading_number(text)
-        if number is None or not _heading_line(text):
-            continue
-        glued = len(group.lines) > 1
-        if glued and not _ends_apart(first, group.lines[1], layout):
-            continue
-        found.append((first.number, number, glued))
+    title-like, so only those are taken. Each keyword numbers its own sequence (PART I, II…
+    beside chapters I, II…; "1." beside "I."), and a line that only happens to open with a
+    number ("1. I believe …" quoted in a chapter) sits in no sequence and breaks none. A
+    heading is looked for on a group's first line, on the line under a keyword heading ("PART
+    I." / "I.--Ab initio." / text), and as a whole group of two lines when the title runs over
+    ("IV.--Digressive, and may be skipped without mutilating" / "the History.")."""
+    found: list[tuple[int, int, str, bool, int]] = []  # (line, number, keyword, glued?, group)
+    cuts: set[int] = set()  # keyword lines with a numbered heading under them
+    for index, group in enumerate(groups):
+        lines = group.lines
+        first = _numbered_candidate(lines, 0, layout)
+        if first is not None:
+            found.append((*first, index))
+        if len(lines) > 2 and keyword_heading(lines[0].stripped) is not None:
+            second = _numbered_candidate(lines, 1, layout)
+            if second is not None and second[3]:
+                found.append((*second, index))
+                cuts.add(lines[0].number)
+    chains: list[list[tuple[int, int, str, bool, int]]] = []
+    open_chains: dict[tuple[str, int], list[tuple[int, int, str, bool, int]]] = {}
+    for item in found:
+        _, number, keyword, _, _ = item
+        chain = open_chains.pop((keyword, number - 1), None)
+        if chain is None:
+            if number != 1 and (keyword, number) in open_chains:
+                continue  # a second "2." beside a sequence's own: noise, not a sequence
+            chain = []
+            chains.append(chain)
+        chain.append(item)
+        open_chains[(keyword, number)] = chain
     sequenced: set[int] = set()
-    run: list[tuple[int, int, bool]] = []
-    for item in [*found, (0, -1, False)]:
-        if run and (item[1] == run[-1][1] + 1 or (item[1] == 1 and len(run) >= 3)):
-            if item[1] == 1:  # a new part numbers its chapters from one again
-                sequenced.update(n for n, _, _ in run)
-                run = []
-            run.append(item)
+    for chain in chains:
+        if len(chain) < 3:
             continue
-        if len(run) >= 3:
-            sequenced.update(n for n, _, _ in run)
-        run = [item]
-    under = {n for n, _, is_glued in found if is_glued and n in sequenced}
+        # A numbered list's items stand one under the other; headings have text between them
+        # (or under them, in their group).
+        apart = sum(a[3] or b[4] - a[4] > 1 for a, b in zip(chain, chain[1:], strict=False))
+        if apart * 2 >= len(chain) - 1:
+            sequenced.update(line for line, *_ in chain)
+    under = {line for line, _, _, is_glued, _ in found if is_glued and line in sequenced}
+    under |= {line for line in cuts if line + 1 in sequenced}
     return sequenced, under
 
 
-def _heading_line(text: str) -> bool:
+def _numbered_candidate(
+    lines: tuple[SourceLine, ...], at: int, layout: Layout
+) -> tuple[int, int, str, bool] | None:
+    """(line number, number, keyword, glued to text under it?) of a numbered heading on line
+    ``at`` of a group, or None."""
+    line = lines[at]
+    text = line.stripped
+    if len(text) > MAX_HEADING:
+        return None
+    opening = _NUMBER_OPENING.match(text)
+    number = heading_number(text)
+    if opening is None or number is None:
+        return None
+    # Each keyword, and roman and arabic numerals, number sequences of their own.
+    keyword = (opening.group("kw") or "").casefold() + (
+        "#" if opening.group("num").isdigit() else ""
+    )
+    rest = lines[at + 1 :]
+    if not rest:
+        return (line.number, number, keyword, False) if _heading_line(text) else None
+    if _ends_apart(line, rest[0], layout):
+        return (line.number, number, keyword, True) if _heading_line(text) else None
+    if at == 0 and len(rest) == 1 and _heading_line(f"{text} {rest[0].stripped}", 24):
+        return line.number, number, keyword, False  # one title over two lines
+    return None
+
+
+def _heading_line(text: str, most_words: int = 12) -> bool:
     """Title-like: a keyword heading, or a numeral and a short title."""
     if keyword_heading(text) is not None or _ROMAN_ALONE.match(text):
         return True
@@ -439,7 +481,11 @@ def _heading_line(text: str) -> bool:
         return False
     title = numbered.group("title").strip(_TITLE_MARKUP + " ")
     words = _WORD.findall(title)
-    return 0 < len(words) <= 12 and title[:1].isupper() and not title.endswith((",", ";"))
+    return (
+        0 < len(words) <= most_words
+        and title.lstrip(_QUOTES)[:1].isupper()
+        and not title.endswith((",", ";"))
+    )
 
 
 def _ends_apart(line: SourceLine, following: SourceLine, layout: Layout) -> bool:
