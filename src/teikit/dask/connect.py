@@ -30,6 +30,7 @@ def open_client(address: str, *, workers: int | None = None) -> Iterator[Client]
     ``workers`` processes (default: one per core) when ``address`` is ``local``; the cluster
     is shut down again on leaving."""
     with ExitStack() as stack:
+        stack.enter_context(_quiet_dask_logs())
         try:
             if address == LOCAL:
                 cluster = stack.enter_context(
@@ -50,3 +51,23 @@ def open_client(address: str, *, workers: int | None = None) -> Iterator[Client]
             where = "start a local Dask cluster" if address == LOCAL else f"reach {address}"
             raise ClusterError(f"cannot {where}: {exc}") from exc
         yield client
+
+
+@contextmanager
+def _quiet_dask_logs() -> Iterator[None]:
+    """Dask's client-side warnings off for the run ("Couldn't gather 1 keys, rescheduling" when a
+    worker dies mid-batch): teikit reports what was lost itself, and a run's stderr is its
+    diagnostics alone. Dask sets levels on its own loggers, so each is raised, then restored."""
+    loggers = [logging.getLogger("distributed")] + [
+        logging.getLogger(name)
+        for name in list(logging.root.manager.loggerDict)
+        if name.startswith("distributed.")
+    ]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
