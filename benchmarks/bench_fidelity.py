@@ -342,15 +342,36 @@ def _apart(node: etree._Element) -> bool:
 
 
 def paragraph_keys(root: etree._Element) -> Counter[str]:
+    """The first words of each paragraph. A speech's first paragraph starts at its speaker's
+    label (the expert file may print "Officer: Ginx's baby…" as a paragraph where teikit makes
+    a speech of the same words: the unit starts in the same place); a paragraph holding only a
+    label is a marginal label, like teikit's ``note[@place='margin']`` no paragraph of the text
+    (notes are left out on both sides)."""
     keys: Counter[str] = Counter()
     for part in _reading_parts(root):
         for p in part.iter(f"{TEI}p"):
-            if _apart(p):
+            if _apart(p) or _label_only(p):
                 continue
-            key = first_words(_text(p))
+            text = _text(p)
+            parent = p.getparent()
+            if parent is not None and parent.tag == f"{TEI}sp":
+                speaker = parent.find(f"{TEI}speaker")
+                if speaker is not None and parent.find(f"{TEI}p") is p:
+                    text = f"{_text(speaker)} {text}"
+            key = first_words(text)
             if key:
                 keys[key] += 1
     return keys
+
+
+def _label_only(p: etree._Element) -> bool:
+    children = list(p)
+    return (
+        len(children) == 1
+        and children[0].tag == f"{TEI}label"
+        and not (p.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
 
 
 def heading_units(root: etree._Element) -> list[tuple[str, str]]:
