@@ -33,6 +33,7 @@ from ...model import (
     Said,
     Span,
     Speech,
+    Stage,
 )
 from .cast import extract_cast
 from .credits import credit_lists
@@ -144,7 +145,7 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
         else None,
     )
     if rules.accepted:
-        body = builder.rewrite(body)
+        body = _unspoken(builder.rewrite(body))
     body = _reported(body, registry, author)
     probe = replace(document, body=body)
     genre = classify(probe, rules, speakers, bool(cast.lists) or credits)
@@ -328,6 +329,29 @@ def _span(block: Block) -> Span:
 
 def _has_said(block: Block) -> bool:
     return isinstance(block, Paragraph) and any(isinstance(i, Said) for i in block.content)
+
+
+def _unspoken(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """``blocks`` with each turn that says nothing before its division ends or a new one opens
+    made what it was: a stage direction where its label carries one ("QUINCE, going out."),
+    else the paragraph it was (the play's title "HERNANI." set again over its first act)."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            isinstance(block, Speech)
+            and not block.blocks
+            and (following is None or isinstance(following, Division))
+        ):
+            directed = _DIRECTED.search(block.speaker) is not None
+            block = (Stage if directed else Paragraph)((block.speaker,), block.span)
+        elif isinstance(block, Division):
+            block = replace(block, blocks=_unspoken(block.blocks))
+        out.append(block)
+    return tuple(out)
+
+
+_DIRECTED = re.compile(r"[,(\[]\s*\w")
 
 
 def _link_cast(blocks: tuple[Block, ...], registry: Registry) -> tuple[Block, ...]:
