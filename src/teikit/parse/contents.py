@@ -8,6 +8,10 @@ nothing is lost); the whole is a ``Division(type="contents")``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import partial
+from itertools import islice
 
 from ..model import Division, Item, ListBlock, Paragraph, SectionBreak, Span
 from .lines import Group
@@ -20,11 +24,26 @@ _HEAD = re.compile(
     r"содержание|оглавление)_?\s*[.:]?$",
     re.IGNORECASE,
 )
-_ENTRY = re.compile(
-    r"(?:\s\d{1,4}|\s[ivxlc]{1,6})$|^(?:[IVXLC]{1,7}|\d{1,3})[.:)]?(?:\s|--|[—–])|"
-    r"^(?:chapter|chap\.|part|book|act|scene)\b",
+# An entry line opens with a number or keyword, or ends with its page ("Ab initio      3").
+_ENTRY_START = re.compile(
+    r"(?:[IVXLC]{1,7}|\d{1,3})[.:)]?(?:\s|--|[—–])|(?:chapter|chap\.|part|book|act|scene)\b",
     re.IGNORECASE,
 )
+_ROMAN_PAGE = frozenset("ivxlcIVXLC")
+
+
+def _entry_shaped(text: str) -> bool:
+    """Numbered, keyed or paged (read for every line of a text: the page is looked for in the
+    last word, not by a regular expression searched along the line)."""
+    if _ENTRY_START.match(text):
+        return True
+    parts = text.rsplit(None, 1)
+    if len(parts) < 2 or not text[-1:].strip():
+        return False
+    page = parts[1]
+    return (len(page) <= 4 and page.isdecimal()) or (
+        len(page) <= 6 and all(c in _ROMAN_PAGE for c in page)
+    )
 
 
 def is_contents_heading(group: Group) -> bool:
@@ -53,7 +72,7 @@ def is_entry_group(group: Group) -> bool:
 
 
 def _is_entry(text: str) -> bool:
-    if _ENTRY.search(text):
+    if _entry_shaped(text):
         return True
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -109,48 +128,78 @@ def unheaded_contents(groups: list[Group]) -> dict[int, int]:
     headings they list). Where each run starts (index into ``groups``) and how many groups it
     takes. A run that merely looks like headings (chapters one after another) has nothing of
     it printed again later."""
-    last: dict[str, int] = {}  # built on first need: most texts have no run to check
+    # The first words (up to 14) of each group's first line, sorted, with the group's index:
+    # built on first need (most texts have no run to check). A heading opens its group, so an
+    # entry "comes back" when a later group opens with its words.
+    opening: list[tuple[str, int]] = []
 
     def comes_back(key: str, after: int) -> bool:
-        if not last:
-            # The last group each key (and each run of a key's first words) opens: a heading
-            # opens its group, so an entry "comes back" when a later group opens with its words.
+        if not opening:
             for index, group in enumerate(groups):
                 first = group.lines[0].stripped
                 if len(first) <= _MAX_ENTRY:  # a heading is short
-                    words = entry_key(first).split()
-                    for k in range(1, min(len(words), 14) + 1):
-                        last[" ".join(words[:k])] = index
-            last[""] = -1  # (built, even for a text whose every first line is long)
-        return bool(key) and last.get(key, -1) >= after
+                    opening.append((" ".join(entry_key(first).split()[:14]), index))
+            opening.append(("", -1))  # (built, even for a text whose every first line is long)
+            opening.sort()
+        if not key or key.count(" ") >= 14:
+            return False
+        size = len(key)
+        for text, index in islice(opening, bisect_left(opening, (key, -2)), None):
+            if not text.startswith(key) or (len(text) > size and text[size] != " "):
+                return False  # past the words that open with ``key`` (sorted: they are one run)
+            if index >= after:
+                return True
+        return False
 
-    like = [_entry_like(group) for group in groups]
     runs: dict[int, int] = {}
-    i = 0
-    while i < len(groups):
-        j = i
-        while j < len(groups) and like[j] and (j == i or groups[j].blank_before <= 2):
-            j += 1
-        if sum(len(group.lines) for group in groups[i:j]) >= _MIN_ENTRIES:
-            entries = [entry_key(line.stripped) for group in groups[i:j] for line in group.lines]
-            found = sum(1 for key in entries if comes_back(key, j))
-            if found * 3 >= len(entries) * 2:
-                runs[i] = j - i
-                i = j
-                continue
-        i += 1
+    count = len(groups)
+    a = 0
+    while a < count:
+        if not _entry_like(groups[a]):
+            a += 1
+            continue
+        # A stretch of entry-like groups, none set apart by more than two blank lines: every
+        # run starting inside it ends where it ends.
+        b = a + 1
+        while b < count and groups[b].blank_before <= 2 and _entry_like(groups[b]):
+            b += 1
+        start = _first_run(groups[a:b], partial(comes_back, after=b))
+        if start is not None:
+            runs[a + start] = b - a - start
+        a = b
     return runs
+
+
+def _first_run(stretch: list[Group], comes_back: Callable[[str], bool]) -> int | None:
+    """The first group of ``stretch`` from which on the groups hold three entries at least and
+    two thirds of them come back later as lines of the text, or None."""
+    if sum(len(group.lines) for group in stretch) < _MIN_ENTRIES:
+        return None
+    lines = entries = 0
+    found: list[tuple[int, int]] = []  # (entries, entries that come back) from each group on
+    for group in reversed(stretch):
+        lines += len(group.lines)
+        entries += sum(1 for line in group.lines if comes_back(entry_key(line.stripped)))
+        found.append((lines, entries))
+    found.reverse()
+    for i, (total, back) in enumerate(found):
+        if total >= _MIN_ENTRIES and back * 3 >= total * 2:
+            return i
+    return None
 
 
 def _entry_like(group: Group) -> bool:
     """Lines an entry is printed as without a heading over them: numbered, keyed ("Chapter")
     or paged — capitals alone are also a play's names over their speeches."""
-    return len(group.lines) <= 12 and all(
-        len(line.stripped) <= _MAX_ENTRY
-        and len(line.stripped.split()) <= 14
-        and _ENTRY.search(line.stripped.strip("_*")) is not None
-        for line in group.lines
-    )
+    if len(group.lines) > 12:
+        return False
+    for line in group.lines:  # (every group of a text is asked: the cheapest test first)
+        text = line.stripped
+        if len(text) > _MAX_ENTRY or not _entry_shaped(text.strip("_*")):
+            return False
+        if len(text.split()) > 14:
+            return False
+    return True
 
 
 def unheaded_division(entries: list[Group]) -> Division:
