@@ -527,27 +527,82 @@ def list_items(state: State) -> bool:
             state.flat.append(split)
             state.pos += 1
             return True
-    run = [group]
-    starts = [start]
-    while (following := state.peek(len(run))) is not None:
+    # (item start, its group, the groups of a list nested under it)
+    entries: list[tuple[lists.ItemStart, Group, list[Group]]] = [(start, group, [])]
+    ahead = 1
+    while (following := state.peek(ahead)) is not None:
         there = lists.item_start(following.lines[0].stripped)
-        if there is None or not lists.same_style(start, there):
+        if there is None:
             break
-        run.append(following)
-        starts.append(there)
-    if len(run) < 2 or lists.numbers_nothing(starts):
+        if lists.same_style(start, there):
+            entries.append((there, following, []))
+            ahead += 1
+            continue
+        nested = _nested_run(state, ahead, start, entries[-1][0])
+        if not nested:
+            break
+        entries[-1][2].extend(nested)
+        ahead += len(nested)
+    if len(entries) < 2 or lists.numbers_nothing([s for s, _, _ in entries]):
         return False
     items = tuple(
         Item(
             s.label,
-            (_without_label(Paragraph(group_inlines(g, state.layout), _span(g)), s.label),),
+            (
+                _without_label(Paragraph(group_inlines(g, state.layout), _span(g)), s.label),
+                *_nested_list(nested, state.layout),
+            ),
+            _span(g, nested[-1] if nested else None),
+        )
+        for s, g, nested in entries
+    )
+    state.flat.append(
+        ListBlock(items, _kind(start), _span(group, state.groups[state.pos + ahead - 1]))
+    )
+    state.pos += ahead
+    return True
+
+
+def _nested_run(
+    state: State, ahead: int, outer: lists.ItemStart, last: lists.ItemStart
+) -> list[Group]:
+    """The groups of a list of another style under item ``last`` ("1. No cooperation…" /
+    "a. No support…" / "b. Opposition…" / "2. Refusal…"): two items at least, numbered as a
+    list, and the outer list's next number right after them."""
+    run: list[Group] = []
+    starts: list[lists.ItemStart] = []
+    while (following := state.peek(ahead + len(run))) is not None:
+        there = lists.item_start(following.lines[0].stripped)
+        if there is None or lists.same_style(outer, there):
+            break
+        if starts and not lists.same_style(starts[0], there):
+            return []
+        run.append(following)
+        starts.append(there)
+    after = state.peek(ahead + len(run))
+    resumed = lists.item_start(after.lines[0].stripped) if after is not None else None
+    number, next_number = lists.number_of(last), resumed and lists.number_of(resumed)
+    if len(run) < 2 or lists.numbers_nothing(starts) or number is None or next_number != number + 1:
+        return []
+    return run
+
+
+def _nested_list(groups: list[Group], layout: Layout) -> tuple[ListBlock, ...]:
+    if not groups:
+        return ()
+    starts = [lists.item_start(g.lines[0].stripped) for g in groups]
+    items = tuple(
+        Item(
+            s.label,
+            (_without_label(Paragraph(group_inlines(g, layout), _span(g)), s.label),),
             _span(g),
         )
-        for s, g in zip(starts, run, strict=True)
+        for s, g in zip(starts, groups, strict=True)
+        if s is not None
     )
-    state.flat.append(ListBlock(items, _kind(start), _span(run[0], run[-1])))
-    state.pos += len(run)
-    return True
+    first = starts[0]
+    assert first is not None
+    return (ListBlock(items, _kind(first), _span(groups[0], groups[-1])),)
 
 
 def _intro_and_items(state: State) -> bool:

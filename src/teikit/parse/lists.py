@@ -16,7 +16,8 @@ _LABEL = re.compile(
     r"\((?P<p>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)"
     r"|(?P<n>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[).]"
     r"|(?P<b>[•●▪◦‣·*-])"
-    r")\s+(?P<text>\S.*)$"
+    # a number glued to its item's first word ("1.To help control…"; "1.5" is no label)
+    r")(?:\s+|(?<=\d\.)(?=[^\W\d_]))(?P<text>\S.*)$"
 )
 
 _LOWER_ROMAN = re.compile(r"[ivxlc]+")
@@ -70,6 +71,12 @@ def numbers_nothing(starts: list[ItemStart]) -> bool:
 
 def _core(label: str) -> str:
     return label.strip("().").lower()
+
+
+def number_of(start: ItemStart) -> int | None:
+    """The number of a numeral item ("3." → 3), or None."""
+    core = _core(start.label)
+    return int(core) if core.isdigit() else None
 
 
 def same_style(a: ItemStart, b: ItemStart) -> bool:
