@@ -556,14 +556,22 @@ def html_units(page: Path) -> list[tuple[str, str]]:
         if any(isinstance(a.tag, str) and a.tag.lower() in HTML_KIND for a in node.iterancestors()):
             continue
         kind = HTML_KIND[tag]
-        if kind == "p" and any(
-            isinstance(a.tag, str) and a.tag.lower() == "blockquote" for a in node.iterancestors()
-        ):
+        if kind == "p" and any(_quoting(a) for a in node.iterancestors()):
             kind = "quote"
         key = first_words(node.text_content())
         if len(key.split()) >= 3:
             units.append((key, kind))
     return units
+
+
+def _quoting(node: etree._Element) -> bool:
+    """A blockquote that quotes: not one some MIA pages wrap their whole text in, headings
+    and all, for its margins."""
+    return (
+        isinstance(node.tag, str)
+        and node.tag.lower() == "blockquote"
+        and not any(isinstance(n.tag, str) and n.tag.lower() in ("h1", "h2") for n in node.iter())
+    )
 
 
 def tei_units(root: etree._Element) -> list[tuple[str, str, str]]:
