@@ -1,10 +1,10 @@
 """Fidelity against expert TEI of the same works does not fall back (``TEIKIT_CORPUS``).
 
-``benchmarks/bench_fidelity.py`` scores every e-text pair; here its figures on the half of the
-works the rules are developed against are held to where they stand (a rule that breaks one of
-them shows up here), and two invariants hold on every pair: no Project Gutenberg licence word in
-a body, no MIA gloss list taken for speech. The other half's figures are reported in the
-benchmark only: it is kept out of sight to measure how the rules carry to unseen texts.
+``benchmarks/bench_fidelity.py`` scores every e-text pair; here its figures are held to where
+they stand on both halves of the works (a rule that breaks one of them shows up here), and two
+invariants hold on every pair: no Project Gutenberg licence word in a body, no MIA gloss list
+taken for speech. The held half was kept out of sight until its worst pairs were studied (the
+halves swapped, issue 17), so both halves are now floors, not measures of unseen texts.
 """
 
 from __future__ import annotations
@@ -26,30 +26,35 @@ def pairs(corpus: Path) -> Path:
     return corpus / "pairs"
 
 
-def test_dev_plays_attribution(pairs: Path) -> None:
+@pytest.mark.parametrize("half, mean", [("dev", 0.97), ("held", 0.96)])
+def test_plays_attribution(pairs: Path, half: str, mean: float) -> None:
     scores = [
-        fidelity.score_play(pair, "dev", None)
+        fidelity.score_play(pair, half, None)
         for pair in sorted((pairs / "plays").iterdir())
-        if pair.name in fidelity.DEV_PLAYS
+        if pair.is_dir() and (pair.name in fidelity.DEV_PLAYS) == (half == "dev")
     ]
-    assert len(scores) == len(fidelity.DEV_PLAYS)
+    assert len(scores) >= 8
     worst = min(scores, key=lambda s: s.score)
     assert worst.score >= 0.93, (worst.id, worst.score)
-    assert sum(s.score for s in scores) / len(scores) >= 0.97
+    assert sum(s.score for s in scores) / len(scores) >= mean
 
 
 def test_novels_paragraphs_headings_and_licence(pairs: Path) -> None:
     scores = [
-        fidelity.score_novel(pair, "dev", None)
+        fidelity.score_novel(pair, "all", None)
         for pair in sorted((pairs / "novels").iterdir())
         if pair.is_dir()
     ]
     assert [s.id for s in scores if s.licence_words] == []  # every pair, both halves
-    dev = [s for s in scores if s.id in fidelity.DEV_NOVELS]
-    paragraphs = fidelity.f1(*map(sum, zip(*(s.paragraphs for s in dev), strict=True)))
-    headings = fidelity.f1(*map(sum, zip(*(s.headings for s in dev), strict=True)))
-    assert paragraphs >= 0.98, paragraphs
-    assert headings >= 0.95, headings
+    for dev, floors in ((True, (0.98, 0.95)), (False, (0.985, 0.93))):
+        half = [s for s in scores if (s.id in fidelity.DEV_NOVELS) == dev]
+        paragraphs = fidelity.f1(*map(sum, zip(*(s.paragraphs for s in half), strict=True)))
+        headings = fidelity.f1(*map(sum, zip(*(s.headings for s in half), strict=True)))
+        assert (paragraphs, headings) >= floors and headings >= floors[1], (
+            dev,
+            paragraphs,
+            headings,
+        )
 
 
 def test_no_mia_gloss_list_or_prose_is_speech(corpus: Path) -> None:
