@@ -50,11 +50,8 @@ def test_novels_paragraphs_headings_and_licence(pairs: Path) -> None:
         half = [s for s in scores if (s.id in fidelity.DEV_NOVELS) == dev]
         paragraphs = fidelity.f1(*map(sum, zip(*(s.paragraphs for s in half), strict=True)))
         headings = fidelity.f1(*map(sum, zip(*(s.headings for s in half), strict=True)))
-        assert (paragraphs, headings) >= floors and headings >= floors[1], (
-            dev,
-            paragraphs,
-            headings,
-        )
+        assert paragraphs >= floors[0], (dev, paragraphs)
+        assert headings >= floors[1], (dev, headings)
 
 
 def test_no_mia_gloss_list_or_prose_is_speech(corpus: Path) -> None:
