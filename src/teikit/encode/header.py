@@ -395,8 +395,9 @@ def _profile_desc(header: etree._Element, document: Document) -> None:
     if created:
         creation = el(profile, "creation")
         for i, f in enumerate(created):
-            if len(created) > 1:  # "Written: …; Delivered: …": each date says what it dates
-                append_text(creation, ("; " if i else "") + (f"{f.label}: " if f.label else ""))
+            # "Written: …; Delivered: …": each date says what it dates, in the source's words
+            # ("Discussed: April 23 through July 20, 1938").
+            append_text(creation, ("; " if i else "") + (f"{f.label}: " if f.label else ""))
             found = find_date(f.value)
             if found:
                 # "by Marx in the Spring of 1845, but slightly edited by Engels": the date is a
