@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from teikit.encode.dates import parse_date
@@ -66,3 +68,25 @@ def test_dates_in_other_languages(written: str, attributes: dict[str, str]) -> N
 def test_impossible_digit_dates_are_not_dates(written: str) -> None:
     found = parse_date(written)
     assert found is None or "-" not in found.attributes().get("when", "")
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("Þýða við: Örn Ólafsson, Rósa Lúxembúrg á íslensku, 2007.", ["Örn Ólafsson"]),
+        (
+            "Translated: Ludwig van Beethoven, Maria da Silva",
+            ["Ludwig van Beethoven", "Maria da Silva"],
+        ),
+        (
+            "Produced by: Jane Doe and the Online Distributed Proofreading Team",
+            ["Jane Doe", "the Online Distributed Proofreading Team"],
+        ),
+    ],
+)
+def test_a_credit_names_only_what_is_shaped_like_a_name(line: str, names: list[str]) -> None:
+    root = header_of(line)
+    assert text(root, "//t:titleStmt/t:respStmt[1]/*[self::t:persName or self::t:name]") == names
+    # every word of the credit stays: what is not a name, in the credit's printed wording
+    kept = re.findall(r"\w+", " ".join(text(root, "//t:titleStmt/t:respStmt[1]")))
+    assert set(re.findall(r"\w+", line)) <= set(kept)

@@ -137,7 +137,26 @@ def _names(value: str) -> list[str]:
     value = re.sub(r"\s*\([^()]*\b(?:1[89]|20)\d\d\)\.?$|,?\s*\b(?:1[89]|20)\d\d\.?$", "", value)
     parts = re.split(r"\s*(?:,|;|\band\b|&|(?<=\w)/(?=[A-Z]))\s*", value)
     # "Steve Palmer *": a note marker after the name
-    return [p.strip(" .*†") for p in parts if p.strip(" .*†")] or [value]
+    names = [p.strip(" .*†") for p in parts if p.strip(" .*†")]
+    # "Örn Ólafsson, Rósa Lúxembúrg á íslensku, 2007": after the first, only name-shaped parts
+    # are names (a title or a phrase stays in the credit's printed wording, see _says_more)
+    return [n for i, n in enumerate(names) if i == 0 or _name_shaped(n)] or [value]
+
+
+# Lower-case words a name may hold ("Ludwig van Beethoven", "Maria da Silva").
+_PARTICLES = frozenset(
+    "van von der den de du des da das do dos di del della la le ter ten bin ibn al el y e".split()
+)
+
+
+def _name_shaped(text: str) -> bool:
+    """A person's name, or a body's ("the Online Distributed Proofreading Team at DP Europe")."""
+    words = text.split()
+    if words[:1] == ["the"] or _ORGANISATION.search(text):
+        return True
+    return bool(words) and all(
+        w[:1].isupper() or not w[:1].isalpha() or w in _PARTICLES for w in words
+    )
 
 
 def _says_more(value: str, names: list[str]) -> bool:
@@ -150,13 +169,15 @@ def _says_more(value: str, names: list[str]) -> bool:
 _WORD = re.compile(r"[^\W_]+")
 
 
+_ORGANISATION = re.compile(
+    r"(?i)archive|project|press|publish|team|staff|volunteers|library|institute|society|"
+    r"foundation|centre|center|university|college|committee|collective|league|website"
+)
+
+
 def _is_person(name: str) -> bool:
     words = name.split()
-    return 1 <= len(words) <= 5 and not re.search(
-        r"(?i)archive|project|press|publish|team|staff|volunteers|library|institute|society|"
-        r"foundation|centre|center|university|college|committee|collective|league|website",
-        name,
-    )
+    return 1 <= len(words) <= 5 and not _ORGANISATION.search(name)
 
 
 def _edition_stmt(file_desc: etree._Element, document: Document) -> None:
