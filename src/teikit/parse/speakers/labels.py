@@ -46,7 +46,8 @@ GROUP_WORDS = frozenset(
     "all both omnes ambo alle beide tous toutes tutti todos ambos все оба chorus crowd others "
     "everybody everyone several voices men women people servants guests ladies gentlemen".split()
 )
-_ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+# A well-formed roman numeral (not any word of its letters: "VIL." abbreviates Villuppo).
+_ROMAN = re.compile(r"^(?=.)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$", re.I)
 # The leading lookahead only lets the engine skip ahead to a digit or terminator (a match
 # starts with one or the other); it is several times faster on long paragraphs.
 _TERMINATOR = re.compile(
@@ -459,6 +460,14 @@ REPORTING_VERBS = frozenset(
 PRONOUNS = frozenset("I He She We They You It".split())
 
 
+def _numbered_capitals(words: list[str]) -> bool:
+    """ "I CIT", "I SERV": the first of several persons of one name, numbered in capitals
+    (beside "II CIT"), not the pronoun."""
+    return (
+        words[0] == "I" and len(words) <= 3 and all(w.isupper() and len(w) > 1 for w in words[1:])
+    )
+
+
 @lru_cache(maxsize=8192)
 def is_name(name: str) -> bool:
     """Name-shaped: 1–6 capitalised words, titles, initials and lower-case connectors."""
@@ -471,12 +480,12 @@ def is_name(name: str) -> bool:
         # "Said I:", "Quoth Dick:" report speech in a narrative; no one is named "Said"
         return False
     if len(words) > 1 and (
-        words[0] in PRONOUNS
+        (words[0] in PRONOUNS and not _numbered_capitals(words))
         or any(w[:1].islower() and w.rstrip(".,").endswith("ed") for w in words[1:])
     ):
         return False  # "I smiled.", "Dick laughed.": narration, not a speaker label
     if len(words) == 1 and len(words[0]) > 1 and _ROMAN.match(words[0]) and words[0].isupper():
-        return False  # "II." numbers a section
+        return False  # "II." numbers a section ("VIL." for Villuppo is no numeral)
     meaningful = 0
     lower = 0
     for i, word in enumerate(words):
