@@ -194,11 +194,18 @@ def run_in_pattern(verbatims: set[str]) -> re.Pattern[str] | None:
     if not verbatims:
         return None
     names = "|".join(re.escape(v) for v in sorted(verbatims, key=len, reverse=True))
+    # The names alone, for a label with a direction ("Leonore (aufstehend).")
+    bare = {v.rstrip(".:").strip() for v in verbatims if "(" not in v and "[" not in v}
+    directed = "|".join(re.escape(v) for v in sorted(bare, key=len, reverse=True) if v)
     initials = "".join(sorted({re.escape(v[0]) for v in verbatims}))
-    # The gap is group 1. Opening with the closing punctuation itself (not a lookbehind) lets
-    # the engine skip ahead to the few places that can match, and the labels' first letters
-    # rule out most sentences before the names are tried one by one.
-    return re.compile(r"[.!?…)\]»\"”’—–](\s+)(?=[" + initials + r"])(?=(?:" + names + r")(?:\s|$))")
+    label = r"(?=[" + initials + r"])(?=(?:" + names + r")(?:\s|$)"
+    label += r"|(?:" + directed + r")\s*\()" if directed else ")"
+    # The gap is group 1 or 2. Opening with the closing punctuation itself (not a lookbehind)
+    # lets the engine skip ahead to the few places that can match, and the labels' first
+    # letters rule out most sentences before the names are tried one by one. A dash may end a
+    # speech with no space before the next label, where an e-text lost the line break between
+    # them ("Gnädige Frau-Leonore (aufstehend).  Vor meinen Augen!").
+    return re.compile(r"(?:[.!?…)\]»\"”’—–](\s+)|(?<=\w)[-—–]()|[—–]())" + label)
 
 
 def split_run_in(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> tuple[Block, ...]:
@@ -230,7 +237,8 @@ def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragra
             continue
         start = 0
         for match in pattern.finditer(inline):
-            gap, end = match.start(1), match.end(1)
+            which = next(g for g in (1, 2, 3) if match.group(g) is not None)
+            gap, end = match.start(which), match.end(which)
             before = inline[:gap].split()
             if before and before[-1].rstrip(".").casefold() in TITLES:
                 continue  # "MRS. STIDULPH." is one label
