@@ -210,6 +210,12 @@ def candidates(text: str) -> list[Label]:
             found = [c for c in found if c.length != lined.length]
             found.append(lined)
             found.sort(key=lambda c: c.length)
+    if "_" in text[1:_MAX_HEAD]:
+        directed_italic = _italic_directed_label(text)
+        if directed_italic is not None:
+            found = [c for c in found if c.length != directed_italic.length]
+            found.append(directed_italic)
+            found.sort(key=lambda c: c.length)
     bracket = text.find("[", 0, 62), text.find("(", 0, 62)
     if bracket != (-1, -1):
         directed = _directed_label(text)
@@ -310,6 +316,38 @@ def _directed_label(text: str) -> Label | None:
         end = match.end("editorial")
     else:
         end = len(match.group("name").rstrip())
+    rest = text[end:]
+    return Label(
+        verbatim=text[:end],
+        name=name,
+        note="",
+        term=match.group("term"),
+        upper=_is_upper(name),
+        alone=not rest.strip(),
+        italic=False,
+        length=end + (len(rest) - len(rest.lstrip())),
+        weak=_weak(name),
+        directed=True,
+    )
+
+
+# A name, then its direction in italics, then the terminator: "Un Soldat _avance_:".
+_ITALIC_DIRECTED = re.compile(
+    r"(?P<name>[^\W\d_][^_\[\]()\n:;!?.]{0,40}?)\s+_(?P<inner>[^_\n]{1,80})_\s*(?P<term>[.:])(?=\s|$)"
+)
+
+
+def _italic_directed_label(text: str) -> Label | None:
+    """A name followed by a direction in italic markers and the terminator ("Un Soldat
+    _avance_:", "Plusieurs _avancent_:"): the label spans all three. The direction opens in
+    lower case (a name in italics after another is two names, not a direction)."""
+    match = _ITALIC_DIRECTED.match(text)
+    if match is None or not match.group("inner")[:1].islower():
+        return None
+    name = match.group("name").strip()
+    if not is_name(name):
+        return None
+    end = match.end()
     rest = text[end:]
     return Label(
         verbatim=text[:end],

@@ -323,7 +323,7 @@ def learn(
                 # A name alone with its direction is a label where speech follows ("Жена Луки
                 # Лукича (бежит вперед)."), even where labels usually run into their speech.
                 and _agrees(c, dominant, allow_alone or c.directed)
-                and plausible(c)
+                and (plausible(c) or _colon_single(c, dominant))
             ]
         )
     last = len(per_text) - 1
@@ -472,6 +472,23 @@ def _longest(cands: list[Label], keys: set[str] | frozenset[str]) -> Label | Non
         if c.key in keys:
             best = c
     return best
+
+
+def _colon_single(label: Label, dominant: tuple[bool, str, bool, bool]) -> bool:
+    """A name of a few words with lower-case ones ("Cavaliers russes:", "Voix au dehors:") heard
+    once, alone with a colon where every label stands alone with one: a minor character's one
+    speech. (With a full stop, such a line is as often a sentence or a heading.)"""
+    words = label.key.split()
+    return (
+        label.weak
+        and label.alone
+        and label.term == ":"
+        and dominant[1:3] == (":", True)
+        and len(words) <= 4
+        and words[0] not in COMMON_WORDS
+        and words[-1] not in EXITS
+        and not never_a_name(label.key)
+    )
 
 
 def _cast_words(cast_text: str) -> frozenset[str]:
