@@ -111,16 +111,33 @@ def _blocks(blocks: Sequence[Block], level: int, out: list[str]) -> None:
             _block(block, level + 1, out)
             continue
         inlines = block.inlines
-        if len(inlines) == 1 and isinstance(text := inlines[0], str) and text.isprintable():
-            # ``_text`` spelt out for the usual text, one printable line (a verse line, a
-            # speaker): two calls per block cost more than the writing.
-            text = text.strip(" ")
-            if "  " in text:
-                text = collapse_spaces(text)
-            if "\\" in text:
-                text = text.replace("\\", "\\\\")
-            if '"' in text:
-                text = text.replace('"', '\\"')
+        if len(inlines) == 1 and isinstance(text := inlines[0], str):
+            # ``_text`` spelt out for the usual block, one run of text: a verse line or a
+            # speaker, or a paragraph over the lines of a pretty-printed file (its lines
+            # trimmed, the empty ones dropped, one space between). Calls per block cost more
+            # than the writing.
+            if "\n" in text:
+                text = " ".join(filter(None, map(str.strip, text.split("\n"))))
+            else:
+                text = text.strip()
+            # Is its only whitespace the space (runs of it left to squeeze), with no control
+            # character to escape? A reading's texts come from an XML tree, which holds no
+            # control character but tab, line feed and carriage return (libxml2 and lxml refuse
+            # the others): an ASCII text answers by two memchr rather than a Unicode table
+            # lookup per character.
+            if text.isascii():
+                spaced = "\t" not in text and "\r" not in text
+            else:
+                spaced = text.isprintable()
+            if spaced:
+                if "  " in text:
+                    text = collapse_spaces(text)
+                if "\\" in text:
+                    text = text.replace("\\", "\\\\")
+                if '"' in text:
+                    text = text.replace('"', '\\"')
+            else:  # other whitespace (a tab, a no-break space) or a control character
+                text = _text(text)
         else:
             text = _text(block.plain())
         # ``kind`` is an XML name, which holds nothing JSON escapes: quoting it is encoding it.
@@ -156,37 +173,50 @@ def _text(text: str) -> str:
 
 def _block(block: Block, level: int, out: list[str]) -> None:
     """One block as a JSON object whose ``{`` stands ``level`` deep; keys in sorted order:
-    children, id, line, n, place, rend, subtype, text, type, unit, who."""
-    key = _level(level - 1).key
+    children, id, line, n, place, rend, subtype, text, type, unit, who. Written as one string
+    grown in place (``+=`` on a string nothing else holds), not parts joined."""
+    strings = _level(level - 1)
+    key = strings.key
     attrs = block.attrs
     children = block.children
     if children:
         out.append("{" + key + '"children": ')
         _blocks(children, level + 1, out)
-        parts = ["," + key]
+        written = "," + key
     else:
-        parts = ["{" + key]
-    if "id" in attrs:
-        parts.append(f'"id": {encode_basestring(attrs["id"])},{key}')
-    parts.append(f'"line": {block.line}')
-    if attrs:
-        for name in ("n", "place", "rend"):
-            if name in attrs:
-                parts.append(f',{key}"{name}": {encode_basestring(attrs[name])}')
+        written = "{" + key
+    if not attrs:
+        written += f'"line": {block.line}'
+    else:
+        if "id" in attrs:
+            written += f'"id": {encode_basestring(attrs["id"])},{key}'
+        written += f'"line": {block.line}'
+        if "n" in attrs:
+            written += f"{strings.n_key}{encode_basestring(attrs['n'])}"
+        if "place" in attrs:
+            written += f',{key}"place": {encode_basestring(attrs["place"])}'
+        if "rend" in attrs:
+            written += f',{key}"rend": {encode_basestring(attrs["rend"])}'
         if "type" in attrs:
-            parts.append(f',{key}"subtype": {encode_basestring(attrs["type"])}')
+            written += f',{key}"subtype": {encode_basestring(attrs["type"])}'
     if not children:
-        parts.append(f',{key}"text": "{_text(block.plain())}"')
-    parts.append(f',{key}"type": "{block.kind}"')
-    if "unit" in attrs:
-        parts.append(f',{key}"unit": {encode_basestring(attrs["unit"])}')
-    if "who" in attrs:
-        who = [w.lstrip("#") for w in attrs["who"].split()]
-        if who:
-            item = _level(level).key
-            listed = ("," + item).join(map(encode_basestring, who))
-            parts.append(f',{key}"who": [{item}{listed}{key}]')
-        else:
-            parts.append(f',{key}"who": []')
-    parts.append("\n" + " " * level + "}")
-    out.append("".join(parts))
+        written += f'{strings.text_key}{_text(block.plain())}"'
+    written += f',{key}"type": "{block.kind}"'
+    if attrs:
+        if "unit" in attrs:
+            written += f',{key}"unit": {encode_basestring(attrs["unit"])}'
+        if "who" in attrs:
+            written += f',{key}"who": {_who(attrs["who"], level)}'
+    out.append(written + strings.item + "}")
+
+
+def _who(who: str, level: int) -> str:
+    """``@who``'s ids without "#" as a JSON list whose ``[`` stands ``level`` deep."""
+    if who.isprintable() and " " not in who and who:  # the usual speech: one speaker
+        return f"[{_level(level).key}{encode_basestring(who.lstrip('#'))}{_level(level - 1).key}]"
+    ids = [w.lstrip("#") for w in who.split()]
+    if not ids:
+        return "[]"
+    item = _level(level).key
+    listed = ("," + item).join(map(encode_basestring, ids))
+    return f"[{item}{listed}{_level(level - 1).key}]"

@@ -31,9 +31,9 @@ def squeeze_printable(text: str) -> tuple[str, bool]:
                 text = _SPACES.sub(" ", text)
             return text, True
     else:
-        # A pretty-printed file's paragraph: its lines, trimmed, with one space between.
-        lines = [line.strip() for line in text.split("\n")]
-        joined = " ".join([line for line in lines if line])
+        # A pretty-printed file's paragraph: its lines, trimmed, with one space between (by
+        # ``map`` and ``filter``: a comprehension is a Python call and a loop of its own).
+        joined = " ".join(filter(None, map(str.strip, text.split("\n"))))
         if joined.isprintable():  # the gaps left inside a line (a page break's) are spaces
             if "  " in joined:
                 joined = _SPACES.sub(" ", joined)
@@ -47,7 +47,7 @@ def squeeze_lines(text: str) -> str:
     ``"\\n".join(" ".join(line.split()) for line in text.split("\\n")).strip()``."""
     if "\n" not in text:
         return squeeze_printable(text)[0]
-    lines = [line.strip() for line in text.split("\n")]
+    lines = list(map(str.strip, text.split("\n")))
     if all(map(str.isprintable, lines)):  # no whitespace but spaces left inside a line
         text = "\n".join(lines)
         if "  " in text:
