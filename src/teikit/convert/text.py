@@ -30,7 +30,21 @@ def render(reading: Reading) -> str:
     return text + "\n" if text else ""
 
 
+# Kinds ``_block`` writes its own way; any other block is its children's text, or its own.
+_OWN_WAY = frozenset({*_SILENT, "milestone", "sp", "list"})
+
+
 def _block(block: Block, out: list[str]) -> None:
+    if not block.children and block.kind not in _OWN_WAY:
+        # ``_block_content`` spelt out for the usual block (a paragraph, a line, a speaker): two
+        # calls per block cost more than the rest of its writing.
+        inlines = block.inlines
+        text = inlines[0] if len(inlines) == 1 else block.plain()
+        if not isinstance(text, str):  # one inline element
+            text = block.plain()
+        if text and not text.isspace():  # ``text.strip()`` without copying the text
+            out.append(text)
+        return
     if block.kind in _SILENT:
         return
     if block.kind == "milestone":
