@@ -662,18 +662,26 @@ def _kind(start: lists.ItemStart) -> str:
     return "bulleted" if start.style.startswith("bullet") else "ordered"
 
 
+def _speech_set_in(group: Group, state: State) -> bool:
+    """A speech set in, as its play prints them all: opening on a line that opens speeches,
+    or right under a speaker's name line ("HERNANI." / "    Que faire?")."""
+    return group.start in state.speech_lines or (
+        group.blank_before == 0 and group.start - 1 in state.speech_lines
+    )
+
+
 def indented_block(state: State) -> bool:
     first = state.groups[state.pos]
     if (
         not state.layout.hard_wrapped
-        or first.start in state.speech_lines  # a speech set in, as its play prints them all
+        or _speech_set_in(first, state)
         or not quotes.is_indented_block(first, state.layout)
     ):
         return False
     run: list[Group] = []
     while (
         (group := state.peek(len(run))) is not None
-        and group.start not in state.speech_lines
+        and not _speech_set_in(group, state)
         and quotes.is_indented_block(group, state.layout)
     ):
         if run and (
