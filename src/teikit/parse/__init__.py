@@ -53,7 +53,8 @@ def _parse(
 ) -> Document:
     lines = split_lines(text)
     front = read_front_matter(lines)
-    body, openers = segment_with_openers(lines[front.body_start : front.body_end])
+    body_lines = lines[front.body_start : front.body_end]
+    body, openers = segment_with_openers(body_lines)
     document = Document(
         metadata=front.metadata,
         body=tuple(body),
@@ -66,7 +67,7 @@ def _parse(
         document = keep_original_line_breaks(document, lines)
     return replace(
         document,
-        language=detect_language(document),
+        language=detect_language(document, "\n".join([line.text for line in body_lines])),
         warnings=(*_unmapped_warnings(document), *document.warnings),
     )
 

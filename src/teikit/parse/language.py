@@ -75,10 +75,11 @@ _BY_NAME = {
 }
 
 
-def detect_language(document: Document) -> str:
+def detect_language(document: Document, body_text: str = "") -> str:
     """The language the text's own header declares ("Language: French" in a Gutenberg header),
-    else the one its words show."""
-    return declared_language(document) or _detected(document)
+    else the one its words show: ``body_text`` (the body as printed, where the caller has it),
+    else the document's blocks."""
+    return declared_language(document) or _detected(document, body_text)
 
 
 def declared_language(document: Document) -> str:
@@ -94,17 +95,11 @@ def declared_language(document: Document) -> str:
     return ""
 
 
-def _detected(document: Document) -> str:
-    # Read across the whole text, not only its start: an edition's introduction may be in
-    # another language than the work (an English essay before a French play). Every stride-th
-    # block, the stride from the source's lines (about 50 characters each, blank ones counted).
-    stride = max(1, document.line_count * 50 // _SAMPLE_CHARS)
+def _detected(document: Document, body_text: str) -> str:
     words: Counter[str] = Counter()  # lower-cased tokens
-    total = 0  # running count of the tokens read
-    for content in islice(_texts(document.body), 0, None, stride):
-        tokens = _lower_tokens(" ".join(x for x in content if isinstance(x, str)))
-        words.update(tokens)
-        total += len(tokens)
+    for sample in _sample(body_text) if body_text else _sampled_blocks(document):
+        words.update(_lower_tokens(sample))
+    total = sum(words.values())
     if total < 20:
         return ""
     scores = {
@@ -112,6 +107,35 @@ def _detected(document: Document) -> str:
     }
     best = max(scores, key=lambda code: scores[code])
     return best if scores[best] >= _MIN_SHARE else ""
+
+
+# Read across the whole text, not only its start: an edition's introduction may be in another
+# language than the work (an English essay before a French play).
+_WINDOWS = 10
+
+
+def _sample(text: str) -> Iterator[str]:
+    """Ten stretches of the text, evenly spaced, of a tenth of the sample each (cut at spaces,
+    so no word is read in part)."""
+    if len(text) <= _SAMPLE_CHARS:
+        yield text
+        return
+    width = _SAMPLE_CHARS // _WINDOWS
+    step = len(text) // _WINDOWS
+    for k in range(_WINDOWS):
+        start = text.find(" ", k * step)
+        if start < 0:
+            break
+        end = text.rfind(" ", start, start + width)
+        yield text[start:end] if end > start else text[start : start + width]
+
+
+def _sampled_blocks(document: Document) -> Iterator[str]:
+    """Every stride-th block, the stride from the source's lines (about 50 characters each,
+    blank ones counted)."""
+    stride = max(1, document.line_count * 50 // _SAMPLE_CHARS)
+    for content in islice(_texts(document.body), 0, None, stride):
+        yield " ".join(x for x in content if isinstance(x, str))
 
 
 def _lower_tokens(text: str) -> list[str]:

@@ -205,7 +205,7 @@ def run_in_pattern(verbatims: set[str]) -> re.Pattern[str] | None:
     # letters rule out most sentences before the names are tried one by one. A dash may end a
     # speech with no space before the next label, where an e-text lost the line break between
     # them ("Gnädige Frau-Leonore (aufstehend).  Vor meinen Augen!").
-    return re.compile(r"(?:[.!?…)\]»\"”’—–](\s+)|(?<=\w)[-—–]()|[—–]())" + label)
+    return re.compile(r"(?:[.!?…)\]»\"”’](\s+)|[-—–](\s*))" + label)
 
 
 def split_run_in(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> tuple[Block, ...]:
@@ -237,8 +237,14 @@ def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragra
             continue
         start = 0
         for match in pattern.finditer(inline):
-            which = next(g for g in (1, 2, 3) if match.group(g) is not None)
+            which = 1 if match.group(1) is not None else 2
             gap, end = match.start(which), match.end(which)
+            if (
+                inline[match.start()] == "-"
+                and gap == end
+                and not inline[match.start() - 1 : match.start()].isalnum()
+            ):
+                continue  # a hyphen glued to the label ends a speech only after a word
             before = inline[:gap].split()
             if before and before[-1].rstrip(".").casefold() in TITLES:
                 continue  # "MRS. STIDULPH." is one label
