@@ -17,6 +17,7 @@ from teikit.convert.spaces import (
     collapse_spaces,
     squeeze_lines,
     squeeze_printable,
+    squeeze_xml_lines,
 )
 
 _PIECES = [
@@ -59,6 +60,16 @@ def test_squeeze_printable(text: str) -> None:
 def test_squeeze_lines(text: str) -> None:
     expected = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
     assert squeeze_lines(text) == expected
+
+
+# Texts as XML holds them: no control character but tab, line feed and carriage return.
+xml_texts = texts.filter(lambda text: not any(c < " " and c not in "\t\n\r" for c in text))
+
+
+@settings(max_examples=3000)
+@given(xml_texts)
+def test_squeeze_xml_lines(text: str) -> None:
+    assert squeeze_xml_lines(text) == squeeze_lines(text)
 
 
 @settings(max_examples=3000)

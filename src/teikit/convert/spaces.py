@@ -56,6 +56,22 @@ def squeeze_lines(text: str) -> str:
     return "\n".join([squeeze_printable(line)[0] for line in lines]).strip()
 
 
+def squeeze_xml_lines(text: str) -> str:
+    """``squeeze_lines`` for a text of an XML document, which holds no control character but
+    tab, line feed and carriage return (libxml2 and lxml refuse the others). An ASCII text with
+    neither tab nor carriage return then has no whitespace but spaces and line breaks: two
+    memchr tell it, where ``isprintable`` looked every character up in the Unicode tables."""
+    if not text.isascii() or "\t" in text or "\r" in text:
+        return squeeze_lines(text)
+    if "\n" not in text:
+        text = text.strip(" ")
+    else:
+        text = "\n".join(map(str.strip, text.split("\n"))).strip("\n")
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text
+
+
 def collapse_blanks(text: str) -> str:
     """``re.sub("[ \\t]+", " ", text.replace("\\n", " "))``: every run of spaces, tabs and line
     breaks one space; other whitespace and the ends kept."""

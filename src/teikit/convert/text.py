@@ -11,7 +11,7 @@ running text print their marker ``[n]`` in place and their text at the end, afte
 from __future__ import annotations
 
 from .reader import Block, Reading
-from .spaces import squeeze_lines
+from .spaces import squeeze_xml_lines
 
 _SILENT = {"pb"}
 
@@ -26,7 +26,7 @@ def render(reading: Reading) -> str:
             body: list[str] = []
             _block_content(note, body)
             paragraphs.append(f"[{note.attrs.get('n', '')}] " + "\n\n".join(body))
-    text = "\n\n".join(p for p in map(squeeze_lines, paragraphs) if p)
+    text = "\n\n".join(filter(None, map(squeeze_xml_lines, paragraphs)))
     return text + "\n" if text else ""
 
 
