@@ -58,17 +58,21 @@ _PAGE = re.compile(r"(?:\s|\.)(?:pag\.?|p\.|s\.)?\s*(?:\d{1,4}|[ivxlc]{1,6})\.?$
 
 
 def is_entry_group(group: Group) -> bool:
-    """Entry lines; or one entry run over several lines, whose last line ends with its page
-    ("Capitulo II.--Declaram-se typicas … viagens.      19")."""
+    """Entry lines; or one entry run over several lines, or printed on one long line (an
+    e-text that does not wrap), whose last line ends with its page ("Capitulo II.--Declaram-se
+    typicas … viagens.      19")."""
     lines = group.lines
     if all(len(line.stripped) <= 100 and _is_entry(line.stripped) for line in lines):
         return True
     return (
         len(lines) <= 12
-        and all(len(line.stripped) <= 100 for line in lines)
+        and all(len(line.stripped) <= _MAX_LONG_ENTRY for line in lines)
         and _PAGE.search(lines[-1].stripped) is not None
         and "   " in lines[-1].text.rstrip()  # the page set apart, as contents print it
     )
+
+
+_MAX_LONG_ENTRY = 1000  # a chapter's summary of its matters, on a line of its own
 
 
 def _is_entry(text: str) -> bool:
