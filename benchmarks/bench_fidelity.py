@@ -22,8 +22,12 @@ Every pair under ``pairs/`` of the shared corpus is encoded from its plain text,
 The works are split in two fixed halves: ``dev`` (rules are developed against it) and ``held``
 (never looked at while developing; its figure is the one reported). ``--swap`` exchanges them.
 
+``--unwrap`` encodes each pair's e-text with its wrapped lines joined, as a release that does
+not wrap its paragraphs prints them: the same works in another layout, a check that the rules
+do not lean on the line breaks of the one release in the corpus.
+
 Run: ``python benchmarks/bench_fidelity.py [--corpus DIR] [--half dev|held|all] [--swap]
-[--only ID] [--json FILE] [--keep DIR]``. Needs ``$TEIKIT_CORPUS`` or ``--corpus``.
+[--only ID] [--json FILE] [--keep DIR] [--unwrap]``. Needs ``$TEIKIT_CORPUS`` or ``--corpus``.
 """
 
 from __future__ import annotations
@@ -47,7 +51,8 @@ from lxml import html as lxml_html
 from teikit.encode import encode
 from teikit.encode.options import EncodeOptions
 from teikit.io import safe_parser
-from teikit.parse import parse_file
+from teikit.parse import parse_file, parse_text
+from teikit.parse.decode import decode_bytes
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -655,8 +660,39 @@ def mia_half(stem: str, pages: list[str]) -> str:
 # --------------------------------------------------------------------------- running
 
 
+# ``--unwrap``: each e-text with its wrapped lines joined, as a release that does not wrap its
+# paragraphs prints them (a robustness check: the same works in another layout).
+UNWRAP = False
+_WRAP_WIDTH = 55  # a line this long or longer was wrapped; a shorter one ended where it did
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with every line of 55 characters or more joined to the next in its group;
+    shorter lines (verse, headings, contents) and blank lines kept."""
+    out: list[str] = []
+    group: list[str] = []
+    last = ""
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            out.extend(group)
+            out.append("")
+            group, last = [], ""
+            continue
+        if group and len(last.rstrip()) >= _WRAP_WIDTH:
+            group[-1] = f"{group[-1].rstrip()} {line.strip()}"
+        else:
+            group.append(line.rstrip())
+        last = line
+    out.extend(group)
+    return "\n".join(out)
+
+
 def encode_file(path: Path, keep: Path | None) -> bytes:
-    document = parse_file(path)
+    if UNWRAP and path.name == "plain.txt":
+        text = decode_bytes(path.read_bytes()).text
+        document = parse_text(unwrapped(text), path.name)
+    else:
+        document = parse_file(path)
     data = encode(document, EncodeOptions(when="2026-01-01"))
     if keep is not None:
         keep.mkdir(parents=True, exist_ok=True)
@@ -690,7 +726,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write each encoded TEI file here")
     parser.add_argument("-v", "--verbose", action="store_true", help="list unmatched headings")
     parser.add_argument("--diff", action="store_true", help="print where speaker sequences differ")
+    parser.add_argument(
+        "--unwrap", action="store_true", help="join each pair's wrapped lines before encoding"
+    )
     args = parser.parse_args(argv)
+    global UNWRAP
+    UNWRAP = args.unwrap
     corpus = Path(args.corpus)
     pairs = corpus / "pairs"
     if not pairs.is_dir():
