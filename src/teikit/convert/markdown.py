@@ -31,7 +31,7 @@ def render(reading: Reading) -> str:
             )
             out.append(f"[^{index}]: {body.strip()}")
     # ``p.strip()`` without copying every block: is there anything but whitespace?
-    return "\n\n".join(p for p in out if p and not p.isspace()) + "\n"
+    return "\n\n".join([p for p in out if p and not p.isspace()]) + "\n"
 
 
 def _leaves(block: Block) -> list[Block]:

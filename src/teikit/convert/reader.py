@@ -723,8 +723,10 @@ class Span:
             return ""
         if self.kind == "noteref":
             return f"[{self.attrs.get('n', '')}]"
+        # A list, not a generator: ``join`` makes one of it anyway, resuming the generator once
+        # per item.
         return self.text + "".join(
-            child if isinstance(child, str) else child.plain() for child in self.children
+            [child if isinstance(child, str) else child.plain() for child in self.children]
         )
 
 
@@ -762,7 +764,7 @@ class Block:
         inlines = self.inlines
         if len(inlines) == 1 and isinstance(text := inlines[0], str):  # most blocks: one text
             return text
-        return "".join(span if isinstance(span, str) else span.plain() for span in inlines)
+        return "".join([span if isinstance(span, str) else span.plain() for span in inlines])
 
 
 @dataclass
