@@ -125,7 +125,8 @@ def split_unwrapped(groups: list[Group], layout: Layout) -> list[Group]:
     the text's habit (nine long lines in ten share a group with another long line): a ``<br>`` kept
     inside one paragraph of a text with blank lines between paragraphs stays a line break."""
     if layout.hard_wrapped:
-        return _split_runs_of_paragraphs(_split_overlong(groups, layout), layout)
+        groups = _split_runs_of_paragraphs(_split_overlong(groups, layout), layout)
+        return _split_at_first_line_indents(groups)
     if layout.exported:
         out: list[Group] = []
         for group in groups:
@@ -223,6 +224,46 @@ def _split_runs_of_paragraphs(groups: list[Group], layout: Layout) -> list[Group
             else:
                 run.append(line)
         out.extend(_cut(group, runs))
+    return out
+
+
+_MIN_INDENTED_OPENINGS = 5
+
+
+def _split_at_first_line_indents(groups: list[Group]) -> list[Group]:
+    """Paragraphs told apart by their first line's indent alone, no blank line between ("    It
+    was a bright cold day…" / "thirteen. Winston…" / "    The hallway smelt…"), where that is
+    the text's habit: five lines or more inside groups set in by one indent (two spaces or
+    more: a wrapped line may keep the second space after a full stop) with the next line back
+    at the margin, after a line at the margin, and most such openings at that indent.
+    A group is cut before each of them; verse and quotations (every line set in) are left."""
+    openings: Counter[int] = Counter()
+    for group in groups:
+        lines = group.lines
+        for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
+            if 2 <= line.indent <= 8 and before.indent == after.indent == 0:
+                openings[line.indent] += 1
+    if not openings:
+        return groups
+    indent, count = openings.most_common(1)[0]
+    if count < _MIN_INDENTED_OPENINGS or count * 5 < sum(openings.values()) * 4:
+        return groups
+    out: list[Group] = []
+    for group in groups:
+        lines = group.lines
+        runs: list[list[SourceLine]] = [[lines[0]]]
+        for k in range(1, len(lines)):
+            line = lines[k]
+            following = lines[k + 1] if k + 1 < len(lines) else None
+            if (
+                line.indent == indent
+                and lines[k - 1].indent == 0
+                and (following is None or following.indent == 0)
+            ):
+                runs.append([line])
+            else:
+                runs[-1].append(line)
+        out.extend(_cut(group, runs) if len(runs) > 1 else [group])
     return out
 
 
