@@ -22,12 +22,14 @@ Every pair under ``pairs/`` of the shared corpus is encoded from its plain text,
 The works are split in two fixed halves: ``dev`` (rules are developed against it) and ``held``
 (never looked at while developing; its figure is the one reported). ``--swap`` exchanges them.
 
-``--unwrap`` encodes each pair's e-text with its wrapped lines joined, as a release that does
-not wrap its paragraphs prints them: the same works in another layout, a check that the rules
-do not lean on the line breaks of the one release in the corpus.
+``--layout unwrapped`` encodes each pair's e-text with its wrapped lines joined, as a release
+that does not wrap its paragraphs prints them; ``--layout indented`` with its prose paragraphs
+told apart by a first-line indent and no blank line: the same works in other layouts real
+releases use, a check that the rules do not lean on the line breaks of the corpus's release.
 
 Run: ``python benchmarks/bench_fidelity.py [--corpus DIR] [--half dev|held|all] [--swap]
-[--only ID] [--json FILE] [--keep DIR] [--unwrap]``. Needs ``$TEIKIT_CORPUS`` or ``--corpus``.
+[--only ID] [--json FILE] [--keep DIR] [--layout released|unwrapped|indented]``. Needs
+``$TEIKIT_CORPUS`` or ``--corpus``.
 """
 
 from __future__ import annotations
@@ -660,37 +662,66 @@ def mia_half(stem: str, pages: list[str]) -> str:
 # --------------------------------------------------------------------------- running
 
 
-# ``--unwrap``: each e-text with its wrapped lines joined, as a release that does not wrap its
-# paragraphs prints them (a robustness check: the same works in another layout).
-UNWRAP = False
+# ``--layout``: each e-text as released, or set in another layout real releases use, to check
+# that the rules do not lean on the line breaks of the one release in the corpus.
+LAYOUT = "released"
 _WRAP_WIDTH = 55  # a line this long or longer was wrapped; a shorter one ended where it did
 
 
-def unwrapped(text: str) -> str:
-    """``text`` with every line of 55 characters or more joined to the next in its group;
-    shorter lines (verse, headings, contents) and blank lines kept."""
-    out: list[str] = []
-    group: list[str] = []
-    last = ""
+def _groups(text: str) -> list[tuple[int, list[str]]]:
+    """The blank-separated groups of ``text``'s lines, each with the blank lines before it."""
+    groups: list[tuple[int, list[str]]] = []
+    blanks = 0
     for line in text.replace("\r\n", "\n").split("\n"):
         if not line.strip():
-            out.extend(group)
-            out.append("")
-            group, last = [], ""
-            continue
-        if group and len(last.rstrip()) >= _WRAP_WIDTH:
-            group[-1] = f"{group[-1].rstrip()} {line.strip()}"
+            blanks += 1
+        elif blanks or not groups:
+            groups.append((blanks, [line.rstrip()]))
+            blanks = 0
         else:
-            group.append(line.rstrip())
-        last = line
-    out.extend(group)
-    return "\n".join(out)
+            groups[-1][1].append(line.rstrip())
+    return groups
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with every line of 55 characters or more joined to the next in its group, as a
+    release that does not wrap its paragraphs prints them; shorter lines (verse, headings,
+    contents) and the blank lines kept."""
+    out: list[str] = []
+    for blanks, group in _groups(text):
+        lines = [group[0]]
+        for previous, line in zip(group, group[1:], strict=False):
+            if len(previous) >= _WRAP_WIDTH:
+                lines[-1] = f"{lines[-1]} {line.strip()}"
+            else:
+                lines.append(line)
+        out.extend([*[""] * blanks, *lines])
+    return "\n".join(out) + "\n"
+
+
+def indented(text: str) -> str:
+    """``text`` with its prose paragraphs (groups of two lines or more opening with a line of
+    55 characters or more at the margin) told apart by a first-line indent of four spaces, no
+    blank line between two of them, as some releases print them; other blank lines kept."""
+    out: list[str] = []
+    previous_prose = False
+    for blanks, group in _groups(text):
+        prose = len(group) >= 2 and len(group[0]) >= _WRAP_WIDTH and not group[0][:1].isspace()
+        if not (prose and previous_prose and blanks == 1):
+            out.extend([""] * blanks)
+        out.extend([f"    {group[0]}" if prose else group[0], *group[1:]])
+        previous_prose = prose
+    return "\n".join(out) + "\n"
+
+
+LAYOUTS = {"released": None, "unwrapped": unwrapped, "indented": indented}
 
 
 def encode_file(path: Path, keep: Path | None) -> bytes:
-    if UNWRAP and path.name == "plain.txt":
+    relayout = LAYOUTS[LAYOUT]
+    if relayout is not None and path.name == "plain.txt":
         text = decode_bytes(path.read_bytes()).text
-        document = parse_text(unwrapped(text), path.name)
+        document = parse_text(relayout(text), path.name)
     else:
         document = parse_file(path)
     data = encode(document, EncodeOptions(when="2026-01-01"))
@@ -727,11 +758,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list unmatched headings")
     parser.add_argument("--diff", action="store_true", help="print where speaker sequences differ")
     parser.add_argument(
-        "--unwrap", action="store_true", help="join each pair's wrapped lines before encoding"
+        "--layout",
+        choices=sorted(LAYOUTS),
+        default="released",
+        help="each pair's e-text as released, unwrapped, or with paragraphs set by indents",
     )
     args = parser.parse_args(argv)
-    global UNWRAP
-    UNWRAP = args.unwrap
+    global LAYOUT
+    LAYOUT = args.layout
     corpus = Path(args.corpus)
     pairs = corpus / "pairs"
     if not pairs.is_dir():
