@@ -63,3 +63,19 @@ def test_no_mia_gloss_list_or_prose_is_speech(corpus: Path) -> None:
         if s.false_speech
     ]
     assert speech == []
+
+
+@pytest.mark.parametrize("layout", ["unwrapped", "indented"])
+def test_novels_in_other_layouts(pairs: Path, layout: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same works set as other releases print them (paragraphs on one line each, or told
+    apart by a first-line indent alone): the rules do not lean on one release's line breaks."""
+    monkeypatch.setattr(fidelity, "LAYOUT", layout)
+    scores = [
+        fidelity.score_novel(pair, "all", None)
+        for pair in sorted((pairs / "novels").iterdir())
+        if pair.is_dir()
+    ]
+    paragraphs = fidelity.f1(*map(sum, zip(*(s.paragraphs for s in scores), strict=True)))
+    headings = fidelity.f1(*map(sum, zip(*(s.headings for s in scores), strict=True)))
+    assert paragraphs >= 0.98, paragraphs
+    assert headings >= 0.93, headings
