@@ -329,3 +329,21 @@ def test_markdown_keeps_a_line_break_as_a_break() -> None:
     markdown = convert(xml, "markdown").output
     assert isinstance(markdown, str)
     assert "<p>one<br />\ntwo</p>" in MarkdownIt().render(markdown)
+
+
+def test_markdown_nests_a_list_inside_an_item() -> None:
+    """A list inside an item is set under it, indented, so CommonMark reads it as nested; it
+    was run into the item's text ("… include: - a. No support …")."""
+    from markdown_it import MarkdownIt
+
+    xml = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
+        b"</sourceDesc></fileDesc></teiHeader><text><body><list>"
+        b"<item><p>No cooperation:</p><list><item>no support;</item><item>no draft.</item>"
+        b"</list></item><item>Refusal to pay taxes.</item></list></body></text></TEI>"
+    )
+    markdown = convert(xml, "markdown").output
+    assert isinstance(markdown, str)
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<li>No cooperation:\n<ul>\n<li>no support;</li>\n<li>no draft.</li>\n</ul>" in html

@@ -180,10 +180,16 @@ def _block(block: Block, out: list[str], level: int) -> None:
                 label = _inlines(child.inlines).strip()
                 continue
             inner = []
-            _block(child, inner, level)
+            nested: list[str] = []  # lists inside the item, set under it
+            if child.children and any(c.kind == "list" for c in child.children):
+                for grandchild in child.children:
+                    _block(grandchild, nested if grandchild.kind == "list" else inner, level)
+            else:
+                _block(child, inner, level)
             body = " ".join(x.strip() for x in inner) if inner else ""
             prefix = f"{label} " if label else ""
             items.append(f"- {prefix}{body}".rstrip())
+            items.extend("  " + line if line else line for x in nested for line in x.split("\n"))
             label = ""
         out.append("\n".join(items))
     elif kind in ("quote", "cit", "epigraph") and block.children:
