@@ -32,7 +32,10 @@ _NOT_NAMES = frozenset(
 
 def label_of(group: Group) -> str | None:
     """The label (without its colon) a group opens with, when it is shaped like a name."""
-    match = _LABEL.match(group.lines[0].stripped)
+    first = group.lines[0].stripped
+    if ":" not in first:
+        return None  # (most groups: asked of every one, a colon is looked for first)
+    match = _LABEL.match(first)
     if match is None:
         return None
     label = match.group("label")
