@@ -347,3 +347,20 @@ def test_markdown_nests_a_list_inside_an_item() -> None:
     assert isinstance(markdown, str)
     html = MarkdownIt("commonmark").render(markdown)
     assert "<li>No cooperation:\n<ul>\n<li>no support;</li>\n<li>no draft.</li>\n</ul>" in html
+
+
+def test_markdown_keeps_a_numbered_label_as_text() -> None:
+    """An item's label "1." after the bullet is text, not a list opened inside the item."""
+    from markdown_it import MarkdownIt
+
+    xml = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
+        b"</sourceDesc></fileDesc></teiHeader><text><body><list>"
+        b"<label>1.</label><item>No cooperation.</item><label>2.</label><item>No taxes.</item>"
+        b"</list></body></text></TEI>"
+    )
+    markdown = convert(xml, "markdown").output
+    assert isinstance(markdown, str)
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<ol" not in html and "<li>1. No cooperation.</li>" in html

@@ -187,7 +187,8 @@ def _block(block: Block, out: list[str], level: int) -> None:
             else:
                 _block(child, inner, level)
             body = " ".join(x.strip() for x in inner) if inner else ""
-            prefix = f"{label} " if label else ""
+            # "1." or "-" after the bullet would open a list inside it: the label is text
+            prefix = f"{_LINE_START.sub(_marker_escaped, label + ' ')}" if label else ""
             items.append(f"- {prefix}{body}".rstrip())
             items.extend("  " + line if line else line for x in nested for line in x.split("\n"))
             label = ""
