@@ -321,11 +321,7 @@ def test_markdown_keeps_a_line_break_as_a_break() -> None:
     """``lb`` is a CommonMark hard break: a reader renders it as a break, not a space."""
     from markdown_it import MarkdownIt
 
-    xml = (
-        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
-        b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
-        b"</sourceDesc></fileDesc></teiHeader><text><body><p>one<lb/>two</p></body></text></TEI>"
-    )
+    xml = _tei_body(b"<p>one<lb/>two</p>")
     markdown = convert(xml, "markdown").output
     assert isinstance(markdown, str)
     assert "<p>one<br />\ntwo</p>" in MarkdownIt().render(markdown)
@@ -336,12 +332,9 @@ def test_markdown_nests_a_list_inside_an_item() -> None:
     was run into the item's text ("… include: - a. No support …")."""
     from markdown_it import MarkdownIt
 
-    xml = (
-        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
-        b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
-        b"</sourceDesc></fileDesc></teiHeader><text><body><list>"
-        b"<item><p>No cooperation:</p><list><item>no support;</item><item>no draft.</item>"
-        b"</list></item><item>Refusal to pay taxes.</item></list></body></text></TEI>"
+    xml = _tei_body(
+        b"<list><item><p>No cooperation:</p><list><item>no support;</item><item>no draft.</item>"
+        b"</list></item><item>Refusal to pay taxes.</item></list>"
     )
     markdown = convert(xml, "markdown").output
     assert isinstance(markdown, str)
@@ -353,14 +346,20 @@ def test_markdown_keeps_a_numbered_label_as_text() -> None:
     """An item's label "1." after the bullet is text, not a list opened inside the item."""
     from markdown_it import MarkdownIt
 
-    xml = (
-        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
-        b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
-        b"</sourceDesc></fileDesc></teiHeader><text><body><list>"
-        b"<label>1.</label><item>No cooperation.</item><label>2.</label><item>No taxes.</item>"
-        b"</list></body></text></TEI>"
+    xml = _tei_body(
+        b"<list><label>1.</label><item>No cooperation.</item>"
+        b"<label>2.</label><item>No taxes.</item></list>"
     )
     markdown = convert(xml, "markdown").output
     assert isinstance(markdown, str)
     html = MarkdownIt("commonmark").render(markdown)
     assert "<ol" not in html and "<li>1. No cooperation.</li>" in html
+
+
+def _tei_body(body: bytes) -> bytes:
+    """A TEI document with the smallest header and ``body`` as its body's content."""
+    return (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
+        b"</sourceDesc></fileDesc></teiHeader><text><body>" + body + b"</body></text></TEI>"
+    )

@@ -295,19 +295,7 @@ def _directed_label(text: str) -> Label | None:
         member = _MEMBER.match(match.group("inner"))
         if member is None or not is_name(member.group("member")):
             return None
-        end = match.end()
-        rest = text[end:]
-        return Label(
-            verbatim=text[:end],
-            name=name[:-1],
-            note="",
-            term=".",
-            upper=_is_upper(name[:-1]),
-            alone=not rest.strip(),
-            italic=False,
-            length=end + (len(rest) - len(rest.lstrip())),
-            directed=True,
-        )
+        return _directed(text, match.end(), name[:-1], ".", weak=False)
     if not is_name(name):
         return None
     if match.group("term"):
@@ -316,17 +304,22 @@ def _directed_label(text: str) -> Label | None:
         end = match.end("editorial")
     else:
         end = len(match.group("name").rstrip())
+    return _directed(text, end, name, match.group("term"), weak=_weak(name))
+
+
+def _directed(text: str, end: int, name: str, term: str, *, weak: bool) -> Label:
+    """The label of ``text`` up to ``end``: ``name`` and the direction printed with it."""
     rest = text[end:]
     return Label(
         verbatim=text[:end],
         name=name,
         note="",
-        term=match.group("term"),
+        term=term,
         upper=_is_upper(name),
         alone=not rest.strip(),
         italic=False,
         length=end + (len(rest) - len(rest.lstrip())),
-        weak=_weak(name),
+        weak=weak,
         directed=True,
     )
 
@@ -347,20 +340,7 @@ def _italic_directed_label(text: str) -> Label | None:
     name = match.group("name").strip()
     if not is_name(name):
         return None
-    end = match.end()
-    rest = text[end:]
-    return Label(
-        verbatim=text[:end],
-        name=name,
-        note="",
-        term=match.group("term"),
-        upper=_is_upper(name),
-        alone=not rest.strip(),
-        italic=False,
-        length=end + (len(rest) - len(rest.lstrip())),
-        weak=_weak(name),
-        directed=True,
-    )
+    return _directed(text, match.end(), name, match.group("term"), weak=_weak(name))
 
 
 _SUPPLIED = re.compile(r"\s*\[(?P<name>[^\[\]\n]{1,40})\]")
