@@ -330,29 +330,19 @@ def test_markdown_keeps_a_line_break_as_a_break() -> None:
 def test_markdown_nests_a_list_inside_an_item() -> None:
     """A list inside an item is set under it, indented, so CommonMark reads it as nested; it
     was run into the item's text ("… include: - a. No support …")."""
-    from markdown_it import MarkdownIt
-
-    xml = _tei_body(
+    html = _markdown_as_html(
         b"<list><item><p>No cooperation:</p><list><item>no support;</item><item>no draft.</item>"
         b"</list></item><item>Refusal to pay taxes.</item></list>"
     )
-    markdown = convert(xml, "markdown").output
-    assert isinstance(markdown, str)
-    html = MarkdownIt("commonmark").render(markdown)
     assert "<li>No cooperation:\n<ul>\n<li>no support;</li>\n<li>no draft.</li>\n</ul>" in html
 
 
 def test_markdown_keeps_a_numbered_label_as_text() -> None:
     """An item's label "1." after the bullet is text, not a list opened inside the item."""
-    from markdown_it import MarkdownIt
-
-    xml = _tei_body(
+    html = _markdown_as_html(
         b"<list><label>1.</label><item>No cooperation.</item>"
         b"<label>2.</label><item>No taxes.</item></list>"
     )
-    markdown = convert(xml, "markdown").output
-    assert isinstance(markdown, str)
-    html = MarkdownIt("commonmark").render(markdown)
     assert "<ol" not in html and "<li>1. No cooperation.</li>" in html
 
 
@@ -363,3 +353,10 @@ def _tei_body(body: bytes) -> bytes:
         b"</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
         b"</sourceDesc></fileDesc></teiHeader><text><body>" + body + b"</body></text></TEI>"
     )
+
+
+def _markdown_as_html(body: bytes) -> str:
+    """``body`` in a TEI document, converted to Markdown, as CommonMark renders it."""
+    markdown = convert(_tei_body(body), "markdown").output
+    assert isinstance(markdown, str)
+    return str(MarkdownIt("commonmark").render(markdown))
