@@ -686,7 +686,8 @@ def _groups(text: str) -> list[tuple[int, list[str]]]:
 def unwrapped(text: str) -> str:
     """``text`` with every line of 55 characters or more joined to the next in its group, as a
     release that does not wrap its paragraphs prints them; shorter lines (verse, headings,
-    contents) and the blank lines kept."""
+    contents) and the blank lines kept. A verse line that long is joined too, which no release
+    would do: for plays in verse the figures are a floor."""
     out: list[str] = []
     for blanks, group in _groups(text):
         lines = [group[0]]
