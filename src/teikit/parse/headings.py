@@ -407,7 +407,7 @@ def numbered_headings(groups: list[Group], layout: Layout) -> tuple[set[int], se
     heading is looked for on a group's first line, on the line under a keyword heading ("PART
     I." / "I.--Ab initio." / text), and as a whole group of two lines when the title runs over
     ("IV.--Digressive, and may be skipped without mutilating" / "the History.")."""
-    found: list[tuple[int, int, str, bool, int]] = []  # (line, number, keyword, glued?, group)
+    found: list[tuple[int, int, str, bool, int]] = []  # (line, number, series, glued?, group)
     cuts: set[int] = set()  # keyword lines with a numbered heading under them
     for index, group in enumerate(groups):
         lines = group.lines
@@ -422,15 +422,15 @@ def numbered_headings(groups: list[Group], layout: Layout) -> tuple[set[int], se
     chains: list[list[tuple[int, int, str, bool, int]]] = []
     open_chains: dict[tuple[str, int], list[tuple[int, int, str, bool, int]]] = {}
     for item in found:
-        _, number, keyword, _, _ = item
-        chain = open_chains.pop((keyword, number - 1), None)
+        _, number, series, _, _ = item
+        chain = open_chains.pop((series, number - 1), None)
         if chain is None:
-            if number != 1 and (keyword, number) in open_chains:
+            if number != 1 and (series, number) in open_chains:
                 continue  # a second "2." beside a sequence's own: noise, not a sequence
             chain = []
             chains.append(chain)
         chain.append(item)
-        open_chains[(keyword, number)] = chain
+        open_chains[(series, number)] = chain
     sequenced: set[int] = set()
     for chain in chains:
         if len(chain) < 3:
@@ -448,8 +448,9 @@ def numbered_headings(groups: list[Group], layout: Layout) -> tuple[set[int], se
 def _numbered_candidate(
     lines: tuple[SourceLine, ...], at: int, layout: Layout
 ) -> tuple[int, int, str, bool] | None:
-    """(line number, number, keyword, glued to text under it?) of a numbered heading on line
-    ``at`` of a group, or None."""
+    """(line number, number, series, glued to text under it?) of a numbered heading on line
+    ``at`` of a group, or None. The series is what the number counts: its keyword ("part",
+    "chapter", none) and its kind of numeral, roman or arabic, each numbering on its own."""
     line = lines[at]
     text = line.stripped
     if len(text) > MAX_HEADING:
@@ -458,17 +459,16 @@ def _numbered_candidate(
     number = heading_number(text)
     if opening is None or number is None:
         return None
-    # Each keyword, and roman and arabic numerals, number sequences of their own.
-    keyword = (opening.group("kw") or "").casefold() + (
-        "#" if opening.group("num").isdigit() else ""
+    series = (opening.group("kw") or "").casefold() + (
+        " arabic" if opening.group("num").isdigit() else " roman"
     )
     rest = lines[at + 1 :]
     if not rest:
-        return (line.number, number, keyword, False) if _heading_line(text) else None
+        return (line.number, number, series, False) if _heading_line(text) else None
     if _ends_apart(line, rest[0], layout):
-        return (line.number, number, keyword, True) if _heading_line(text) else None
+        return (line.number, number, series, True) if _heading_line(text) else None
     if at == 0 and len(rest) == 1 and _heading_line(f"{text} {rest[0].stripped}", 24):
-        return line.number, number, keyword, False  # one title over two lines
+        return line.number, number, series, False  # one title over two lines
     return None
 
 
