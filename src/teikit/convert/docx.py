@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..errors import warning
 from .langtags import bcp47
 from .package import xml_escape, zip_package
-from .reader import Block, Inline, Reading, Span
+from .reader import Block, Inline, Reading, Span, each_nested_note
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -194,17 +194,7 @@ class _Writer:
         self._in_note.append([])
         paragraphs: list[list[_Run]] = []
         self._note_paragraphs(note, paragraphs)
-        nested = self._in_note[-1]
-        done = 0
-        while done < len(nested):  # notes cited inside this one, and inside those: each once
-            inner = nested[done]
-            done += 1
-            self.warn(
-                "nested-note",
-                "a note inside a note cannot be a Word footnote; its text follows in the "
-                "same footnote, after its marker",
-                inner.line,
-            )
+        for inner in each_nested_note(self._in_note[-1], self.warn, "Word"):
             more: list[list[_Run]] = []
             self._note_paragraphs(inner, more)
             if more:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 from ..errors import warning
 from .langtags import bcp47
-from .reader import Block, Inline, Reading, Span
+from .reader import Block, Inline, Reading, Span, each_nested_note
 
 _DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
 _WRAPPERS = frozenset({"text", "group", "front", "body", "back"})
@@ -162,17 +162,7 @@ class _Latex:
         saved, nesting = self.out, self.nesting
         self.out, self.nesting, self._in_note = [], max(self.nesting, 2), []
         self.content(note)
-        nested = self._in_note
-        done = 0
-        while done < len(nested):  # notes cited inside this one, and inside those: each once
-            inner = nested[done]
-            done += 1
-            self.warn(
-                "nested-note",
-                "a note inside a note cannot be a LaTeX footnote; its text follows in the "
-                "same footnote, after its marker",
-                inner.line,
-            )
+        for inner in each_nested_note(self._in_note, self.warn, "LaTeX"):
             label = f"[{_escape(inner.attrs.get('n', ''))}] "
             if inner.children:
                 self.out.append(f"\n\n{label}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -765,6 +765,25 @@ class Block:
         if len(inlines) == 1 and isinstance(text := inlines[0], str):  # most blocks: one text
             return text
         return "".join([span if isinstance(span, str) else span.plain() for span in inlines])
+
+
+def each_nested_note(
+    notes: list[Block], warn: Callable[[str, str, int], None], format_name: str
+) -> Iterator[Block]:
+    """The notes cited inside a note, and inside those (``notes`` grows while they are
+    written): each once, with a warning that ``format_name`` (a package format with real
+    footnotes) has no footnote inside a footnote, so its text follows in the same one."""
+    done = 0
+    while done < len(notes):
+        inner = notes[done]
+        done += 1
+        warn(
+            "nested-note",
+            f"a note inside a note cannot be a {format_name} footnote; its text follows in "
+            "the same footnote, after its marker",
+            inner.line,
+        )
+        yield inner
 
 
 @dataclass
