@@ -150,11 +150,7 @@ def expand_url(url: str, pattern: str) -> list[str]:
 
 
 def exists(url: str) -> bool:
-    fs, path = filesystem(url)
-    try:
-        return bool(fs.exists(path))
-    except Exception as exc:
-        raise InputError(f"cannot read: {_one_line(exc)}", file=url) from None
+    return _asks(url, "exists")
 
 
 def sizes(urls: Sequence[str]) -> list[int]:
@@ -205,9 +201,15 @@ def find_upwards(url: str, name: str) -> str | None:
 
 
 def is_file(url: str) -> bool:
+    return _asks(url, "isfile")
+
+
+def _asks(url: str, question: str) -> bool:
+    """The backend's answer to ``question`` (``exists``, ``isfile``) about ``url``; its own
+    errors (network, credentials) as one input error naming the URL."""
     fs, path = filesystem(url)
     try:
-        return bool(fs.isfile(path))
+        return bool(getattr(fs, question)(path))
     except Exception as exc:
         raise InputError(f"cannot read: {_one_line(exc)}", file=url) from None
 
