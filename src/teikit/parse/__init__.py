@@ -18,6 +18,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from ..collector import collector_paused
 from ..errors import Diagnostic, warning
 from ..io import read_bytes
 from ..model import Document
@@ -40,12 +41,14 @@ def parse_file(
     line break (also the wrapper's) as a ``LineBreak``."""
     data = read_bytes(path, limit=MAX_TEXT_BYTES)
     decoded = decode_bytes(data, file=str(path), encoding=encoding)
-    return _parse(decoded.text, Path(path).name, decoded.normalisations, keep_line_breaks)
+    with collector_paused():
+        return _parse(decoded.text, Path(path).name, decoded.normalisations, keep_line_breaks)
 
 
 def parse_text(text: str, source_name: str = "", keep_line_breaks: bool = False) -> Document:
     normalised, notes = normalise_text(text.removeprefix("\ufeff"))
-    return _parse(normalised, source_name, tuple(notes), keep_line_breaks)
+    with collector_paused():
+        return _parse(normalised, source_name, tuple(notes), keep_line_breaks)
 
 
 def _parse(
