@@ -170,3 +170,24 @@ def test_first_heading_under_the_title_is_no_subtitle() -> None:
     assert [f.text for f in document.metadata.front] == ["THE STORY OF A RUMOUR"]
     root = etree.fromstring(encode(document, EncodeOptions(when="2026-01-01")))
     assert root.xpath("//t:body/t:div/t:head/text()", namespaces=NS)[0] == "MY FIRST STAGE"
+
+
+def test_title_and_subtitle_on_one_line_and_a_dedication_after() -> None:
+    """The header sets the subtitle on a line of its own, the title page prints both on one
+    line; the wrapped dedication under the byline is the text's, not a subtitle."""
+    page = (
+        "Produced by Ann Reader\n\n\n\nA TALE OF TWO TOWNS, BEING A TRUE HISTORY\n\n"
+        "By Jane Writer\n\n\n"
+        "I would inscribe these pages to one whose patient care and good counsel have\n"
+        "guided them from the first line to the last, and who will forgive me for\n"
+        "saying so in print, the kindest of readers and the severest of critics.\n\n\n"
+        "CHAPTER I\n\nIt was a cold morning when the coach arrived.\n"
+    )
+    root = tei(page)
+    title_page = "//t:front/t:titlePage"
+    assert texts(root, f"{title_page}/t:docTitle/t:titlePart") == [
+        "A TALE OF TWO TOWNS, BEING A TRUE HISTORY"
+    ]
+    assert texts(root, f"{title_page}/t:byline") == ["By Jane Writer"]
+    assert texts(root, "//t:body/t:p[1]")[0].startswith("I would inscribe these pages")
+    assert "Produced" not in " ".join(texts(root, "//t:text"))

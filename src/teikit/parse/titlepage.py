@@ -64,6 +64,9 @@ def read_title_page(
 ) -> TitlePage | None:
     """The title page in ``lines[start:end]``, or None when the header's title is not there."""
     wanted_title, wanted_author = _key(title.split("\n")[0]), _key(author)
+    # The header may set the subtitle on a line of its own ("Sybil" / "or the Two Nations")
+    # where the title page prints both on one ("SYBIL, OR THE TWO NATIONS").
+    whole_title = _key(title)
     if not wanted_title:
         return None
     groups = blocks_of(lines[start:end], limit=_MAX_GROUPS)
@@ -100,7 +103,9 @@ def read_title_page(
                 continue
         if _stops(group) or (titled and _like_later_headings(group, shapes, lines, start, end)):
             break
-        titled = titled or any(_is_title(line.stripped, wanted_title) for line in group)
+        titled = titled or any(
+            _is_title(line.stripped, wanted_title, whole_title) for line in group
+        )
         if not titled and not opens_illustration(text):
             return None  # the title comes first on a title page
         kept.append(group)
@@ -109,7 +114,9 @@ def read_title_page(
     last = max((g[-1].number for g in kept if g), default=0)
     last = max([last, *(f.span.end for f in credits)])
     body_start = next((i for i in range(start, end) if lines[i].number > last), end)
-    front = _roles([line for group in kept for line in group], wanted_title, wanted_author)
+    front = _roles(
+        [line for group in kept for line in group], wanted_title, wanted_author, whole_title
+    )
     return TitlePage(tuple(front), tuple(credits), body_start)
 
 
@@ -191,11 +198,20 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[_*=]+", " ", text).split())
 
 
+# A paragraph wrapped to the text's measure: the lines of a title page are short and set apart.
+_PROSE_LINES = 3
+_PROSE_WIDTH = 50
+
+
 def _stops(group: list[SourceLine]) -> bool:
     first = _plain(group[0].stripped)
     return (
         len(group) > _MAX_GROUP_LINES
         or any(len(line.stripped) > _MAX_LINE for line in group)
+        or (
+            len(group) >= _PROSE_LINES
+            and all(len(line.stripped) >= _PROSE_WIDTH for line in group[:-1])
+        )
         or keyword_heading(first) is not None
         or bool(_STOP.match(first))
         or bool(_NUMBER_ALONE.match(first))
@@ -206,16 +222,21 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
-def _is_title(line: str, wanted: str) -> bool:
+def _is_title(line: str, wanted: str, whole: str = "") -> bool:
+    """``line`` is the title ``wanted`` (the header's first title line), perhaps with the rest
+    of the header's ``whole`` title."""
     key = _key(line)
     return bool(key) and (
         key == wanted
+        or key == whole
         or (len(key) >= 8 and wanted.startswith(key + " "))
         or key.startswith(wanted + " by ")  # "Hard Times by Charles Dickens"
     )
 
 
-def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
+def _roles(
+    lines: list[SourceLine], title: str, author: str, whole_title: str = ""
+) -> list[FrontLine]:
     out: list[FrontLine] = []
     seen_title = seen_author = seen_imprint = False
     after_by = False
@@ -233,7 +254,9 @@ def _roles(lines: list[SourceLine], title: str, author: str) -> list[FrontLine]:
             continue
         if opens_illustration(text):
             role = "figure"
-        elif _is_title(text, title) and (not seen_title or key == title):
+        elif _is_title(text, title, whole_title) and (
+            not seen_title or key in (title, whole_title)
+        ):
             role, seen_title = "title", True
         elif after_by or (author and key == author):
             role, seen_author = "author", True
