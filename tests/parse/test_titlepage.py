@@ -191,3 +191,34 @@ def test_title_and_subtitle_on_one_line_and_a_dedication_after() -> None:
     assert texts(root, f"{title_page}/t:byline") == ["By Jane Writer"]
     assert texts(root, "//t:body/t:p[1]")[0].startswith("I would inscribe these pages")
     assert "Produced" not in " ".join(texts(root, "//t:text"))
+
+
+def test_credits_leave_the_body_without_a_title_page() -> None:
+    """The title page is not the header's title: no title page, but the transcriber's credit
+    that opens the body is the header's all the same."""
+    root = tei(PAGE.replace("A TALE OF TWO TOWNS", "SOMETHING ELSE ENTIRELY"))
+    assert root.xpath("//t:front", namespaces=NS) == []
+    assert "Produced" not in " ".join(texts(root, "//t:text"))
+    assert texts(root, "//t:titleStmt/t:respStmt[1]/t:persName") == ["Ann Reader"]
+    assert "SOMETHING ELSE ENTIRELY" in " ".join(texts(root, "//t:body"))
+
+
+def test_author_above_the_title_and_the_title_spelt_otherwise() -> None:
+    """French title pages set the author's name first; a title page may spell the title a
+    little otherwise than the header ("DOCTOR" for "Dr."); an illustrator's credit is no list
+    of illustrations."""
+    text = HEADER.replace(
+        "A Tale of Two Towns\n       Being a True History", "The History of Dr. Jones"
+    )
+    page = (
+        "JANE WRITER\n\nTHE HISTORY OF DOCTOR JONES\n\nILLUSTRATIONS DE E. BAYARD\n\n1890\n\n\n"
+        "CHAPTER I\n\nIt was a cold morning when the coach arrived.\n"
+    )
+    root = etree.fromstring(
+        encode(parse_text(text + page + FOOTER), EncodeOptions(when="2026-01-01"))
+    )
+    title_page = "//t:front/t:titlePage"
+    assert texts(root, f"{title_page}/t:docAuthor") == ["JANE WRITER"]
+    assert texts(root, f"{title_page}/t:docTitle/t:titlePart") == ["THE HISTORY OF DOCTOR JONES"]
+    assert texts(root, f"{title_page}/t:docImprint") == ["1890"]
+    assert texts(root, "//t:body/t:div[1]/t:head") == ["CHAPTER I"]

@@ -23,7 +23,7 @@ from ..model import Field, FrontLine, Metadata, Span
 from .gutenberg import Wrapping, find_wrapping
 from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
-from .titlepage import read_bare_title_page, read_title_page
+from .titlepage import read_bare_title_page, read_leading_credits, read_title_page
 
 # Normalised label (lower case, spaces squeezed, "\" as "/") → field key.
 LABELS = {
@@ -417,7 +417,9 @@ def _gutenberg(lines: list[SourceLine], wrapping: Wrapping) -> FrontMatter:
         )
     )
     title, author = (next((f.value for f in fields if f.key == k), "") for k in ("title", "author"))
-    page = read_title_page(lines, start + 1, body_end, title, author)
+    page = read_title_page(lines, start + 1, body_end, title, author) or read_leading_credits(
+        lines, start + 1, body_end
+    )
     front: tuple[FrontLine, ...] = ()
     body_start = start + 1
     if page is not None:

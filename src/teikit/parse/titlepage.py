@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..model import Field, FrontLine, Span
 from .figures import opens_illustration
@@ -29,7 +30,7 @@ _MAX_LINE = 75
 _STOP = re.compile(
     r"^_?(?:(?:the\s+)?(?:table\s+of\s+)?contents|preface|introduction|introductory|foreword|"
     r"prologue|prelude|dedication|dedicated|to\s|dramatis\s+person|(?:the\s+)?persons\b|"
-    r"(?:the\s+)?characters\b|(?:the\s+)?cast\b|list\s+of\s+illustrations|illustrations\b|"
+    r"(?:the\s+)?characters\b|(?:the\s+)?cast\b|list\s+of\s+illustrations|illustrations[.:]?$|"
     r"note\b|transcriber)",
     re.I,
 )
@@ -106,8 +107,8 @@ def read_title_page(
         titled = titled or any(
             _is_title(line.stripped, wanted_title, whole_title) for line in group
         )
-        if not titled and not opens_illustration(text):
-            return None  # the title comes first on a title page
+        if not titled and not opens_illustration(text) and _key(text) != wanted_author:
+            return None  # the title comes first on a title page (after its author's name)
         kept.append(group)
     if not titled:
         return None
@@ -118,6 +119,24 @@ def read_title_page(
         [line for group in kept for line in group], wanted_title, wanted_author, whole_title
     )
     return TitlePage(tuple(front), tuple(credits), body_start)
+
+
+def read_leading_credits(lines: list[SourceLine], start: int, end: int) -> TitlePage | None:
+    """The transcriber credits ("Produced by …") that open ``lines[start:end]`` where no title
+    page follows them (its title unlike the header's): they go to the header all the same."""
+    credits: list[Field] = []
+    for group in blocks_of(lines[start:end], limit=4):
+        text = " ".join(line.stripped for line in group)
+        credit = _CREDIT.match(text)
+        if credit is None or opens_illustration(text):
+            break
+        span = Span(group[0].number, group[-1].number)
+        credits.append(Field("transcription", credit.group("label"), credit.group("value"), span))
+    if not credits:
+        return None
+    last = credits[-1].span.end
+    body_start = next((i for i in range(start, end) if lines[i].number > last), end)
+    return TitlePage((), tuple(credits), body_start)
 
 
 # A book's title page run to the imprint and its reprint dates ("_Reprinted_  _June 1949_").
@@ -222,6 +241,18 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
+# How alike a title page's line and the header's title must be when the two spell it otherwise
+# ("DOCTOR FAUSTUS" / "Dr. Faustus", "L'AME" / "L'Âme"): a whole title a word or two apart.
+_ALIKE = 0.85
+_ALIKE_MIN = 12  # characters: short titles must match exactly
+
+
+def _spelt_otherwise(key: str, wanted: str) -> bool:
+    if min(len(key), len(wanted)) < _ALIKE_MIN or key.split()[0] != wanted.split()[0]:
+        return False
+    return SequenceMatcher(None, key, wanted, autojunk=False).ratio() >= _ALIKE
+
+
 def _is_title(line: str, wanted: str, whole: str = "") -> bool:
     """``line`` is the title ``wanted`` (the header's first title line), perhaps with the rest
     of the header's ``whole`` title."""
@@ -229,6 +260,7 @@ def _is_title(line: str, wanted: str, whole: str = "") -> bool:
     return bool(key) and (
         key == wanted
         or key == whole
+        or _spelt_otherwise(key, wanted)
         or (len(key) >= 8 and wanted.startswith(key + " "))
         or key.startswith(wanted + " by ")  # "Hard Times by Charles Dickens"
     )
