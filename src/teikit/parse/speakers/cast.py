@@ -128,9 +128,14 @@ def _entry_head(block: Division) -> bool:
     )
 
 
+# A note's reference printed after a heading ("DRAMATIS PERSONÆ[1].", "PERSONS*"): the editor's,
+# no word of the heading.
+_NOTE_MARK = re.compile(r"\s*(?:\[\w{1,3}\]|[*†‡]+)(?=[.:]?$)")
+
+
 def _is_cast_head(content: Inlines) -> bool:
     text = words_of(content).strip().strip("_").strip()
-    return bool(CAST_HEAD.match(text))
+    return bool(CAST_HEAD.match(_NOTE_MARK.sub("", text)))
 
 
 def _items(blocks: tuple[Block, ...], start: int) -> tuple[tuple[CastItem | Paragraph, ...], int]:
