@@ -272,8 +272,9 @@ class Note:
     id: str
     label: str
     blocks: tuple[Block, ...]
-    place: str = "end"  # "foot", "end" or "margin" (a side note)
+    place: str = "end"  # "foot", "end" or "margin" (a side note); "" for no place
     span: Span = NO_SPAN
+    type: str = ""  # whose note, where not the author's: "transcriber", "editor", "translator"
 
 
 @dataclass(frozen=True, slots=True)

@@ -335,7 +335,14 @@ def _letter_part(parent: etree._Element, block: m.LetterPart) -> None:
 
 
 def _note(parent: etree._Element, block: m.Note) -> None:
-    node = el(parent, "note", xml_id=block.id, n=block.label or None, place=block.place or None)
+    node = el(
+        parent,
+        "note",
+        xml_id=block.id,
+        n=block.label or None,
+        place=block.place or None,
+        type=block.type or None,
+    )
     _item_body(node, block.blocks)
 
 

@@ -36,6 +36,7 @@ from . import (
     breaks,
     contents,
     editorial,
+    editornotes,
     figures,
     glosses,
     headings,
@@ -318,6 +319,20 @@ def sidenote(state: State) -> bool:
     note = notes.Note(f"note-{state.note_count}", "", (paragraph,), "margin", _span(group))
     state.flat.append(note)
     state.pos += 1
+    return True
+
+
+def editor_note(state: State) -> bool:
+    found = editornotes.editor_note(state.groups, state.pos)
+    if found is None:
+        return False
+    kind, taken = found
+    groups = state.groups[state.pos : state.pos + taken]
+    paragraphs = tuple(Paragraph(group_inlines(g, state.layout), _span(g)) for g in groups)
+    state.note_count += 1  # (no label: nothing in the text refers to it)
+    span = _span(groups[0], groups[-1])
+    state.flat.append(notes.Note(f"note-{state.note_count}", "", paragraphs, "", span, kind))
+    state.pos += taken
     return True
 
 
@@ -782,6 +797,7 @@ RULES: tuple[Rule, ...] = (
     table_of_contents,
     unheaded_contents,
     break_lines,
+    editor_note,
     sidenote,
     figure,
     footnote,
