@@ -17,7 +17,7 @@ Ambiguities (an abbreviation that fits several names) are returned as warnings, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from ...errors import Diagnostic, warning
@@ -146,6 +146,9 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
     )
     if rules.accepted:
         body = _unspoken(builder.rewrite(body))
+        body, silent = _silent(body)
+        for pid in silent:
+            registry.forget(pid)
     body = _reported(body, registry, author)
     probe = replace(document, body=body)
     genre = classify(probe, rules, speakers, bool(cast.lists) or credits)
@@ -352,6 +355,44 @@ def _unspoken(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 _DIRECTED = re.compile(r"[,(\[]\s*\w")
+
+
+def _silent(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[str]]:
+    """``blocks`` with the turns of every label that never says a word in the whole text, only
+    directions (the place "SARAGOSSE." over each act's setting), made what they were: the
+    label's paragraph and the directions under it; and the ids of those labels."""
+    spoke: dict[str, bool] = {}
+    for speech in _speeches(blocks):
+        if " " not in speech.who:  # (a joint turn's speakers are known by their own turns)
+            spoke[speech.who] = spoke.get(speech.who, False) or _says_something(speech)
+    silent = {who for who, said in spoke.items() if not said}
+    return (_unwrap_turns(blocks, silent) if silent else blocks), silent
+
+
+def _speeches(blocks: tuple[Block, ...]) -> Iterator[Speech]:
+    for block in blocks:
+        if isinstance(block, Speech):
+            yield block
+        elif isinstance(block, Division):
+            yield from _speeches(block.blocks)
+
+
+def _says_something(speech: Speech) -> bool:
+    # (not a paragraph all in italics: "VOIX DANS L'OMBRE." / "_Ad augusta_." is spoken Latin)
+    return any(not isinstance(b, Stage) for b in speech.blocks)
+
+
+def _unwrap_turns(blocks: tuple[Block, ...], silent: set[str]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Speech) and block.who in silent:
+            out.append(Paragraph((block.speaker,), Span(block.span.start, block.span.start)))
+            out.extend(block.blocks)
+        elif isinstance(block, Division):
+            out.append(replace(block, blocks=_unwrap_turns(block.blocks, silent)))
+        else:
+            out.append(block)
+    return tuple(out)
 
 
 def _link_cast(blocks: tuple[Block, ...], registry: Registry) -> tuple[Block, ...]:

@@ -204,6 +204,12 @@ class Registry:
             entry.names.append(name.strip())
         return entry.id
 
+    def forget(self, pid: str) -> None:
+        """The person ``pid`` turned out to speak nowhere: no person of the text."""
+        entry = self._by_id.get(pid)
+        if entry is not None:
+            entry.used = False
+
     def id_of(self, name: str) -> str:
         """The id of a person who speaks under ``name`` (a cast role), or ""."""
         entry = self._entries.get(self._canon(name_key(name)))

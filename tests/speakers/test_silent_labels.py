@@ -1,0 +1,54 @@
+"""A label that never says a word in the whole text, only directions, is nobody's turn: the
+persons on stage named under a scene's heading ("Nathan und der Tempelherr.")."""
+
+from __future__ import annotations
+
+from teikit.model import Division, Paragraph, Speech
+from teikit.parse import parse_text
+
+SCENE = """{n} Auftritt
+
+Nathan und der Tempelherr.
+
+
+Tempelherr.
+So kennt Ihr ihn noch nicht?--ich meine, von
+Person.
+
+Nathan.
+Wen? den Sultan? Ich kenne ihn nicht, und
+will ihn nicht kennen.
+
+Tempelherr. Ihr habt
+Sehr lang' Euch bei dem Sultan aufgehalten.
+
+Nathan. Wer ruft?--
+
+
+"""
+PLAY = "Erster Aufzug\n\n\n" + "".join(
+    SCENE.format(n=n) for n in ("Erster", "Zweiter", "Dritter", "Vierter")
+)
+
+
+def _all(blocks: tuple[object, ...]) -> list[object]:
+    out: list[object] = []
+    for block in blocks:
+        out.append(block)
+        out.extend(_all(getattr(block, "blocks", ())))
+    return out
+
+
+def test_the_persons_named_under_a_scene_heading_are_no_speaker() -> None:
+    document = parse_text(PLAY, "play.txt")
+    assert sorted(p.name for p in document.persons) == ["Nathan", "Tempelherr"]
+    blocks = _all(document.body)
+    assert {b.who for b in blocks if isinstance(b, Speech)} == {"nathan", "tempelherr"}
+    scenes = [b for b in blocks if isinstance(b, Division) and b.type == "scene"]
+    assert all(isinstance(s.blocks[0], Paragraph) for s in scenes)
+
+
+def test_a_speaker_who_speaks_somewhere_keeps_turns_that_are_only_directions() -> None:
+    text = PLAY.replace("Nathan. Wer ruft?--", "Nathan. (_geht ab_).", 1)
+    document = parse_text(text, "play.txt")
+    assert sorted(p.name for p in document.persons) == ["Nathan", "Tempelherr"]
