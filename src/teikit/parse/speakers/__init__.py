@@ -17,6 +17,7 @@ Ambiguities (an abbreviation that fits several names) are returned as warnings, 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -147,8 +148,12 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
     if rules.accepted:
         body = _unspoken(builder.rewrite(body))
         body, silent = _silent(body)
-        for pid in silent:
-            registry.forget(pid)
+        if not _has_dialogue(body):
+            silent = {speech.who for speech in _speeches(body)}
+            body = _unwrap_turns(body, silent)
+        for who in silent:
+            for pid in who.split():
+                registry.forget(pid)
     body = _reported(body, registry, author)
     probe = replace(document, body=body)
     genre = classify(probe, rules, speakers, bool(cast.lists) or credits)
@@ -367,6 +372,39 @@ def _silent(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[str]]:
             spoke[speech.who] = spoke.get(speech.who, False) or _says_something(speech)
     silent = {who for who, said in spoke.items() if not said}
     return (_unwrap_turns(blocks, silent) if silent else blocks), silent
+
+
+def _has_dialogue(blocks: tuple[Block, ...]) -> bool:
+    """Whether the turns make a dialogue anywhere: three in a row, or two where a speaker
+    speaks again somewhere or labels end with a colon (a transcript's one question and answer).
+    A text whose turns stand alone among its prose, or whose only pair is two names that never
+    recur (a title set again over each volume, a pseudonym over a title page), holds none."""
+    runs = list(_turn_runs(blocks))
+    longest = max((len(run) for run in runs), default=0)
+    if longest >= 3:
+        return True
+    if longest < 2:
+        return False
+    turns = Counter(speech.who for run in runs for speech in run)
+    return max(turns.values()) >= 2 or any(
+        speech.speaker.rstrip().endswith(":") for run in runs for speech in run
+    )
+
+
+def _turn_runs(blocks: tuple[Block, ...]) -> Iterator[list[Speech]]:
+    """The runs of consecutive turns, division by division."""
+    run: list[Speech] = []
+    for block in blocks:
+        if isinstance(block, Speech):
+            run.append(block)
+            continue
+        if run:
+            yield run
+            run = []
+        if isinstance(block, Division):
+            yield from _turn_runs(block.blocks)
+    if run:
+        yield run
 
 
 def _speeches(blocks: tuple[Block, ...]) -> Iterator[Speech]:

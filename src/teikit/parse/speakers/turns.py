@@ -101,6 +101,9 @@ class TurnBuilder:
         for block in blocks:
             if isinstance(block, Division):
                 flush()
+                if block.type == "contents":  # titles of the text's parts: nobody's turn
+                    out.append(block)
+                    continue
                 out.append(
                     Division(
                         block.type, block.head, self.rewrite(block.blocks), block.n, block.span

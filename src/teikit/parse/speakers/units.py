@@ -56,7 +56,9 @@ def units(
     # The second line of verse whose first line is a unit: read only as that unit's follower.
     after_first: dict[int, Paragraph] = {}
     for block in blocks:
-        if isinstance(block, Division):
+        if isinstance(block, Division) and block.type == "contents":
+            slots.append(None)  # a contents list's entries are titles, never anyone's turn
+        elif isinstance(block, Division):
             if block.type not in _KEPT and block.head:
                 # A name alone that the segmenter took for a section heading ("SERVANT" above
                 # the speech): a unit too, followed by the division's first paragraph.
