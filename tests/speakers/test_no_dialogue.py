@@ -3,7 +3,7 @@ contents list's entries are nobody's turns."""
 
 from __future__ import annotations
 
-from teikit.model import Division, Paragraph, Speech
+from teikit.model import Division, ListBlock, Paragraph, Speech
 from teikit.parse import parse_text
 from teikit.parse.speakers import _has_dialogue
 
@@ -116,6 +116,9 @@ def test_what_makes_a_dialogue() -> None:
 
 def test_contents_entries_and_titles_are_no_turns() -> None:
     assert _turns(CONTENTS) == []
+    contents = parse_text(CONTENTS, "t.txt").body[0]
+    assert isinstance(contents, Division) and contents.type == "contents"
+    assert [type(b) for b in contents.blocks] == [ListBlock]  # its entries stay a list
 
 
 def test_a_dialogue_keeps_its_turns() -> None:

@@ -132,7 +132,9 @@ def prepare(
     right after one is that speech ("Осип." / "Куда?"), not a heading."""
     out: list[Block] = []
     for block in blocks:
-        if (
+        if isinstance(block, Division) and block.type == "contents":
+            out.append(block)  # its entries are titles, whatever their shape
+        elif (
             isinstance(block, Division)
             and block.type not in _KEPT
             and (
