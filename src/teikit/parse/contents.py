@@ -21,7 +21,10 @@ _HEAD = re.compile(
     r"^_?(?:(?:table\s+of\s+)?contents|index|table(?:\s+des\s+mati[eè]res)?|sommaire|"
     r"inhalt(?:sverzeichnis)?|[ií]ndice(?:\s+general)?|sumario|conte[uú]do|contenido|"
     r"indholds?(?:fortegnelse)?|inneh[aå]ll|sis[aä]llys|inhoud|spis\s+tre[sś]ci|"
-    r"содержание|оглавление)_?\s*[.:]?$",
+    r"содержание|оглавление|"
+    # a list of the book's pictures is a table of contents too, of its plates
+    r"(?:list\s+of\s+)?(?:illustrations|plates)|table\s+des\s+(?:gravures|illustrations)|"
+    r"verzeichnis\s+der\s+(?:abbildungen|illustrationen))_?\s*[.:]?$",
     re.IGNORECASE,
 )
 # An entry line opens with a number or keyword, or ends with its page ("Ab initio      3").
@@ -54,7 +57,9 @@ def is_contents_heading(group: Group) -> bool:
     return len(group.lines) == 1 or all(_is_entry(line.stripped) for line in group.lines[1:])
 
 
-_PAGE = re.compile(r"(?:\s|\.)(?:pag\.?|p\.|s\.)?\s*(?:\d{1,4}|[ivxlc]{1,6})\.?$", re.IGNORECASE)
+_PAGE = re.compile(
+    r"(?:\s|\.)(?:pag\.?|p\.|s\.)?\s*(?:\d{1,4}|[ivxlc]{1,6}|_?frontispiece_?)\.?$", re.IGNORECASE
+)
 
 
 def is_entry_group(group: Group) -> bool:
