@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from json.encoder import encode_basestring  # the C encoder of a string, as ``dumps`` uses
 from typing import Any
 
@@ -210,6 +211,8 @@ def _block(block: Block, level: int, out: list[str]) -> None:
     out.append(written + strings.item + "}")
 
 
+# A play names the same few speakers in thousands of speeches: each list is written once.
+@lru_cache(maxsize=1024)
 def _who(who: str, level: int) -> str:
     """``@who``'s ids without "#" as a JSON list whose ``[`` stands ``level`` deep."""
     if who.isprintable() and " " not in who and who:  # the usual speech: one speaker
