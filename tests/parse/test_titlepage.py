@@ -222,3 +222,19 @@ def test_author_above_the_title_and_the_title_spelt_otherwise() -> None:
     assert texts(root, f"{title_page}/t:docTitle/t:titlePart") == ["THE HISTORY OF DOCTOR JONES"]
     assert texts(root, f"{title_page}/t:docImprint") == ["1890"]
     assert texts(root, "//t:body/t:div[1]/t:head") == ["CHAPTER I"]
+
+
+def test_the_title_set_again_over_the_text_is_a_half_title() -> None:
+    contents = "CONTENTS\n\n  I. THE FIRST TOWN      1\n II. THE SECOND TOWN    9\n\n\n\n\n"
+    half_title = "A TALE OF TWO TOWNS\n\n\n\n\n"
+    body = PAGE.replace("CHAPTER I\n", contents + half_title + "CHAPTER I\n", 1)
+    root = tei(body)
+    half = root.xpath("//t:body/t:div[@type='titlepage']", namespaces=NS)
+    assert [texts(d, "t:head") for d in half] == [["A TALE OF TWO TOWNS"]]
+    assert texts(root, "//t:body/t:div[@type='chapter']/t:head[1]") == ["CHAPTER I"]
+
+
+def test_a_division_named_like_the_book_with_text_in_it_stays_one() -> None:
+    body = PAGE.replace("CHAPTER I\n\nTHE FIRST TOWN\n", "A TALE OF TWO TOWNS\n")
+    root = tei(body)
+    assert root.xpath("//t:body//t:div[@type='titlepage']", namespaces=NS) == []

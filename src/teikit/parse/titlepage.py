@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..model import Field, FrontLine, Span
+from ..model import Block, Division, Field, FrontLine, Metadata, Span
 from .figures import opens_illustration
 from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
@@ -308,3 +308,25 @@ def _roles(
         after_by = role == "byline" and _BY.fullmatch(text.strip(" .:")) is not None
         out.append(FrontLine(role, text, Span.of_lines(line.number)))
     return out
+
+
+def mark_half_titles(blocks: tuple[Block, ...], metadata: Metadata) -> tuple[Block, ...]:
+    """The book's title set again over the text (a half-title, "THE RETURN" / "OF THE SOLDIER"
+    before chapter I), which the segmenter made a section with nothing in it, as the title page
+    it is: ``div[@type='titlepage']``, as ELTeC's encoders set one."""
+    field = metadata.first("title")
+    title = field.value if field is not None else (metadata.front_text("title") or "")
+    wanted, whole = _key(title.split("\n")[0]), _key(title)
+    if not wanted:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if (
+            isinstance(block, Division)
+            and block.type == "section"
+            and not block.blocks
+            and _is_title(" ".join(i for i in block.head if isinstance(i, str)), wanted, whole)
+        ):
+            block = Division("titlepage", block.head, (), block.n, block.span)
+        out.append(block)
+    return tuple(out)
