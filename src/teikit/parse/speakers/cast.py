@@ -133,9 +133,13 @@ def _entry_head(block: Division) -> bool:
 _NOTE_MARK = re.compile(r"\s*(?:\[\w{1,3}\]|[*†‡]+)(?=[.:]?$)")
 
 
+_MAX_CAST_HEAD = 60  # characters: every heading CAST_HEAD matches is shorter
+
+
 def _is_cast_head(content: Inlines) -> bool:
     text = words_of(content).strip().strip("_").strip()
-    return bool(CAST_HEAD.match(_NOTE_MARK.sub("", text)))
+    # (the length first: ``_NOTE_MARK`` tried at every blank of a long paragraph is costly)
+    return len(text) <= _MAX_CAST_HEAD and bool(CAST_HEAD.match(_NOTE_MARK.sub("", text)))
 
 
 def _items(blocks: tuple[Block, ...], start: int) -> tuple[tuple[CastItem | Paragraph, ...], int]:
