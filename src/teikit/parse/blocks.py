@@ -323,6 +323,8 @@ def sidenote(state: State) -> bool:
 
 
 def editor_note(state: State) -> bool:
+    if not state.groups[state.pos].lines[0].stripped.startswith("["):
+        return False  # (most groups: the call and its pattern cost more than this look)
     found = editornotes.editor_note(state.groups, state.pos)
     if found is None:
         return False
