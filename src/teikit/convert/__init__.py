@@ -8,7 +8,6 @@ A writer whose format is a package (EPUB, DOCX) returns bytes; the others return
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..collector import collector_paused
 from ..errors import ConversionError, Diagnostic
 from ..io import parse_xml_bytes, read_bytes
 from . import docx, epub, html, jsondoc, latex, markdown, text
@@ -49,24 +49,6 @@ CONVERTERS: dict[str, Writer] = {
 class Conversion:
     output: str | bytes  # bytes for the package formats (``Writer.binary``)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is read and written.
-
-    The reading tree is tens of thousands of small acyclic objects, all freed by reference
-    counting; while it grows, the collector keeps rescanning it (a third of the reader's time)
-    and finds nothing. A collector the caller already disabled stays disabled.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def read(source: Any, file: str = "") -> Reading:
@@ -110,7 +92,7 @@ def convert(
     writer = CONVERTERS.get(to)
     if writer is None:
         raise ConversionError(f"unknown output format {to!r}; choose from {', '.join(CONVERTERS)}")
-    with _no_gc_pauses(), _deep_documents():
+    with collector_paused(), _deep_documents():
         reading = read(source, file)
         if strict and reading.diagnostics:
             first = reading.diagnostics[0]
