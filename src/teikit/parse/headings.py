@@ -59,18 +59,57 @@ _NUMBER_WORDS = (
 _ROMAN = r"[IVXLCDM]+|[ivxlcdm]+"
 _NUMBER = rf"(?:\d{{1,4}}|{_ROMAN}|{_NUMBER_WORDS}|the\s+(?:{_ORDINALS})|{_ORDINALS_AFTER})"
 
-# Division keywords (English, French, German, Italian, Spanish, Portuguese, Russian): the
-# division's type and depth.
+# Division keywords (English, French, German, Italian, Spanish, Portuguese, Russian, and the
+# other languages of Europe's novels and plays: Czech, Dutch, Hungarian, Polish, Romanian,
+# Slovene, Swedish and Norwegian, Ukrainian): the division's type and depth. Words a sentence
+# may open with in any of them ("del", "osa") are left out.
 _KEYWORD_TYPES = {
-    **dict.fromkeys(("volume", "tome", "tomo", "band", "том"), ("volume", 0)),
-    **dict.fromkeys(("part", "partie", "teil", "parte", "часть"), ("part", 1)),
-    **dict.fromkeys(("book", "livre", "buch", "libro", "livro", "книга"), ("book", 1)),
+    **dict.fromkeys(("volume", "tome", "tomo", "band", "том", "kötet", "svazek"), ("volume", 0)),
     **dict.fromkeys(
-        ("act", "acte", "akt", "aufzug", "atto", "acto", "actus", "действие"), ("act", 2)
+        ("part", "partie", "teil", "parte", "часть", "část", "część", "rész", "deel", "partea"),
+        ("part", 1),
+    ),
+    **dict.fromkeys(
+        ("book", "livre", "buch", "libro", "livro", "книга", "kniha", "księga", "boek", "könyv"),
+        ("book", 1),
+    ),
+    **dict.fromkeys(
+        (
+            "act",
+            "acte",
+            "akt",
+            "aufzug",
+            "atto",
+            "acto",
+            "actus",
+            "действие",
+            "dějství",
+            "felvonás",
+            "bedrijf",
+            "actul",
+        ),
+        ("act", 2),
     ),
     **dict.fromkeys(
         # (e-texts drop accents: "CAPITULO II.")
-        ("chapter", "chap", "chapitre", "kapitel", "capitolo", "capítulo", "capitulo", "глава"),
+        (
+            "chapter",
+            "chap",
+            "chapitre",
+            "kapitel",
+            "capitolo",
+            "capítulo",
+            "capitulo",
+            "глава",
+            "kapitola",
+            "rozdział",
+            "fejezet",
+            "hoofdstuk",
+            "capitolul",
+            "poglavje",
+            "kapittel",
+            "розділ",
+        ),
         ("chapter", 2),
     ),
     **dict.fromkeys(
@@ -88,6 +127,10 @@ _KEYWORD_TYPES = {
             "явление",
             "сцена",
             "картина",
+            "scéna",
+            "výstup",
+            "jelenet",
+            "tooneel",
         ),
         ("scene", 3),
     ),
@@ -96,10 +139,13 @@ _KEYWORD_TYPES = {
     "letter": ("letter", 2),
 }
 _ORDINAL_WORD = re.compile(rf"{_ORDINALS}|{_ORDINALS_BEFORE}", re.IGNORECASE)
+# "I. FEJEZET", "II. RÉSZ": Hungarian and Czech number a division before its keyword.
+_ROMAN_LETTERS = frozenset("IVXLC")
+_ROMAN_ORDINAL = re.compile(r"[ivxlc]{1,7}")
 _NUMERAL_ORDINAL = re.compile(r"\d{1,3}(?:e|er|ère|ème|º|ª)?", re.IGNORECASE)
 _KEYWORD = re.compile(
     # "1. Akt", "2. Szene", "3ème Acte": a numeral before the keyword works as an ordinal
-    rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS})|{_ORDINALS_BEFORE}|\d{{1,3}}\.|\d{{1,3}}(?:e|er|ère|ème|º|ª))\s+)?"
+    rf"^(?:(?P<ord>(?:the\s+)?(?:{_ORDINALS})|{_ORDINALS_BEFORE}|\d{{1,3}}\.|[IVXLC]{{1,7}}\.|\d{{1,3}}(?:e|er|ère|ème|º|ª))\s+)?"
     # Longest first ("partie" before "part"), and a whole word ("Parts of it" is no heading).
     r"(?P<kw>chap\.|" + "|".join(sorted(_KEYWORD_TYPES, key=len, reverse=True)) + r")(?!\w)"
     rf"(?:\s+(?P<num>{_NUMBER})\b)?"
@@ -197,6 +243,7 @@ def _keyword_heading(text: str) -> HeadingMatch | None:
         or first == "the"
         or _ORDINAL_WORD.fullmatch(first)
         or (first[:1].isdigit() and _NUMERAL_ORDINAL.fullmatch(first))
+        or (text[:1] in _ROMAN_LETTERS and _ROMAN_ORDINAL.fullmatch(first))
     )
     match = _KEYWORD.match(text) if keyed else None
     if match:

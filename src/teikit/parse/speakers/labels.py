@@ -34,12 +34,15 @@ STRUCTURAL = frozenset(
     "act acts scene scenes chapter part book akt aufzug auftritt szene acte scène scene tableau "
     "atto scena acto escena действие явление картина сцена глава note notes nota p.s ps n.b nb "
     "source sources footnote footnotes contents index appendix table figure fig errata erratum "
-    "corrigenda addenda glossary bibliography preface".split()
+    "corrigenda addenda glossary bibliography preface kapitola rozdział fejezet hoofdstuk "
+    "capitolul poglavje kapittel dějství felvonás bedrijf actul scéna výstup jelenet "
+    "tooneel".split()
 )
 # Divisions an ordinal word may open ("Erster Aufzug", "Second Scene", "Третье действие").
 DIVISIONS = frozenset(
     "act scene akt aufzug auftritt szene acte scène tableau atto scena acto escena jornada "
-    "действие явление картина сцена".split()
+    "действие явление картина сцена dějství felvonás bedrijf actul scéna výstup jelenet "
+    "tooneel".split()
 )
 # Collective speakers ("ALL.", "BOTH.", "Omnes."): recorded as groups, never taken for words.
 GROUP_WORDS = frozenset(
