@@ -21,7 +21,7 @@ _HEAD = re.compile(
     r"^_?(?:(?:table\s+of\s+)?contents|index|table(?:\s+des\s+mati[eè]res)?|sommaire|"
     r"inhalt(?:sverzeichnis)?|[ií]ndice(?:\s+general)?|sumario|conte[uú]do|contenido|"
     r"indholds?(?:fortegnelse)?|inneh[aå]ll|sis[aä]llys|inhoud|spis\s+tre[sś]ci|"
-    r"содержание|оглавление|"
+    r"содержание|оглавление|obsah|tartalom|tartalomjegyzék|cuprins|kazalo|зміст|"
     # a list of the book's pictures is a table of contents too, of its plates
     r"(?:list\s+of\s+)?(?:illustrations|plates)|table\s+des\s+(?:gravures|illustrations)|"
     r"verzeichnis\s+der\s+(?:abbildungen|illustrationen))_?\s*[.:]?$",
