@@ -34,3 +34,39 @@ def test_a_language_line_naming_none_or_several_is_not_taken() -> None:
     for declared in ("Klingon", "English and French"):
         text = f"Title: X\nLanguage: {declared}\n\n\n" + _FRENCH * 20
         assert parse_text(text).language == "fr"
+
+
+# Opening sentences of novels in languages of Europe's novel collections beyond the corpus's
+# (each language's own, as its editions print them).
+_OPENINGS = {
+    "cs": (
+        "Bylo pozdě večer, první máj, a když se v kraji rozhořely ohně, stál jsem na kopci a "
+        "díval se dolů do údolí. Ale ona nepřišla, jako by to bylo už dávno, a já jsem tak "
+        "čekal, že se to stane, co se mělo stát, a nikdo mi o tom neřekl ani slovo."
+    ),
+    "hu": (
+        "A nap már lemenőben volt, mikor a kocsi megállt a kapu előtt, és az öreg úr kiszállt. "
+        "Nem szólt semmit, csak nézett, mint aki még nem tudja, hogy hol van, de azt már "
+        "érezte, hogy ez a ház most az övé, és hogy itt is marad, ha meg nem hal."
+    ),
+    "ro": (
+        "Era o zi frumoasă de vară, și în sat nu se auzea nimic, căci oamenii erau la câmp. "
+        "Bătrânul stătea pe prispa casei lui și se uita la drumul care ducea la oraș, unde "
+        "fiul său plecase de mult și de unde nu mai venise nici o veste."
+    ),
+    "el": (
+        "Ήταν ένα κρύο πρωί του χειμώνα και ο γέρος καθόταν στο παράθυρο της κουζίνας. Δεν "
+        "είχε φάει τίποτα από το βράδυ, και η γυναίκα του δεν ήταν στο σπίτι, γιατί είχε πάει "
+        "να δει την κόρη της που ήταν άρρωστη στο χωριό."
+    ),
+    "la": (
+        "Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani, "
+        "tertiam qui ipsorum lingua Celtae, nostra Galli appellantur. Hi omnes lingua, "
+        "institutis, legibus inter se differunt, et qui fortissimi sunt non sine causa."
+    ),
+}
+
+
+def test_languages_beyond_the_corpus() -> None:
+    for code, opening in _OPENINGS.items():
+        assert parse_text((opening + "\n\n") * 12).language == code, code

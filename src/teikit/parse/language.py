@@ -45,6 +45,25 @@ _PROFILES = {
     "sv": "och i att det som en på är av för med till den inte har de om ett var men",
     "ru": "и в не на что с он как по это к но из у за от о же так все она бы его",
     "pl": "i w nie na się z że do to jest o jak po a co ale tak od za są",
+    # The other languages of Europe's novel collections (ELTeC) and of Latin in old prints.
+    "cs": "a se v na je že to s z o do i k by jsem jako ale pro jeho tak po už jsou co bylo",
+    "hu": (
+        "a az és hogy nem is egy de meg van csak már el ki mint volt még ha azt én most sem "
+        "pedig mert"
+    ),
+    "ro": "și şi de în a la cu nu că se o pe un din care mai este ce lui ei sa după fost au",
+    "sl": "in je v se na da so za pa ne z bi ki po tudi kot ali iz sem to od še",
+    "hr": "i je u se na da za ne od su to iz će kao što ali ga sa bi",
+    "sr": "и у је да се на за не од са су то из ће као што али га би",
+    "uk": "і в не на що з він як та це до але від у за його вона я так же",
+    "el": "και το η να της του την με που τα σε δεν ο από για τον θα τη είναι στο",
+    "fi": "ja on ei se että oli hän mutta niin kun kuin ovat joka tai hänen mitä myös vain sen",
+    "da": "og i at det en til er som på de med den for ikke har af et jeg var han",
+    "no": "og i det er som til en på at for med de ikke av har jeg den han var seg",
+    "lt": "ir į kad su ne tai o bet jis kaip jo iš yra buvo tik už apie nuo dar",
+    "lv": "un ir ka ar no uz par bet to kas tas viņš arī vai bija kā tā es",
+    "ca": "de la i el que a en les per un del és amb no una els al es com",
+    "la": "et in est non ad cum quod ut sed qui quae de esse si per enim ab se nec",
 }
 _WORDS = {code: set(words.split()) for code, words in _PROFILES.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -73,6 +92,21 @@ _BY_NAME = {
     "svenska": "sv",
     "русский": "ru",
     "polski": "pl",
+    "čeština": "cs",
+    "magyar": "hu",
+    "română": "ro",
+    "slovenščina": "sl",
+    "hrvatski": "hr",
+    "српски": "sr",
+    "українська": "uk",
+    "ελληνικά": "el",
+    "suomi": "fi",
+    "dansk": "da",
+    "norsk": "no",
+    "lietuvių": "lt",
+    "latviešu": "lv",
+    "català": "ca",
+    "latina": "la",
 }
 
 
