@@ -65,3 +65,24 @@ def test_a_possessive_author_line_names_the_author_in_the_header() -> None:
 )
 def test_near_misses_keep_every_line_in_the_body(text: str) -> None:
     assert roles(text) == []
+
+
+def test_title_over_a_byline() -> None:
+    """A book's title and "BY" its author, as a transcription without header begins."""
+    text = "THE RIVER AND OTHER POEMS\n\nBY JANE WRITER\n\n\nCHAPTER I"
+    assert roles(text) == [("title", "THE RIVER AND OTHER POEMS"), ("byline", "BY JANE WRITER")]
+    document = parse_text(text + BODY)
+    assert document.metadata.first("author").value == "JANE WRITER"
+    assert document.metadata.first("title").value == "THE RIVER AND OTHER POEMS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHAPTER I\n\nBy the river",  # a heading, then a sentence's start
+        "It was late.\n\nBy the river we sat down.",  # the text's first sentences
+        "THE RIVER\n\nBy and by, the waters rose over the meadow",  # no name after "By"
+    ],
+)
+def test_no_title_over_a_byline(text: str) -> None:
+    assert roles(text) == []
