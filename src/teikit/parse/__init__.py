@@ -25,11 +25,11 @@ from ..model import Document
 from .blocks import segment_with_openers
 from .decode import decode_bytes, normalise_text
 from .frontmatter import read_front_matter
+from .frontparts import mark_front_parts
 from .language import detect_language
 from .linebreaks import keep_line_breaks as keep_original_line_breaks
 from .lines import split_lines
 from .speakers import attribute_speakers
-from .titlepage import mark_half_titles
 
 # Plain-text transcriptions larger than this are refused (bounded memory); a novel is ~1 MB.
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -59,7 +59,7 @@ def _parse(
     front = read_front_matter(lines)
     body_lines = lines[front.body_start : front.body_end]
     body, openers = segment_with_openers(body_lines)
-    body = list(mark_half_titles(tuple(body), front.metadata))
+    body = list(mark_front_parts(tuple(body), front.metadata))
     document = Document(
         metadata=front.metadata,
         body=tuple(body),

@@ -47,7 +47,7 @@ from . import (
     sidenotes,
     trailers,
 )
-from .divisions import CloseAll, Opening, nest
+from .divisions import PLAIN_SECTION, CloseAll, Opening, nest
 from .lines import Group, SourceLine, groups_of
 from .speechlines import cut_speeches
 from .wrapping import Layout, group_inlines, inline_lines, is_exported, split_unwrapped
@@ -293,6 +293,7 @@ def table_of_contents(state: State) -> bool:
         i += 1
     if not entries and len(head.lines) == 1:
         return False
+    state.flat.append(CloseAll(PLAIN_SECTION))
     state.flat.append(contents.contents_division(head, entries, underline))
     state.pos += i
     return True

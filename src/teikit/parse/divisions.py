@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Division, Inlines, Span
 
+PLAIN_SECTION = 4  # the depth of a heading with no keyword: the deepest division
+
 
 @dataclass(frozen=True, slots=True)
 class Opening:
@@ -33,7 +35,11 @@ class _Open:
 
 @dataclass(frozen=True, slots=True)
 class CloseAll:
-    """Closes every open division (a trailing notes section belongs to the whole text)."""
+    """Closes every open division at ``level`` or deeper: all of them by default (a trailing
+    notes section belongs to the whole text); from the plain sections' depth, the sections a
+    table of contents follows (a dedication's), not the volume or part it may list."""
+
+    level: int = 0
 
 
 def _end(block: Block) -> int:
@@ -49,7 +55,7 @@ def nest(flat: list[Block | Opening | CloseAll]) -> list[Block]:
 
     for entry in flat:
         if isinstance(entry, CloseAll):
-            while stack:
+            while stack and stack[-1].opening.level >= entry.level:
                 emit_closed = stack.pop().close()
                 emit(emit_closed)
         elif isinstance(entry, Opening):

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .divisions import PLAIN_SECTION
 from .lines import Group, SourceLine
 from .wrapping import Layout
 
@@ -215,7 +216,7 @@ def heading_of(
             return keyword
         match = _NUMBERED_TITLE.match(text) or _ROMAN_ALONE.match(text)
         # (not a keyword heading: in a run of numbered items it is an item, see blocks.heading)
-        return HeadingMatch("section", match.group("num") if match else "", 4, False)
+        return HeadingMatch("section", match.group("num") if match else "", PLAIN_SECTION, False)
     if len(text) > MAX_HEADING:
         return None
     if len(group.lines) == 2 and not all(layout.is_short(line) for line in group.lines):
@@ -312,7 +313,7 @@ def plain_heading(group: Group, text: str, layout: Layout) -> HeadingMatch | Non
     if layout.hard_wrapped and not capitals and group.blank_before < 2:
         return None
     n = numbered.group("num") if numbered else ""
-    return HeadingMatch("section", n, 4, False)
+    return HeadingMatch("section", n, PLAIN_SECTION, False)
 
 
 def _is_speech(title: str) -> bool:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..model import Block, Division, Field, FrontLine, Metadata, Span
+from ..model import Field, FrontLine, Span
 from .figures import opens_illustration
 from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
@@ -64,10 +64,10 @@ def read_title_page(
     lines: list[SourceLine], start: int, end: int, title: str, author: str
 ) -> TitlePage | None:
     """The title page in ``lines[start:end]``, or None when the header's title is not there."""
-    wanted_title, wanted_author = _key(title.split("\n")[0]), _key(author)
+    wanted_title, wanted_author = title_key(title.split("\n")[0]), title_key(author)
     # The header may set the subtitle on a line of its own ("Sybil" / "or the Two Nations")
     # where the title page prints both on one ("SYBIL, OR THE TWO NATIONS").
-    whole_title = _key(title)
+    whole_title = title_key(title)
     if not wanted_title:
         return None
     groups = blocks_of(lines[start:end], limit=_MAX_GROUPS)
@@ -104,10 +104,8 @@ def read_title_page(
                 continue
         if _stops(group) or (titled and _like_later_headings(group, shapes, lines, start, end)):
             break
-        titled = titled or any(
-            _is_title(line.stripped, wanted_title, whole_title) for line in group
-        )
-        if not titled and not opens_illustration(text) and _key(text) != wanted_author:
+        titled = titled or any(is_title(line.stripped, wanted_title, whole_title) for line in group)
+        if not titled and not opens_illustration(text) and title_key(text) != wanted_author:
             return None  # the title comes first on a title page (after its author's name)
         kept.append(group)
     if not titled:
@@ -176,8 +174,10 @@ def read_bare_title_page(lines: list[SourceLine], start: int, end: int) -> Title
     last = kept[-1][-1].number
     body_start = next((i for i in range(start, end) if lines[i].number > last), end)
     byline = next((t for t in texts if _BY.match(t)), "")
-    author = _key(_BY.sub("", byline, count=1))
-    front = _roles([line for group in kept for line in group], _key(groups[0][0].stripped), author)
+    author = title_key(_BY.sub("", byline, count=1))
+    front = _roles(
+        [line for group in kept for line in group], title_key(groups[0][0].stripped), author
+    )
     return TitlePage(tuple(front), (), body_start)
 
 
@@ -237,7 +237,8 @@ def _stops(group: list[SourceLine]) -> bool:
     )
 
 
-def _key(text: str) -> str:
+def title_key(text: str) -> str:
+    """A title's words, lower-cased, without punctuation or markup."""
     return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
@@ -253,10 +254,10 @@ def _spelt_otherwise(key: str, wanted: str) -> bool:
     return SequenceMatcher(None, key, wanted, autojunk=False).ratio() >= _ALIKE
 
 
-def _is_title(line: str, wanted: str, whole: str = "") -> bool:
+def is_title(line: str, wanted: str, whole: str = "") -> bool:
     """``line`` is the title ``wanted`` (the header's first title line), perhaps with the rest
     of the header's ``whole`` title."""
-    key = _key(line)
+    key = title_key(line)
     return bool(key) and (
         key == wanted
         or key == whole
@@ -275,9 +276,9 @@ def _roles(
     for line in lines:
         text = line.stripped
         plain = _plain(text)
-        key = _key(text)
+        key = title_key(text)
         by_author = _TITLE_BY.match(text)
-        if by_author and _key(by_author.group("title")) == title:
+        if by_author and title_key(by_author.group("title")) == title:
             # "Hard Times by Charles Dickens": the title and its byline on one line
             span = Span.of_lines(line.number)
             out.append(FrontLine("title", by_author.group("title"), span))
@@ -286,9 +287,7 @@ def _roles(
             continue
         if opens_illustration(text):
             role = "figure"
-        elif _is_title(text, title, whole_title) and (
-            not seen_title or key in (title, whole_title)
-        ):
+        elif is_title(text, title, whole_title) and (not seen_title or key in (title, whole_title)):
             role, seen_title = "title", True
         elif after_by or (author and key == author):
             role, seen_author = "author", True
@@ -308,25 +307,3 @@ def _roles(
         after_by = role == "byline" and _BY.fullmatch(text.strip(" .:")) is not None
         out.append(FrontLine(role, text, Span.of_lines(line.number)))
     return out
-
-
-def mark_half_titles(blocks: tuple[Block, ...], metadata: Metadata) -> tuple[Block, ...]:
-    """The book's title set again over the text (a half-title, "THE RETURN" / "OF THE SOLDIER"
-    before chapter I), which the segmenter made a section with nothing in it, as the title page
-    it is: ``div[@type='titlepage']``, as ELTeC's encoders set one."""
-    field = metadata.first("title")
-    title = field.value if field is not None else (metadata.front_text("title") or "")
-    wanted, whole = _key(title.split("\n")[0]), _key(title)
-    if not wanted:
-        return blocks
-    out: list[Block] = []
-    for block in blocks:
-        if (
-            isinstance(block, Division)
-            and block.type == "section"
-            and not block.blocks
-            and _is_title(" ".join(i for i in block.head if isinstance(i, str)), wanted, whole)
-        ):
-            block = Division("titlepage", block.head, (), block.n, block.span)
-        out.append(block)
-    return tuple(out)
