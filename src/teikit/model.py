@@ -11,6 +11,7 @@ the common case and keep the model cheap to build.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import Diagnostic
@@ -337,6 +338,19 @@ BLOCK_TYPES: tuple[type, ...] = (
     Table,
     Division,
 )
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block of ``blocks`` and, after each, the blocks inside it (a division's, a turn's,
+    a quotation's, a note's, a list item's), in reading order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, (Division, Speech, Quote, Note)):
+            yield from walk(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item.blocks)
+
 
 # --------------------------------------------------------------------------------------------------
 # Front matter and metadata

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from teikit.encode import EncodeOptions, encode
-from teikit.model import Note, Stage
+from teikit.model import Note, Stage, walk
 from teikit.parse import parse_text
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -38,19 +38,11 @@ DUKE. Farewell.
 """
 
 
-def _all_blocks(blocks: tuple[object, ...]) -> list[object]:
-    out: list[object] = []
-    for block in blocks:
-        out.append(block)
-        out.extend(_all_blocks(getattr(block, "blocks", ())))
-    return out
-
-
 def test_bracketed_notes_over_paragraphs_are_the_transcribers() -> None:
     document = parse_text(PLAY, "play.txt")
-    found = [b for b in _all_blocks(document.body) if isinstance(b, Note)]
+    found = [b for b in walk(document.body) if isinstance(b, Note)]
     assert [(n.type, len(n.blocks)) for n in found] == [("transcriber", 3), ("editor", 1)]
-    stages = [b for b in _all_blocks(document.body) if isinstance(b, Stage)]
+    stages = [b for b in walk(document.body) if isinstance(b, Stage)]
     assert ["Enter ANGELO" in str(s.content) for s in stages] == [True]
 
 
@@ -65,5 +57,5 @@ def test_the_note_keeps_its_words_and_brackets() -> None:
 
 def test_a_bracket_left_open_is_no_note() -> None:
     document = parse_text(PLAY.replace("at the end.]", "at the end."), "play.txt")
-    found = [b for b in _all_blocks(document.body) if isinstance(b, Note) and b.type]
+    found = [b for b in walk(document.body) if isinstance(b, Note) and b.type]
     assert [n.type for n in found] == ["editor"]

@@ -3,7 +3,7 @@ contents list's entries are nobody's turns."""
 
 from __future__ import annotations
 
-from teikit.model import Division, ListBlock, Paragraph, Speech
+from teikit.model import Division, ListBlock, Paragraph, Speech, walk
 from teikit.parse import parse_text
 from teikit.parse.speakers import _has_dialogue
 
@@ -79,15 +79,7 @@ KARI. Then I must go.
 
 
 def _turns(text: str) -> list[Speech]:
-    def walk(blocks: tuple[object, ...]) -> list[Speech]:
-        out: list[Speech] = []
-        for block in blocks:
-            if isinstance(block, Speech):
-                out.append(block)
-            out.extend(walk(getattr(block, "blocks", ())))
-        return out
-
-    return walk(parse_text(text, "t.txt").body)
+    return [b for b in walk(parse_text(text, "t.txt").body) if isinstance(b, Speech)]
 
 
 def test_a_title_set_again_over_each_chapter_is_no_speaker() -> None:

@@ -3,7 +3,7 @@ persons on stage named under a scene's heading ("Nathan und der Tempelherr.").""
 
 from __future__ import annotations
 
-from teikit.model import Division, Paragraph, Speech
+from teikit.model import Division, Paragraph, Speech, walk
 from teikit.parse import parse_text
 
 SCENE = """{n} Auftritt
@@ -31,18 +31,10 @@ PLAY = "Erster Aufzug\n\n\n" + "".join(
 )
 
 
-def _all(blocks: tuple[object, ...]) -> list[object]:
-    out: list[object] = []
-    for block in blocks:
-        out.append(block)
-        out.extend(_all(getattr(block, "blocks", ())))
-    return out
-
-
 def test_the_persons_named_under_a_scene_heading_are_no_speaker() -> None:
     document = parse_text(PLAY, "play.txt")
     assert sorted(p.name for p in document.persons) == ["Nathan", "Tempelherr"]
-    blocks = _all(document.body)
+    blocks = list(walk(document.body))
     assert {b.who for b in blocks if isinstance(b, Speech)} == {"nathan", "tempelherr"}
     scenes = [b for b in blocks if isinstance(b, Division) and b.type == "scene"]
     assert all(isinstance(s.blocks[0], Paragraph) for s in scenes)

@@ -29,6 +29,7 @@ from ...model import (
     Division,
     Document,
     ListBlock,
+    Note,
     Paragraph,
     Quote,
     Said,
@@ -38,7 +39,7 @@ from ...model import (
 )
 from .cast import extract_cast
 from .credits import credit_lists
-from .genre import classify, opening_texts, questioner, title_block
+from .genre import classify, opening_texts, questioner, speeches, title_block
 from .inlines import plain
 from .labels import Label, chorus_member, is_name, name_key, supplied_name
 from .people import Registry
@@ -149,7 +150,7 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
         body = _unspoken(builder.rewrite(body))
         body, silent = _silent(body)
         if not _has_dialogue(body):
-            silent = {speech.who for speech in _speeches(body)}
+            silent = {speech.who for speech in speeches(body)}
             body = _unwrap_turns(body, silent)
         for who in silent:
             for pid in who.split():
@@ -367,7 +368,7 @@ def _silent(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[str]]:
     directions (the place "SARAGOSSE." over each act's setting), made what they were: the
     label's paragraph and the directions under it; and the ids of those labels."""
     spoke: dict[str, bool] = {}
-    for speech in _speeches(blocks):
+    for speech in speeches(blocks):
         if " " not in speech.who:  # (a joint turn's speakers are known by their own turns)
             spoke[speech.who] = spoke.get(speech.who, False) or _says_something(speech)
     silent = {who for who, said in spoke.items() if not said}
@@ -407,27 +408,26 @@ def _turn_runs(blocks: tuple[Block, ...]) -> Iterator[list[Speech]]:
         yield run
 
 
-def _speeches(blocks: tuple[Block, ...]) -> Iterator[Speech]:
-    for block in blocks:
-        if isinstance(block, Speech):
-            yield block
-        elif isinstance(block, Division):
-            yield from _speeches(block.blocks)
-
-
 def _says_something(speech: Speech) -> bool:
     # (not a paragraph all in italics: "VOIX DANS L'OMBRE." / "_Ad augusta_." is spoken Latin)
     return any(not isinstance(b, Stage) for b in speech.blocks)
 
 
 def _unwrap_turns(blocks: tuple[Block, ...], silent: set[str]) -> tuple[Block, ...]:
+    """``blocks`` with the turns of ``silent`` made their label's paragraph and their blocks,
+    wherever ``speeches`` finds them (in divisions, quotations, notes, list items)."""
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Speech) and block.who in silent:
             out.append(Paragraph((block.speaker,), Span(block.span.start, block.span.start)))
-            out.extend(block.blocks)
-        elif isinstance(block, Division):
+            out.extend(_unwrap_turns(block.blocks, silent))
+        elif isinstance(block, (Division, Quote, Note, Speech)):
             out.append(replace(block, blocks=_unwrap_turns(block.blocks, silent)))
+        elif isinstance(block, ListBlock):
+            items = tuple(
+                replace(item, blocks=_unwrap_turns(item.blocks, silent)) for item in block.items
+            )
+            out.append(replace(block, items=items))
         else:
             out.append(block)
     return tuple(out)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import islice
 
-from ...model import Block, Division, Document, LetterPart, Paragraph, Speech
+from ...model import Block, Division, Document, LetterPart, Paragraph, Speech, walk
 from .inlines import words_of
 from .select import INTERVIEWER_KEYS, LabelRules
 from .words import document_text
@@ -65,7 +65,7 @@ def questioner(blocks: tuple[Block, ...], is_author: Callable[[str], bool]) -> s
     their id. Both must speak three times or more; at least two thirds of the asker's turns and
     at most a third of the author's hold a question mark."""
     turns: dict[str, list[int]] = {}  # who → [turns, turns with a question]
-    for speech in _speeches(blocks):
+    for speech in speeches(blocks):
         counts = turns.setdefault(speech.who, [0, 0])
         counts[0] += 1
         counts[1] += "?" in document_text(speech.blocks)
@@ -81,12 +81,9 @@ def questioner(blocks: tuple[Block, ...], is_author: Callable[[str], bool]) -> s
     return None
 
 
-def _speeches(blocks: tuple[Block, ...]) -> Iterator[Speech]:
-    for block in blocks:
-        if isinstance(block, Speech):
-            yield block
-        elif isinstance(block, Division):
-            yield from _speeches(block.blocks)
+def speeches(blocks: tuple[Block, ...]) -> Iterator[Speech]:
+    """Every turn of ``blocks``, in divisions too, in reading order."""
+    return (block for block in walk(blocks) if isinstance(block, Speech))
 
 
 def classify(document: Document, rules: LabelRules, speakers: set[str], has_cast: bool) -> str:
