@@ -44,3 +44,35 @@ def test_a_speaker_who_speaks_somewhere_keeps_turns_that_are_only_directions() -
     text = PLAY.replace("Nathan. Wer ruft?--", "Nathan. (_geht ab_).", 1)
     document = parse_text(text, "play.txt")
     assert sorted(p.name for p in document.persons) == ["Nathan", "Tempelherr"]
+
+
+CAST_AGAIN = """{n} Auftritt
+
+Vorige. Daja.
+
+
+Daja.
+Er ist es! Nathan! Gott sei ewig Dank, daß Ihr doch
+endlich einmal wiederkommt.
+
+Nathan.
+Ja, Daja; Gott sei Dank! Doch warum endlich?
+
+Tempelherr. Ihr habt
+Sehr lang' Euch bei dem Sultan aufgehalten.
+
+Vorige.
+Daja geht ab.
+
+Nathan. Wer ruft?--
+
+
+"""
+
+
+def test_the_persons_already_on_stage_are_nobody() -> None:
+    """ "Vorige." (those already on stage), named again over a scene, speaks nowhere."""
+    text = PLAY + "".join(CAST_AGAIN.format(n=n) for n in ("Fünfter", "Sechster", "Siebenter"))
+    document = parse_text(text, "play.txt")
+    assert "vorige" not in {p.id for p in document.persons}
+    assert "vorige" not in {b.who for b in walk(document.body) if isinstance(b, Speech)}

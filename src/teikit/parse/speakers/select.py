@@ -41,6 +41,24 @@ COMMON_WORDS = frozenset(
 ENDINGS = frozenset(
     {"the end", "end", "curtain", "finis", "fin", "ende", "конец", "the curtain", "slow curtain"}
 )
+# The persons already on stage, named again over a new scene ("Vorige.", "Les mêmes."): a
+# direction, never a speaker.
+SAME_PERSONS = frozenset(
+    {
+        "vorige",
+        "voriger",
+        "vorigen",
+        "die vorigen",
+        "dieselben",
+        "les mêmes",
+        "les memes",
+        "the same",
+        "los mismos",
+        "gli stessi",
+        "os mesmos",
+        "те же",
+    }
+)
 # A pause printed like a label ("Пауза.", "Long pause.") is a direction, never a speaker.
 PAUSES = frozenset({"pause", "pausa", "пауза", "молчание", "pauze", "paus", "tauko"})
 
@@ -112,7 +130,13 @@ def never_a_name(key: str) -> bool:
     """A closing formula, a field label, a stage verb or a pause: no speaker, however and
     wherever it is printed ("CURTAIN.", "Source:", "Enter Kari.", "Long pause.")."""
     words = key.split()
-    return key in ENDINGS or key in FIELD_KEYS or words[0] in STAGE_VERBS or words[-1] in PAUSES
+    return (
+        key in ENDINGS
+        or key in FIELD_KEYS
+        or key in SAME_PERSONS
+        or words[0] in STAGE_VERBS
+        or words[-1] in PAUSES
+    )
 
 
 def word_shaped(key: str) -> bool:
