@@ -3,7 +3,7 @@ persons on stage named under a scene's heading ("Nathan und der Tempelherr.").""
 
 from __future__ import annotations
 
-from teikit.model import Division, Paragraph, Speech, walk
+from teikit.model import Division, Paragraph, Speech, Stage, walk
 from teikit.parse import parse_text
 
 SCENE = """{n} Auftritt
@@ -76,3 +76,29 @@ def test_the_persons_already_on_stage_are_nobody() -> None:
     document = parse_text(text, "play.txt")
     assert "vorige" not in {p.id for p in document.persons}
     assert "vorige" not in {b.who for b in walk(document.body) if isinstance(b, Speech)}
+
+
+def test_a_scene_opening_with_names_only_names_who_is_on_stage() -> None:
+    """ "Tempelherr.  Nathan." under a scene's heading is the cast of the scene (a direction);
+    the same names further down are turns."""
+    scene = SCENE.replace("Nathan und der Tempelherr.", "Tempelherr.  Nathan.")
+    text = "Erster Aufzug\n\n\n" + "".join(
+        scene.format(n=n) for n in ("Erster", "Zweiter", "Dritter")
+    )
+    document = parse_text(text, "play.txt")
+    scenes = [b for b in walk(document.body) if isinstance(b, Division) and b.type == "scene"]
+    assert scenes and all(isinstance(s.blocks[0], Stage) for s in scenes)
+    assert all(isinstance(s.blocks[1], Speech) for s in scenes)
+
+
+def test_a_name_called_at_a_scenes_opening_is_a_turn() -> None:
+    """ "DUKE. Escalus." opening a scene is the Duke calling Escalus: the name is in another
+    case than the play's labels."""
+    play = (
+        "ACT I.\n\nDUKE. Escalus.\n\nESCALUS. My lord.\n\nDUKE. Of government the properties "
+        "to unfold would seem in me to affect speech.\n\nESCALUS. I hear, my lord.\n\n"
+        "DUKE. Then no more remains.\n\nANGELO. Always obedient to your grace's will.\n"
+    )
+    act = parse_text(play, "play.txt").body[0]
+    assert isinstance(act, Division) and isinstance(act.blocks[0], Speech)
+    assert act.blocks[0].speaker == "DUKE."

@@ -44,7 +44,7 @@ from .inlines import plain
 from .labels import Label, chorus_member, is_name, name_key, supplied_name
 from .people import Registry
 from .reported import find_reported, with_speaker
-from .select import ANSWER_KEYS, INTERVIEWER_KEYS, LabelRules, learn
+from .select import ANSWER_KEYS, INTERVIEWER_KEYS, SAME_PERSONS, LabelRules, learn
 from .turns import TurnBuilder
 from .units import has_lines, leading, prepare, run_in_pattern, split_run_in, units
 from .words import WordCounts, document_text
@@ -103,6 +103,8 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
     author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
     registry = Registry(author, context, cast.text, cast.roles)
+    if rules.accepted:
+        body = _scene_casts(body, rules)
     openings = _openings(body, rules)
     split = _split_run_in(body, rules, openings)
     if split is not body:
@@ -176,6 +178,39 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
         persons=registry.persons(),
         genre=genre,
         warnings=tuple(document.warnings) + tuple(diagnostics),
+    )
+
+
+_NAMES = re.compile(r"(?<=[.:])\s+")
+
+
+def _scene_casts(blocks: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:
+    """``blocks`` with each division's opening line of names only ("Sacco.  Calcagno.
+    Vorige.", "Vorige. Fiesco.") made the stage direction it is: the persons on stage in the
+    scene, who all speak further on, not a run of turns with nothing said."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Division) and block.blocks:
+            first, *rest = block.blocks
+            if isinstance(first, Paragraph) and _names_only(first, rules):
+                first = Stage(first.content, first.span)
+            inner = _scene_casts((first, *rest), rules)
+            block = replace(block, blocks=inner)
+        out.append(block)
+    return tuple(out)
+
+
+def _names_only(paragraph: Paragraph, rules: LabelRules) -> bool:
+    """Two names or more, each alone as the play prints its labels ("DUKE. Escalus." is the
+    Duke calling Escalus: a name in another case than the labels is a word spoken)."""
+    if len(paragraph.content) != 1 or not isinstance(text := paragraph.content[0], str):
+        return False
+    names = _NAMES.split(text.strip())
+    upper = rules.dominant[0] if rules.dominant is not None else None
+    return len(names) >= 2 and all(
+        name.rstrip(".:").casefold() in SAME_PERSONS
+        or ((label := rules.label_of(name)) is not None and label.alone and label.upper == upper)
+        for name in names
     )
 
 
