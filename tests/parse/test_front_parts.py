@@ -86,3 +86,16 @@ def test_dedication_half_title_and_contents_side_by_side() -> None:
 def test_an_address_after_the_text_began_is_a_section() -> None:
     text = HEADER.replace("THE MEETING IN THE WOODS\n\nThey", "TO THE WOODS\n\nThey")
     assert ("dedication", "TO THE WOODS") not in _divisions(text)
+
+
+def test_the_title_page_printed_again_after_the_contents() -> None:
+    start = HEADER.index("CONTENTS")
+    again = (
+        "ELINOR MACARTNEY LANE\n\n  KATRINE\n\n  _SECOND EDITION_\n\n"
+        "  LONDON\n  T. FISHER UNWIN\n  PATERNOSTER SQUARE\n\n  M DCCC XCI\n\n\n\n\n"
+    )
+    rest = HEADER[start:].replace("\n\n\n\n\nKATRINE\n", "\n\n\n\n\n" + again, 1)
+    found = _divisions(HEADER[: HEADER.index("    _To_")] + rest)
+    assert found[0] == ("contents", "CONTENTS")
+    assert {kind for kind, _ in found[1:-2]} == {"titlepage"}
+    assert found[-2:] == [("chapter", "I"), ("chapter", "II")]

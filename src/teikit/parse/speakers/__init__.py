@@ -70,6 +70,11 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
     ``parse.speechlines``); a label there needs less evidence of being a name."""
     if _has_speech(document.body):
         return document  # already attributed: running the transform again changes nothing
+    return _attribute(document, openers, labels=True)
+
+
+def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Document:
+    """``attribute_speakers``; without ``labels``, as for a text that prints none."""
     diagnostics: list[Diagnostic] = []
 
     def warn(message: str, line: int) -> None:
@@ -90,9 +95,9 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
             [p.span.start in openers for p, _ in found],
         )
 
-    rules = learn_from(units(body))
+    rules = learn_from(units(body)) if labels else LabelRules()
     # Perhaps a scene printed without blank lines: look at line starts (where there are lines).
-    if not rules.accepted and has_lines(body):
+    if labels and not rules.accepted and has_lines(body):
         rules = learn_from(units(body, lines=True))
     # Without speaker labels (most prose) the label passes below change nothing: skip them.
     credits = False
@@ -152,8 +157,10 @@ def attribute_speakers(document: Document, openers: frozenset[int] = frozenset()
         body = _unspoken(builder.rewrite(body))
         body, silent = _silent(body)
         if not _has_dialogue(body):
-            silent = {speech.who for speech in speeches(body)}
-            body = _unwrap_turns(body, silent)
+            # The labels' turns never make a dialogue (names over a title page, a title set
+            # again over each volume): the text as if it printed no labels, its headings and
+            # lists as the segmenter made them.
+            return _attribute(document, openers, labels=False)
         for who in silent:
             for pid in who.split():
                 registry.forget(pid)
