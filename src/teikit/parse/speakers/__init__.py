@@ -407,8 +407,9 @@ _DIRECTED = re.compile(r"[,(\[]\s*\w")
 
 def _silent(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[str]]:
     """``blocks`` with the turns of every label that never says a word in the whole text, only
-    directions (the place "SARAGOSSE." over each act's setting), made what they were: the
-    label's paragraph and the directions under it; and the ids of those labels."""
+    directions (the persons on stage named under a scene's heading, "Nathan und der
+    Tempelherr."), made what they were: the label's paragraph and the directions under it; and
+    the ids of those labels."""
     spoke: dict[str, bool] = {}
     for speech in speeches(blocks):
         if " " not in speech.who:  # (a joint turn's speakers are known by their own turns)
