@@ -1,15 +1,19 @@
 """The parts a printed book sets before its text, which the segmenter reads as plain sections:
-the half-title (the book's title set again over the text) and the dedication ("To …").
+the half-title (the book's title set again over the text), the title page printed again after
+the contents, and the dedication ("To …").
 
-Both are named only where the segmenter made a plain section of them: a half-title is an empty
-one whose heading is the book's title, a dedication one whose heading addresses someone, before
-any division of the text itself (only a contents list or a title may come before it).
+Each is named only where the segmenter made a plain section of it, before any division of the
+text itself (only a contents list may come before): a half-title is an empty section headed by
+the book's title; a title page printed again, a short section opening with the title or headed
+by the author, and the short sections after it; a dedication, a section whose heading
+addresses someone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..model import Block, Division, Line, LineGroup, Metadata, Paragraph, walk
 from .titlepage import is_title, title_key
@@ -18,47 +22,38 @@ from .titlepage import is_title, title_key
 # (not "A" nor "An": English articles open many titles)
 _ADDRESSED = re.compile(r"^[_=*\s]*(?:to|à|alla|ao|aan|till)[_=*]*\s+\S", re.I)
 _MAX_DEDICATION_HEAD = 80
+_FRONT = ("contents", "dedication", "titlepage")
+
+
+@dataclass(frozen=True)
+class _Book:
+    """The header's title (first line, whole) and author, as ``title_key`` compares them."""
+
+    title: str
+    whole_title: str
+    author: str
+
+    @classmethod
+    def of(cls, metadata: Metadata) -> _Book:
+        field = metadata.first("title")
+        title = field.value if field is not None else (metadata.front_text("title") or "")
+        by = metadata.first("author")
+        author = by.value if by is not None else (metadata.front_text("author") or "")
+        return cls(title_key(title.split("\n")[0]), title_key(title), title_key(author))
 
 
 def mark_front_parts(blocks: tuple[Block, ...], metadata: Metadata) -> tuple[Block, ...]:
-    field = metadata.first("title")
-    title = field.value if field is not None else (metadata.front_text("title") or "")
-    wanted, whole = title_key(title.split("\n")[0]), title_key(title)
-    by = metadata.first("author")
-    author = title_key(by.value if by is not None else (metadata.front_text("author") or ""))
+    book = _Book.of(metadata)
     out: list[Block] = []
-    text_begun = False  # a division of the text itself was seen: a dedication comes first
-    title_page = False  # the sections seen last are a title page printed again
+    text_begun = False  # a division of the text itself was seen
+    title_page = False  # the section before this one was part of a title page
     for block in blocks:
         if isinstance(block, Division):
-            plain = block.type == "section" and not block.n
-            if not plain or text_begun or _size(block.blocks) > _MAX_TITLE_PAGE_SECTION:
-                title_page = False
-            if plain:
-                head = " ".join(i for i in block.head if isinstance(i, str))
-                if wanted and not block.blocks and is_title(head, wanted, whole):
-                    block = Division("titlepage", block.head, (), block.n, block.span)
-                    title_page = not text_begun
-                elif (
-                    wanted
-                    and not text_begun
-                    and _size(block.blocks) <= _MAX_TITLE_PAGE_SECTION
-                    and (
-                        title_page
-                        or is_title(_first_text(block), wanted, whole)
-                        or (author and title_key(head) == author)
-                    )
-                ):
-                    # The title page printed again after the contents ("GANCONAGH" / "JOHN
-                    # SHERMAN AND DHOYA" / "_SECOND EDITION_" / "LONDON …"), which the
-                    # segmenter cut into short sections at its capitals.
-                    title_page = True
-                    block = Division("titlepage", block.head, block.blocks, block.n, block.span)
-                elif (
-                    not text_begun and len(head) <= _MAX_DEDICATION_HEAD and _ADDRESSED.match(head)
-                ):
-                    block = Division("dedication", block.head, block.blocks, block.n, block.span)
-            if block.type not in ("contents", "dedication", "titlepage"):
+            kind = _front_kind(block, book, text_begun, title_page)
+            title_page = kind == "titlepage" and not text_begun
+            if kind is not None:
+                block = Division(kind, block.head, block.blocks, block.n, block.span)
+            if block.type not in _FRONT:
                 text_begun = True
             if block.type in ("preface", "introduction") and block.blocks:
                 # a half-title after the preface, inside it
@@ -67,6 +62,29 @@ def mark_front_parts(blocks: tuple[Block, ...], metadata: Metadata) -> tuple[Blo
                     block = Division(block.type, block.head, inner, block.n, block.span)
         out.append(block)
     return tuple(out)
+
+
+def _front_kind(block: Division, book: _Book, text_begun: bool, title_page: bool) -> str | None:
+    """ "titlepage" or "dedication" where the plain section ``block`` is one, else None."""
+    if block.type != "section" or block.n:
+        return None
+    head = " ".join(i for i in block.head if isinstance(i, str))
+    if book.title and not block.blocks and is_title(head, book.title, book.whole_title):
+        return "titlepage"  # a half-title
+    if text_begun:
+        return None
+    if book.title and _size(block.blocks) <= _MAX_TITLE_PAGE_SECTION:
+        # The title page printed again after the contents ("GANCONAGH" / "JOHN SHERMAN AND
+        # DHOYA" / "_SECOND EDITION_" / "LONDON …"), cut into short sections at its capitals.
+        if (
+            title_page
+            or is_title(_first_text(block), book.title, book.whole_title)
+            or (book.author and title_key(head) == book.author)
+        ):
+            return "titlepage"
+    if len(head) <= _MAX_DEDICATION_HEAD and _ADDRESSED.match(head):
+        return "dedication"
+    return None
 
 
 # Characters of text a section of a title page holds at most (a title, an imprint; not a page of
