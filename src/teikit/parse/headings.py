@@ -33,8 +33,16 @@ from .divisions import PLAIN_SECTION
 from .lines import Group, SourceLine
 from .wrapping import Layout
 
+# English numbers and ordinals in words, to ninety-nine ("CHAPTER FORTY-TWO", "BOOK THE
+# TWENTY-FIRST"); the compound forms first, so that "twenty-one" is not read as "twenty".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _ORDINALS = (
-    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|final"
+    rf"(?:{_TENS})[-\s](?:{_UNIT_ORDINALS})|"
+    "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|"
+    "tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    f"nineteenth|{_UNIT_ORDINALS}|last|final"
 )
 # Ordinals other languages print before the keyword ("Erster Auftritt", "Première partie",
 # "Первое действие") or after it ("SCÈNE PREMIÈRE", "Действие первое", "Atto primo").
@@ -54,8 +62,8 @@ _ORDINALS_AFTER = (
     "septim(?:us|a)|octav(?:us|a)|non(?:us|a)|decim(?:us|a)|" + _RUSSIAN_ORDINALS
 )
 _NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    "sixteen|seventeen|eighteen|nineteen|twenty"
+    rf"(?:{_TENS})(?:[-\s](?:{_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    f"seventeen|eighteen|nineteen|{_UNITS}"
 )
 _ROMAN = r"[IVXLCDM]+|[ivxlcdm]+"
 _NUMBER = rf"(?:\d{{1,4}}|{_ROMAN}|{_NUMBER_WORDS}|the\s+(?:{_ORDINALS})|{_ORDINALS_AFTER})"
