@@ -56,7 +56,9 @@ _ORDINALS_BEFORE = (
 )
 _ORDINALS_AFTER = (
     r"premi(?:er|ère)|seconde?|[^\W\d_]+ième|prim[oa]|second[oa]|terz[oa]|quart[oa]|quint[oa]|"
-    "primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|primeir[oa]|"
+    "sest[oa]|settim[oa]|ottav[oa]|decim[oa]|"
+    "primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|primeir[oa]|terceir[oa]|sext[oa]|s[eé]ptim[oa]|"
+    "octav[oa]|noven[oa]|non[oa]|d[eé]cim[oa]|"
     # Latin, as the old prints head their acts and scenes ("Actus Primus. Scaena Prima.")
     "prim(?:us|a)|secund(?:us|a)|terti(?:us|a)|quart(?:us|a)|quint(?:us|a)|sext(?:us|a)|"
     "septim(?:us|a)|octav(?:us|a)|non(?:us|a)|decim(?:us|a)|" + _RUSSIAN_ORDINALS
