@@ -181,8 +181,10 @@ _SINGLE = re.compile(
     r"^(?:the\s+)?(?P<kw>" + "|".join(_SINGLE_TYPES) + r")\b(?P<rest>[^.,;!?]*)\.?$", re.IGNORECASE
 )
 _ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
+# A numeral before a title ("IV. The Return", "2 -- Home"); not the pronoun "I" before the words
+# it opens ("I WANDERED LONELY AS A CLOUD"): a bare "I" numbers a title only with a stop or dash.
 _NUMBERED_TITLE = re.compile(
-    r"^(?P<num>\d{1,3}|[IVXLC]{1,7})(?:[.:)]?\s+|\.?\s*(?:--|[—–-])\s*)(?P<title>\S.*)$"
+    r"^(?P<num>\d{1,3}|(?!I\s)[IVXLC]{1,7})(?:[.:)]?\s+|\.?\s*(?:--|[—–-])\s*)(?P<title>\S.*)$"
 )
 _QUOTES = "\"'‘’“”„«»"
 _CLOSING = re.compile(r"[.,;:!]['’”\"´»«›)\]]?$|[-–—]$")

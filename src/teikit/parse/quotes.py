@@ -50,6 +50,8 @@ def is_verse(group: Group, layout: Layout) -> bool:
     return broken and capitals * 4 >= len(lines) * 3
 
 
+_VERSE_OVERRUN = 1.25  # how far past a verse text's measure its longest lines run
+
 _LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|_)")
 _CAST_HEAD = re.compile(r"persons|characters|dramatis|cast\b|personae", re.IGNORECASE)
 
@@ -63,7 +65,9 @@ def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
     if not layout.hard_wrapped or len(lines) < 2:
         return False
     # The cheapest tests first (most prose fails them): every test must pass, so order is free.
-    width = layout.width
+    # In a text of verse the measure is taken from the verse, and a twentieth of its lines
+    # (the longest) run past it: only prose is held to it.
+    width = layout.width if not layout.verse else int(layout.width * _VERSE_OVERRUN)
     for i, line in enumerate(lines):
         text = line.stripped
         if len(text) > width or not _opens_verse_line(text, inner=i > 0):
