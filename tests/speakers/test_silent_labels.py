@@ -102,3 +102,14 @@ def test_a_name_called_at_a_scenes_opening_is_a_turn() -> None:
     act = parse_text(play, "play.txt").body[0]
     assert isinstance(act, Division) and isinstance(act.blocks[0], Speech)
     assert act.blocks[0].speaker == "DUKE."
+
+
+def test_a_scene_opening_with_those_already_on_stage_is_a_direction() -> None:
+    """ "Voriger.  Daja tritt herein." under a scene's heading says who is on stage."""
+    scene = SCENE.replace("Nathan und der Tempelherr.", "Voriger.  Daja tritt herein mit Angst.")
+    text = "Erster Aufzug\n\n\n" + "".join(
+        scene.format(n=n) for n in ("Erster", "Zweiter", "Dritter")
+    )
+    document = parse_text(text, "play.txt")
+    scenes = [b for b in walk(document.body) if isinstance(b, Division) and b.type == "scene"]
+    assert scenes and all(isinstance(s.blocks[0], Stage) for s in scenes)

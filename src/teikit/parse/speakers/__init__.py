@@ -199,7 +199,9 @@ def _scene_casts(blocks: tuple[Block, ...], rules: LabelRules) -> tuple[Block, .
     for block in blocks:
         if isinstance(block, Division) and block.blocks:
             first, *rest = block.blocks
-            if isinstance(first, Paragraph) and _names_only(first, rules):
+            if isinstance(first, Paragraph) and (
+                _names_only(first, rules) or _same_persons_first(first)
+            ):
                 first = Stage(first.content, first.span)
             inner = _scene_casts((first, *rest), rules)
             block = replace(block, blocks=inner)
@@ -219,6 +221,20 @@ def _names_only(paragraph: Paragraph, rules: LabelRules) -> bool:
         or ((label := rules.label_of(name)) is not None and label.alone and label.upper == upper)
         for name in names
     )
+
+
+_SAME_OPENING = re.compile(r"^\W*(?P<words>\w+(?:\s+\w+)?)")
+
+
+def _same_persons_first(paragraph: Paragraph) -> bool:
+    """The line opens with the persons already on stage ("Voriger.  Leonore tritt herein …",
+    "Vorige ohne Bertha.", "Les mêmes, plus Figaro."): whatever follows, it says who is there."""
+    first = paragraph.content[0] if paragraph.content else ""
+    opening = _SAME_OPENING.match(first) if isinstance(first, str) else None
+    if opening is None:
+        return False
+    words = opening.group("words").casefold().split()
+    return words[0] in SAME_PERSONS or " ".join(words) in SAME_PERSONS
 
 
 def _alone(rules: LabelRules) -> Callable[[str], bool]:
