@@ -113,3 +113,16 @@ def test_a_scene_opening_with_those_already_on_stage_is_a_direction() -> None:
     document = parse_text(text, "play.txt")
     scenes = [b for b in walk(document.body) if isinstance(b, Division) and b.type == "scene"]
     assert scenes and all(isinstance(s.blocks[0], Stage) for s in scenes)
+
+
+def test_the_same_day_is_no_cast() -> None:
+    scene = SCENE.replace("Nathan und der Tempelherr.", "The same day, Nathan comes home.")
+    text = "Erster Aufzug\n\n\n" + "".join(
+        scene.format(n=n) for n in ("Erster", "Zweiter", "Dritter")
+    )
+    scenes = [
+        b
+        for b in walk(parse_text(text, "play.txt").body)
+        if isinstance(b, Division) and b.type == "scene"
+    ]
+    assert scenes and not any(isinstance(s.blocks[0], Stage) for s in scenes)

@@ -223,18 +223,16 @@ def _names_only(paragraph: Paragraph, rules: LabelRules) -> bool:
     )
 
 
-_SAME_OPENING = re.compile(r"^\W*(?P<words>\w+(?:\s+\w+)?)")
+# One or two words, then a stop or comma ("Voriger.", "Les mêmes,"; not "The same day").
+_SAME_OPENING = re.compile(r"^\W*(?P<words>\w+(?:\s+\w+)?)\s*[.,:;]")
 
 
 def _same_persons_first(paragraph: Paragraph) -> bool:
     """The line opens with the persons already on stage ("Voriger.  Leonore tritt herein …",
-    "Vorige ohne Bertha.", "Les mêmes, plus Figaro."): whatever follows, it says who is there."""
+    "Les mêmes, plus Figaro."): whatever follows, it says who is there."""
     first = paragraph.content[0] if paragraph.content else ""
     opening = _SAME_OPENING.match(first) if isinstance(first, str) else None
-    if opening is None:
-        return False
-    words = opening.group("words").casefold().split()
-    return words[0] in SAME_PERSONS or " ".join(words) in SAME_PERSONS
+    return opening is not None and opening.group("words").casefold() in SAME_PERSONS
 
 
 def _alone(rules: LabelRules) -> Callable[[str], bool]:
