@@ -3,6 +3,8 @@ dedication; a contents list after a dedication is no part of it."""
 
 from __future__ import annotations
 
+import pytest
+
 from teikit.model import Division
 from teikit.parse import parse_text
 
@@ -99,3 +101,15 @@ def test_the_title_page_printed_again_after_the_contents() -> None:
     assert found[0] == ("contents", "CONTENTS")
     assert {kind for kind, _ in found[1:-2]} == {"titlepage"}
     assert found[-2:] == [("chapter", "I"), ("chapter", "II")]
+
+
+@pytest.mark.parametrize("address", ["DEDICATED TO MY WIFE", "POUR MA MÈRE", "FÜR ANNA"])
+def test_other_addresses_are_dedications(address: str) -> None:
+    text = (
+        f"{address}\n\n    In memory of the summers by the lake,\n    and of the letters.\n\n\n\n"
+        "CHAPTER I\n\nIt was a spring morning, and the pines stood dark against the sky.\n\n\n"
+        "CHAPTER II\n\nThey met in the woods, as the old song has it.\n"
+    )
+    found = _divisions(text)
+    assert found[0] == ("dedication", address)
+    assert found[1:] == [("chapter", "CHAPTER I"), ("chapter", "CHAPTER II")]

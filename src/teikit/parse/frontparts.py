@@ -18,9 +18,13 @@ from dataclasses import dataclass
 from ..model import Block, Division, Line, LineGroup, Metadata, Paragraph, walk
 from .titlepage import is_title, title_key
 
-# "To Grant B. Schley", "_To_ =Grant B. Schley=", "TO MY WIFE", "À mon père", "AO …", "Aan …"
-# (not "A" nor "An": English articles open many titles)
-_ADDRESSED = re.compile(r"^[_=*\s]*(?:to|à|alla|ao|aan|till)[_=*]*\s+\S", re.I)
+# "To Grant B. Schley", "_To_ =Grant B. Schley=", "TO MY WIFE", "Dedicated to …", "À mon père",
+# "Pour ma mère", "AO …", "Para …", "Für …", "Aan …" (not "A" nor "An": English articles open
+# many titles)
+_ADDRESSED = re.compile(
+    r"^[_=*\s]*(?:(?:dedicated|inscribed)\s+)?(?:to|à|pour|alla|ao|para|für|aan|till)[_=*]*\s+\S",
+    re.I,
+)
 _MAX_DEDICATION_HEAD = 80
 _FRONT = ("contents", "dedication", "titlepage")
 
