@@ -31,6 +31,16 @@ PLAY = "Erster Aufzug\n\n\n" + "".join(
 )
 
 
+def _scenes(cast_line: str) -> list[Division]:
+    """The scenes of a play of three whose scene headings have ``cast_line`` under them."""
+    scene = SCENE.replace("Nathan und der Tempelherr.", cast_line)
+    text = "Erster Aufzug\n\n\n" + "".join(
+        scene.format(n=n) for n in ("Erster", "Zweiter", "Dritter")
+    )
+    body = parse_text(text, "play.txt").body
+    return [b for b in walk(body) if isinstance(b, Division) and b.type == "scene"]
+
+
 def test_the_persons_named_under_a_scene_heading_are_no_speaker() -> None:
     document = parse_text(PLAY, "play.txt")
     assert sorted(p.name for p in document.persons) == ["Nathan", "Tempelherr"]
@@ -81,12 +91,7 @@ def test_the_persons_already_on_stage_are_nobody() -> None:
 def test_a_scene_opening_with_names_only_names_who_is_on_stage() -> None:
     """ "Tempelherr.  Nathan." under a scene's heading is the cast of the scene (a direction);
     the same names further down are turns."""
-    scene = SCENE.replace("Nathan und der Tempelherr.", "Tempelherr.  Nathan.")
-    text = "Erster Aufzug\n\n\n" + "".join(
-        scene.format(n=n) for n in ("Erster", "Zweiter", "Dritter")
-    )
-    document = parse_text(text, "play.txt")
-    scenes = [b for b in walk(document.body) if isinstance(b, Division) and b.type == "scene"]
+    scenes = _scenes("Tempelherr.  Nathan.")
     assert scenes and all(isinstance(s.blocks[0], Stage) for s in scenes)
     assert all(isinstance(s.blocks[1], Speech) for s in scenes)
 
@@ -106,23 +111,10 @@ def test_a_name_called_at_a_scenes_opening_is_a_turn() -> None:
 
 def test_a_scene_opening_with_those_already_on_stage_is_a_direction() -> None:
     """ "Voriger.  Daja tritt herein." under a scene's heading says who is on stage."""
-    scene = SCENE.replace("Nathan und der Tempelherr.", "Voriger.  Daja tritt herein mit Angst.")
-    text = "Erster Aufzug\n\n\n" + "".join(
-        scene.format(n=n) for n in ("Erster", "Zweiter", "Dritter")
-    )
-    document = parse_text(text, "play.txt")
-    scenes = [b for b in walk(document.body) if isinstance(b, Division) and b.type == "scene"]
+    scenes = _scenes("Voriger.  Daja tritt herein mit Angst.")
     assert scenes and all(isinstance(s.blocks[0], Stage) for s in scenes)
 
 
 def test_the_same_day_is_no_cast() -> None:
-    scene = SCENE.replace("Nathan und der Tempelherr.", "The same day, Nathan comes home.")
-    text = "Erster Aufzug\n\n\n" + "".join(
-        scene.format(n=n) for n in ("Erster", "Zweiter", "Dritter")
-    )
-    scenes = [
-        b
-        for b in walk(parse_text(text, "play.txt").body)
-        if isinstance(b, Division) and b.type == "scene"
-    ]
+    scenes = _scenes("The same day, Nathan comes home.")
     assert scenes and not any(isinstance(s.blocks[0], Stage) for s in scenes)
