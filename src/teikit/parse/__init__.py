@@ -58,11 +58,11 @@ def _parse(
     lines = split_lines(text)
     front = read_front_matter(lines)
     body_lines = lines[front.body_start : front.body_end]
-    body, openers = segment_with_openers(body_lines)
-    body = list(mark_front_parts(tuple(body), front.metadata))
+    blocks, openers = segment_with_openers(body_lines)
+    body = mark_front_parts(tuple(blocks), front.metadata)
     document = Document(
         metadata=front.metadata,
-        body=tuple(body),
+        body=body,
         source_name=source_name,
         line_count=len(lines),
         normalisations=normalisations,

@@ -490,7 +490,8 @@ def _bare_title_block(groups: list[list[SourceLine]], lines: list[SourceLine]) -
     Gluckstein" / "The Labour Party" / "1. The Birth of Reformism", where the body begins).
     Anything else, the text has no front matter and every line stays in the body."""
     none = FrontMatter(Metadata(), 0, len(lines))
-    if len(groups) >= 3 and _title_then_byline(groups[0], groups[1]):
+    author = _bylined_author(groups[0], groups[1]) if len(groups) >= 3 else None
+    if author is not None:
         # "THE RIVER AND OTHER POEMS" / "BY JANE WRITER": a book's title and its author
         titles = _join_broken(groups[0])
         byline = groups[1][0]
@@ -499,8 +500,6 @@ def _bare_title_block(groups: list[list[SourceLine]], lines: list[SourceLine]) -
             for k, t in enumerate(titles)
         ]
         page.append(FrontLine("byline", byline.stripped, Span.of_lines(byline.number)))
-        name = _BYLINE.match(byline.stripped)
-        author = name.group("name").rstrip(".") if name else ""
         fields = (
             Field("title", "", " ".join(t.stripped for t in titles), page[0].span),
             Field("author", "", author, page[-1].span),
@@ -531,17 +530,18 @@ def _bare_title_block(groups: list[list[SourceLine]], lines: list[SourceLine]) -
 _BYLINE = re.compile(r"^by\s+(?P<name>\S.{0,60})$", re.I)
 
 
-def _title_then_byline(first: list[SourceLine], second: list[SourceLine]) -> bool:
-    """A title (a line or two, no sentence, no division heading) over a byline naming a person
-    ("By Jane Writer", "BY JANE WRITER") on a line of its own."""
+def _bylined_author(first: list[SourceLine], second: list[SourceLine]) -> str | None:
+    """The author a byline names ("By Jane Writer", "BY JANE WRITER") on a line of its own
+    under a title (a line or two, no sentence, no division heading), or None."""
     if len(second) != 1 or not _title_like(first) or len(first) > 2:
-        return False
+        return None
     byline = _BYLINE.match(second[0].stripped)
     if byline is None:
-        return False
+        return None
     title = " ".join(line.stripped for line in first)
     name = byline.group("name").rstrip(".")
-    return _bare_title(title) and _looks_like_author(name if not name.isupper() else name.title())
+    named = _looks_like_author(name if not name.isupper() else name.title())
+    return name if _bare_title(title) and named else None
 
 
 def _bare_author(text: str) -> bool:

@@ -77,16 +77,9 @@ def read_title_page(
     shapes: dict[tuple[str, str], list[int]] = {}  # filled on first need (_like_later_headings)
     for group in groups:
         text = " ".join(line.stripped for line in group)
-        credit = _CREDIT.match(text)
-        if credit and not opens_illustration(text):
-            credits.append(
-                Field(
-                    "transcription",
-                    credit.group("label"),
-                    credit.group("value"),
-                    Span(group[0].number, group[-1].number),
-                )
-            )
+        credit = _credit_of(group)
+        if credit is not None:
+            credits.append(credit)
             kept.append([])  # a credit's lines leave the body too
             continue
         if len(group) > 1:
@@ -112,7 +105,7 @@ def read_title_page(
         return None
     last = max((g[-1].number for g in kept if g), default=0)
     last = max([last, *(f.span.end for f in credits)])
-    body_start = next((i for i in range(start, end) if lines[i].number > last), end)
+    body_start = _index_after(lines, start, end, last)
     front = _roles(
         [line for group in kept for line in group], wanted_title, wanted_author, whole_title
     )
@@ -124,17 +117,28 @@ def read_leading_credits(lines: list[SourceLine], start: int, end: int) -> Title
     page follows them (its title unlike the header's): they go to the header all the same."""
     credits: list[Field] = []
     for group in blocks_of(lines[start:end], limit=4):
-        text = " ".join(line.stripped for line in group)
-        credit = _CREDIT.match(text)
-        if credit is None or opens_illustration(text):
+        credit = _credit_of(group)
+        if credit is None:
             break
-        span = Span(group[0].number, group[-1].number)
-        credits.append(Field("transcription", credit.group("label"), credit.group("value"), span))
+        credits.append(credit)
     if not credits:
         return None
-    last = credits[-1].span.end
-    body_start = next((i for i in range(start, end) if lines[i].number > last), end)
-    return TitlePage((), tuple(credits), body_start)
+    return TitlePage((), tuple(credits), _index_after(lines, start, end, credits[-1].span.end))
+
+
+def _credit_of(group: list[SourceLine]) -> Field | None:
+    """The transcriber's credit the group is ("Produced by …" over one line or several)."""
+    text = " ".join(line.stripped for line in group)
+    credit = _CREDIT.match(text)
+    if credit is None or opens_illustration(text):
+        return None
+    span = Span(group[0].number, group[-1].number)
+    return Field("transcription", credit.group("label"), credit.group("value"), span)
+
+
+def _index_after(lines: list[SourceLine], start: int, end: int, last: int) -> int:
+    """Where in ``lines[start:end]`` the first line after line number ``last`` stands."""
+    return next((i for i in range(start, end) if lines[i].number > last), end)
 
 
 # A book's title page run to the imprint and its reprint dates ("_Reprinted_  _June 1949_").
@@ -171,8 +175,7 @@ def read_bare_title_page(lines: list[SourceLine], start: int, end: int) -> Title
     imprinted = any(_IMPRINT.search(t) or _EDITION.search(t) for t in texts)
     if not (bylined and imprinted):
         return None
-    last = kept[-1][-1].number
-    body_start = next((i for i in range(start, end) if lines[i].number > last), end)
+    body_start = _index_after(lines, start, end, kept[-1][-1].number)
     byline = next((t for t in texts if _BY.match(t)), "")
     author = title_key(_BY.sub("", byline, count=1))
     front = _roles(
