@@ -67,6 +67,11 @@ _MAX_HEAD = 70
 # goes.)", "— Yes") has none.
 _NO_LABEL = re.compile(r"\s*[^\w\s'’\[]")
 _TOKEN = re.compile(r"\S+")
+# Where a label other than a name in capitals could end or open in a paragraph's first
+# characters (a terminator, a direction's bracket, an italic marker, a second line), and the
+# punctuation whose absence leaves a bare name ("HAMLET") possible.
+_LABEL_MARK = re.compile(r"[.:(\[_\n]")
+_STOP = re.compile(r"[.:;!?,]")
 # A name (perhaps with an editor's insertion, "LOUIS [WOYZECK]") and then a direction in brackets
 # or parentheses, with or without a terminator after it: "Mephistopheles [allein.]",
 # "Хлестаков (ходит и разнообразно сжимает свои губы; наконец говорит …).".
@@ -129,6 +134,10 @@ def candidates(text: str) -> list[Label]:
     """Every label shape at the start of ``text``, shortest first."""
     if _NO_LABEL.match(text):
         return []
+    if _LABEL_MARK.search(text, 0, _MAX_HEAD + 10) is None and _STOP.search(text):
+        # (most paragraphs of prose) nothing below can match but a name in capitals
+        caps = _caps_label(text)
+        return [caps] if caps is not None else []
     found: list[Label] = []
     italic_name = _ITALIC_NAME.match(text)
     if italic_name and is_name(italic_name.group("name").strip()):
