@@ -142,7 +142,12 @@ class Registry:
             if glued:
                 self._canonical[key] = glued  # "K.Iohn", "K.Io." are "King Iohn"
                 continue
-            longer = [o for o in singles if o != key and o.startswith(key) and len(key) >= 3]
+            # Two letters abbreviate too ("Fa." beside "Fab.", "Hu." beside "Hub." in old
+            # prints) where they are no word of the text nor a name in the cast list.
+            abbreviation = len(key) >= 3 or (
+                not own_word(key) and not common_word(key) and key not in self._cast_words
+            )
+            longer = [o for o in singles if o != key and o.startswith(key) and abbreviation]
             if longer and own_word(key):
                 continue  # "Geister" beside "Geist", "Bürgermädchen" beside "Bürger"
             targets = sorted({self._canon_key(o) for o in longer})
