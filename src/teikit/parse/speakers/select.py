@@ -115,7 +115,10 @@ NOT_FIRST = frozenset(
 )
 # Words that open a stage direction ("Enter Kari.", "Exeunt omnes."), never a name.
 STAGE_VERBS = frozenset(
-    "end curtain enter enters exit exeunt exit re-enter reenter manet manent".split()
+    # "Ex." abbreviates Exit/Exeunt in old prints ("Ex. Lords."); the sounds and alarms of
+    # Elizabethan directions open a line as a name would ("Alarums, excursions, Retreat.").
+    "end curtain enter enters exit exeunt ex re-enter reenter manet manent alarum alarums "
+    "allarum allarums flourish sennet excursions hautboys".split()
 )
 # Last words of an exit or entrance printed like a label ("Die Magd ab.", "Erste Magd tritt
 # auf.", "Варвара уходит."): the name, then the verb in lower case.

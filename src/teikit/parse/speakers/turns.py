@@ -53,7 +53,12 @@ from .units import leading
 
 # "By Mr. Migdal:" in a hearing transcript: the questions that follow ("Q.") are that person's.
 _EXAMINER = re.compile(r"^(?:BY|By)\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+):$")
-_STAGE_VERB = re.compile(r"^(?:Enter|Enters|Exit|Exeunt|Re-enter|Re-enters|Manet|Manent)\b")
+# A play's entrances, exits and (in old prints) sounds and alarms: "Ex. Lords.", "Alarums,
+# excursions, Retreat. Enter Iohn …", "Flourish. Enter King Edward".
+_STAGE_VERB = re.compile(
+    r"^(?:(?:Enter|Enters|Exit|Exeunt|Re-enter|Re-enters|Manet|Manent|Alarums?|Allarums?"
+    r"|Flourish|Sennet|Excursions|Hautboys)\b|Ex\.\s)"
+)
 _CLOSES = tuple(".!?…:;,)]\"'”’»—–-_")
 
 
