@@ -159,6 +159,12 @@ class TurnBuilder:
                 flush()
                 out.append(block)
                 continue
+            if isinstance(block, Heading) and self.play and _opens_with_stage_verb(block):
+                # "Scena Secunda." / "Enter Viola, a Captaine, and Saylors.": the line under a
+                # scene's heading is its entrance, not a second heading.
+                flush()
+                out.append(Stage(strip(block.content), block.span))
+                continue
             if current is not None and isinstance(
                 block, (ListBlock, Quote, LineGroup, PageBreak, Figure)
             ):
@@ -244,6 +250,11 @@ class TurnBuilder:
             or bool(_STAGE_VERB.match(text))
             or is_pause(text)
         )
+
+
+def _opens_with_stage_verb(block: Heading) -> bool:
+    """``block`` opens with an entrance, exit or alarm, perhaps in italics or brackets."""
+    return bool(_STAGE_VERB.match(plain(block.content).lstrip("_[( ")))
 
 
 def _stands_alone(current: _Open) -> bool:
