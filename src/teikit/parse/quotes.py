@@ -56,7 +56,9 @@ _LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|_
 _CAST_HEAD = re.compile(r"persons|characters|dramatis|cast\b|personae", re.IGNORECASE)
 
 
-def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
+def is_plain_verse(
+    group: Group, layout: Layout, previous: str, labelled: bool | None = None
+) -> bool:
     """Unindented verse in a hard-wrapped text: three or more lines, every break the author's,
     every line opening with a capital, a quotation mark or a dash (``_opens_verse_line``), or
     with a parenthesis the sentence runs into; not a cast list (after its heading) and not a
@@ -84,7 +86,16 @@ def is_plain_verse(group: Group, layout: Layout, previous: str) -> bool:
         or (layout.verse and all(layout.fits_after(a, b) for a, b in pairs))
     ):
         return False
-    return not any(_LABEL_START.match(line.stripped) for line in lines)
+    if any(_LABEL_START.match(line.stripped) for line in lines[1:]):
+        return False
+    if not _LABEL_START.match(lines[0].stripped):
+        return True
+    # A speech in verse opens with its speaker's label ("Bast. My Lord I rescued her,"), split
+    # off by the speaker rules; only in a text with some verse (``labelled`` defaults to that),
+    # not in prose that opens with a name ("Mr. Gradgrind, it will be observed, …").
+    if labelled is None:
+        labelled = layout.some_verse
+    return labelled and lines[0].stripped[:1] not in "[_"
 
 
 def verse_share(groups: list[Group], layout: Layout) -> float:
@@ -96,7 +107,7 @@ def verse_share(groups: list[Group], layout: Layout) -> float:
         if n < 3:
             continue
         total += n
-        if is_plain_verse(group, layout, "") or (
+        if is_plain_verse(group, layout, "", labelled=True) or (
             is_indented_block(group, layout) and is_verse(group, layout)
         ):
             verse += n

@@ -32,6 +32,9 @@ class Layout:
     # Most lines of the text are verse (a verse play): the measure is verse's, and a line that
     # the next word would have fitted on ends where its author broke it
     verse: bool = False
+    # Some of the text is verse (a play in verse and prose): a speech in verse may open with
+    # its speaker's label on its first line
+    some_verse: bool = False
 
     @staticmethod
     def of(groups: list[Group]) -> Layout:

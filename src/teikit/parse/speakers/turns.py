@@ -28,6 +28,7 @@ from ...model import (
     Figure,
     Heading,
     Inlines,
+    Line,
     LineBreak,
     LineGroup,
     ListBlock,
@@ -165,9 +166,10 @@ class TurnBuilder:
                 flush()
                 out.append(Stage(strip(block.content), block.span))
                 continue
-            if current is not None and isinstance(
-                block, (ListBlock, Quote, LineGroup, PageBreak, Figure)
-            ):
+            if current is not None and isinstance(block, LineGroup):
+                self._add_verse(current, block)
+                continue
+            if current is not None and isinstance(block, (ListBlock, Quote, PageBreak, Figure)):
                 self._add(current, block)
                 continue
             flush()
@@ -221,6 +223,25 @@ class TurnBuilder:
                 self._add(current, Paragraph(rest, span))
             return
         self._add(current, Paragraph(content, span))
+
+    def _add_verse(self, current: _Open, verse: LineGroup) -> None:
+        """Verse whose first line ran on after the speaker's label ("Bast. My Lord I rescued
+        her,") starts with that line: the words after the label, on the line above the verse,
+        are its first line."""
+        first = current.blocks[-1] if len(current.blocks) == 1 else None
+        if (
+            isinstance(first, Paragraph)
+            and first.span.start == first.span.end == verse.span.start - 1
+            and not any(isinstance(i, LineBreak) for i in first.content)
+        ):
+            current.blocks[-1] = LineGroup(
+                (Line(first.content, first.span), *verse.lines),
+                verse.kind,
+                Span(first.span.start, verse.span.end),
+            )
+            current.end = max(current.end, verse.span.end)
+            return
+        self._add(current, verse)
 
     @staticmethod
     def _add(current: _Open, block: Block) -> None:

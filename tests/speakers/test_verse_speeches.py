@@ -1,0 +1,71 @@
+"""A speech in verse whose label runs into its first line ("Bast. My Lord I rescued her,") is
+verse: every line a ``Line``, the first one the words after the label. Prose whose paragraphs
+open with a name ("Mr. Gradgrind, it will be observed, …") stays prose."""
+
+from __future__ import annotations
+
+from teikit.model import LineGroup, Paragraph, Speech, walk
+from teikit.parse import parse_text
+from teikit.parse.speakers.inlines import plain
+
+VERSE_SPEECHES = [
+    (
+        "Bast.",
+        [
+            "Now by my life, this day grows wondrous hot,",
+            "Some ayery Deuill houers in the skie,",
+            "And pour's downe mischiefe. Austrias head lye there,",
+        ],
+    ),
+    (
+        "Iohn.",
+        [
+            "Hubert, keepe this boy: Philip make vp,",
+            "My Mother is assayled in our Tent,",
+            "And tane I feare.",
+        ],
+    ),
+    (
+        "Bast.",
+        [
+            "My Lord I rescued her,",
+            "Her Highnesse is in safety, feare you not:",
+            "But on my Liege, for very little paines",
+            "Will bring this labor to an happy end.",
+        ],
+    ),
+]
+
+
+def _play() -> str:
+    speeches = []
+    for _ in range(6):
+        for label, lines in VERSE_SPEECHES:
+            speeches.append(f"  {label} " + "\n".join(lines))
+    return "THE LIFE AND DEATH OF KING IOHN\n\n\n\nActus Primus.\n\n" + "\n\n".join(speeches) + "\n"
+
+
+def test_speech_in_verse_keeps_its_lines_label_first() -> None:
+    document = parse_text(_play())
+    speeches = [b for b in walk(document.body) if isinstance(b, Speech)]
+    assert len(speeches) == 6 * len(VERSE_SPEECHES)
+    for speech, (label, lines) in zip(speeches, VERSE_SPEECHES * 6, strict=True):
+        assert speech.speaker == label
+        assert len(speech.blocks) == 1 and isinstance(speech.blocks[0], LineGroup)
+        assert [plain(line.content) for line in speech.blocks[0].lines] == lines
+
+
+NAMED = """Mr. Gradgrind, it will be observed, being much softened, Mr.
+Bounderby took particular pains to harden himself at all points.
+It was his amiable nature, and the town knew it well enough.
+"""
+PROSE = """The housekeeper was at the window when he came home, looking
+down upon the street below with the air of one who had seen better
+days and meant to say so, whatever the master of the house thought.
+"""
+
+
+def test_prose_opening_with_a_name_stays_prose() -> None:
+    document = parse_text("HARD TIMES\n\n\n\n" + "\n".join([NAMED] + [PROSE] * 11))
+    assert not any(isinstance(b, LineGroup) for b in walk(document.body))
+    assert sum(isinstance(b, Paragraph) for b in walk(document.body)) == 12
