@@ -4,6 +4,8 @@ open with a name ("Mr. Gradgrind, it will be observed, …") stays prose."""
 
 from __future__ import annotations
 
+import pytest
+
 from teikit.model import LineGroup, Paragraph, Speech, walk
 from teikit.parse import parse_text
 from teikit.parse.speakers.inlines import plain
@@ -37,20 +39,23 @@ VERSE_SPEECHES = [
 ]
 
 
-def _play() -> str:
+def _play(italic: bool) -> str:
     speeches = []
     for _ in range(6):
         for label, lines in VERSE_SPEECHES:
-            speeches.append(f"  {label} " + "\n".join(lines))
+            shown = f"_{label}_" if italic else label
+            speeches.append(f"{shown} " + "\n".join(lines))
     return "THE LIFE AND DEATH OF KING IOHN\n\n\n\nActus Primus.\n\n" + "\n\n".join(speeches) + "\n"
 
 
-def test_speech_in_verse_keeps_its_lines_label_first() -> None:
-    document = parse_text(_play())
+@pytest.mark.parametrize("italic", [False, True], ids=["plain", "italic"])
+def test_speech_in_verse_keeps_its_lines_label_first(italic: bool) -> None:
+    """ "Bast. My Lord I rescued her," and "_Duke._ Of government the properties to unfold,"."""
+    document = parse_text(_play(italic))
     speeches = [b for b in walk(document.body) if isinstance(b, Speech)]
     assert len(speeches) == 6 * len(VERSE_SPEECHES)
     for speech, (label, lines) in zip(speeches, VERSE_SPEECHES * 6, strict=True):
-        assert speech.speaker == label
+        assert speech.speaker == (f"_{label}_" if italic else label)
         assert len(speech.blocks) == 1 and isinstance(speech.blocks[0], LineGroup)
         assert [plain(line.content) for line in speech.blocks[0].lines] == lines
 

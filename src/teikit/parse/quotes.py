@@ -53,6 +53,9 @@ def is_verse(group: Group, layout: Layout) -> bool:
 _VERSE_OVERRUN = 1.25  # how far past a verse text's measure its longest lines run
 
 _LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|_)")
+# A label in italics over its speech ("_Duke._ Of government the properties to unfold,"), not
+# a direction in italics ("_Enter LUCIO._").
+_ITALIC_LABEL = re.compile(r"_[A-Z][^_\n]{0,40}\._\s+\S")
 _CAST_HEAD = re.compile(r"persons|characters|dramatis|cast\b|personae", re.IGNORECASE)
 
 
@@ -72,7 +75,11 @@ def is_plain_verse(
     width = layout.width if not layout.verse else int(layout.width * _VERSE_OVERRUN)
     for i, line in enumerate(lines):
         text = line.stripped
-        if len(text) > width or not _opens_verse_line(text, inner=i > 0):
+        if len(text) > width:
+            return False
+        if i == 0 and text[:1] == "_" and (label := _ITALIC_LABEL.match(text)):
+            text = text[label.end() - 1 :]  # the verse after a label in italics
+        if not _opens_verse_line(text, inner=i > 0):
             return False
     if not _parentheses_in_verse(lines):
         return False
@@ -95,7 +102,8 @@ def is_plain_verse(
     # not in prose that opens with a name ("Mr. Gradgrind, it will be observed, …").
     if labelled is None:
         labelled = layout.some_verse
-    return labelled and lines[0].stripped[:1] not in "[_"
+    first = lines[0].stripped
+    return labelled and (first[:1] not in "[_" or bool(_ITALIC_LABEL.match(first)))
 
 
 def verse_share(groups: list[Group], layout: Layout) -> float:
