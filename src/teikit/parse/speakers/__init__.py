@@ -47,6 +47,7 @@ from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, SAME_PERSONS, LabelRules, learn
 from .turns import TurnBuilder
 from .units import has_lines, leading, prepare, run_in_pattern, split_run_in, units
+from .verselines import one_line_speeches_as_verse
 from .words import WordCounts, document_text
 
 _INTERVIEWER = re.compile(
@@ -155,6 +156,8 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
     )
     if rules.accepted:
         body = _unspoken(builder.rewrite(body))
+        if play:
+            body = one_line_speeches_as_verse(body)
         body, silent = _silent(body)
         if not _has_dialogue(body):
             # The labels' turns never make a dialogue (names over a title page, a title set
