@@ -431,8 +431,42 @@ def _silent(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], set[str]]:
     for speech in speeches(blocks):
         if " " not in speech.who:  # (a joint turn's speakers are known by their own turns)
             spoke[speech.who] = spoke.get(speech.who, False) or _says_something(speech)
-    silent = {who for who, said in spoke.items() if not said}
+    silent = {who for who, said in spoke.items() if not said} | _settings(blocks)
     return (_unwrap_turns(blocks, silent) if silent else blocks), silent
+
+
+def _settings(blocks: tuple[Block, ...]) -> set[str]:
+    """Labels that only ever open a division, over nothing but a direction ("SARAGOSSE." /
+    "_Un patio du palais de Silva …" under each act's heading): the place of the action, set
+    like a speaker's name, not a speaker. A chorus opening each act speaks its verse."""
+    opening: Counter[str] = Counter()
+    elsewhere: set[str] = set()
+
+    def visit(inner: tuple[Block, ...], in_division: bool) -> None:
+        for i, block in enumerate(inner):
+            if isinstance(block, Speech):
+                if i == 0 and in_division and _only_directions(block):
+                    opening[block.who] += 1
+                else:
+                    elsewhere.add(block.who)
+            elif isinstance(block, Division):
+                visit(block.blocks, True)
+            elif isinstance(block, (Quote, Note)):
+                visit(block.blocks, False)
+
+    visit(blocks, False)
+    return {who for who, n in opening.items() if n >= 2 and who not in elsewhere}
+
+
+def _only_directions(speech: Speech) -> bool:
+    """The turn holds directions only (or nothing, its direction printed after it): stage
+    directions, or paragraphs opening with an italic marker or a bracket (a description whose
+    closing marker the e-text lost)."""
+    return all(
+        isinstance(b, Stage)
+        or (isinstance(b, Paragraph) and plain(b.content).lstrip()[:1] in ("_", "(", "["))
+        for b in speech.blocks
+    )
 
 
 def _has_dialogue(blocks: tuple[Block, ...]) -> bool:
