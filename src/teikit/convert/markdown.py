@@ -20,8 +20,7 @@ def render(reading: Reading) -> str:
     out: list[str] = []
     if reading.header.get("title"):
         out.append(f"# {_escape(reading.header['title'])}")
-    for block in reading.blocks:
-        _block(block, out, level=2)
+    _blocks(reading.blocks, out, 2, 2)
     if reading.notes:
         for index, note in enumerate(reading.notes, start=1):
             body = (
@@ -73,8 +72,11 @@ def _text(text: str) -> str:
         text = text.replace("#", "\\#")
     if "|" in text:
         text = text.replace("|", "\\|")
-    # With no line break left, a marker can only stand where the text starts.
+    # With no line break left, a marker can only stand where the text starts, after one gap at
+    # most: a text that starts with a gap and a word (a tail, " and then") needs no pattern.
     first = text[:1]
+    if first == " ":
+        first = text[1:2]
     if (
         first
         and (first in "-+=" or first.isdecimal() or first.isspace())
@@ -148,27 +150,38 @@ def _inlines(spans: Sequence[Inline]) -> str:
     return collapse_spaces("".join(parts))
 
 
+def _blocks(blocks: Sequence[Block], out: list[str], level: int, head_level: int) -> None:
+    """Blocks in a row, a head at ``head_level`` and the others at ``level``. The usual block
+    (a paragraph, a line) is written here rather than by ``_block``: a call per block cost more
+    than its writing."""
+    for block in blocks:
+        if not block.children and block.kind not in _OWN_WAY:
+            spans = block.inlines
+            if len(spans) == 1 and isinstance(text := spans[0], str):  # ``_inlines`` spelt out
+                out.append(_text(text).strip())
+            else:
+                out.append(_inlines(spans).strip())
+        else:
+            _block(block, out, head_level if block.kind == "head" else level)
+
+
 def _block(block: Block, out: list[str], level: int) -> None:
     kind = block.kind
     if not block.children and kind not in _OWN_WAY:  # the usual block: a paragraph, a line
-        spans = block.inlines
-        if len(spans) == 1 and isinstance(text := spans[0], str):  # ``_inlines`` spelt out
-            out.append(_text(text).strip())
-        else:
-            out.append(_inlines(spans).strip())
+        out.append(_inlines(block.inlines).strip())
     elif kind == "head":
         out.append("#" * min(level, 6) + " " + _inlines(block.inlines).strip())
     elif kind in _DIVS:
-        for child in block.children:
-            _block(child, out, level + 1 if child.kind not in ("head",) else level)
+        _blocks(block.children, out, level + 1, level)
     elif kind == "sp":
-        rest = list(block.children)
+        children = block.children
+        rest = children
         label = ""
-        if rest and rest[0].kind == "speaker":
-            label = _inlines(rest.pop(0).inlines).strip()
+        if children and children[0].kind == "speaker":
+            label = _inlines(children[0].inlines).strip()
+            rest = children[1:]
         inner: list[str] = []
-        for child in rest:
-            _block(child, inner, level)
+        _blocks(rest, inner, level, level)
         if label:
             inner = [f"**{label}** {inner[0]}"] + inner[1:] if inner else [f"**{label}**"]
         out.extend(inner)
@@ -195,8 +208,7 @@ def _block(block: Block, out: list[str], level: int) -> None:
         out.append("\n".join(items))
     elif kind in ("quote", "cit", "epigraph") and block.children:
         inner = []
-        for child in block.children:
-            _block(child, inner, level)
+        _blocks(block.children, inner, level, level)
         out.append("\n>\n".join("> " + x.replace("\n", "\n> ") for x in inner))
     elif kind == "lg":
         lines = []
@@ -220,7 +232,6 @@ def _block(block: Block, out: list[str], level: int) -> None:
     elif kind == "milestone":
         out.append("* * *" if block.attrs.get("unit") == "section" else "")
     elif block.children:
-        for child in block.children:
-            _block(child, out, level)
+        _blocks(block.children, out, level, level)
     else:
         out.append(_inlines(block.inlines).strip())
