@@ -7,6 +7,7 @@ import pytest
 
 from teikit.model import Division
 from teikit.parse import parse_text
+from teikit.parse.speakers.inlines import plain
 
 HEADER = """Title: Katrine
 
@@ -74,7 +75,7 @@ They met in the woods, as the old song has it, and neither said a word.
 
 def _divisions(text: str) -> list[tuple[str, str]]:
     body = parse_text(text, "katrine.txt").body
-    return [(b.type, str(b.head[0])) for b in body if isinstance(b, Division)]
+    return [(b.type, plain(b.head)) for b in body if isinstance(b, Division)]
 
 
 def test_dedication_half_title_and_contents_side_by_side() -> None:

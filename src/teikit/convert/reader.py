@@ -725,10 +725,17 @@ class Span:
             return f"[{self.attrs.get('n', '')}]"
         # A list, not a generator: ``join`` makes one of it anyway, resuming the generator once
         # per item.
-        return self.text + "".join(
+        text = self.text + "".join(
             [child if isinstance(child, str) else child.plain() for child in self.children]
         )
+        if self.kind == "emph" and self.attrs.get("rend") in _TEXT_MARKERS:
+            return f"{self.attrs['rend']}{text}{self.attrs['rend']}"
+        return text
 
+
+# Emphasis whose @rend is the marker a plain text printed it with (``<emph rend="_">``, as
+# teikit encodes ``_word_``): as text, the marker is printed again, so nothing is lost.
+_TEXT_MARKERS = frozenset({"_", "*"})
 
 # An inline run: text as a plain string, or an inline element.
 Inline = str | Span

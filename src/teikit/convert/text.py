@@ -3,7 +3,8 @@
 Blocks are separated by a blank line; a speech is its speaker label, a space, then its first
 paragraph; list items are their label, a space, the item; line breaks are kept; page breaks and
 page breaks print nothing; a section milestone prints its own marker when ``@rend`` is one made of
-symbols (``* * *``, as teikit records the source's), else nothing;
+symbols (``* * *``, as teikit records the source's), else nothing, and so does emphasis around its
+text (``<emph rend="_">`` for the source's ``_word_``, see ``reader.Span.plain``);
 notes found inside
 running text print their marker ``[n]`` in place and their text at the end, after a line "Notes".
 """

@@ -24,6 +24,7 @@ from ..io import read_bytes
 from ..model import Document
 from .blocks import segment_with_openers
 from .decode import decode_bytes, normalise_text
+from .emphasis import mark_emphasis
 from .frontmatter import read_front_matter
 from .frontparts import mark_front_parts
 from .language import detect_language
@@ -72,6 +73,7 @@ def _parse(
         document = keep_original_line_breaks(document, lines)
     return replace(
         document,
+        body=mark_emphasis(document.body),
         language=detect_language(document, "\n".join([line.text for line in body_lines])),
         warnings=(*_unmapped_warnings(document), *document.warnings),
     )
