@@ -33,9 +33,10 @@ def squeeze_printable(text: str) -> tuple[str, bool]:
                 text = SPACES.sub(" ", text)
             return text, True
     else:
-        # A pretty-printed file's paragraph: each break and the indentation after it one space.
-        joined = LINE_BREAKS.sub(" ", text).strip()
-        if joined.isprintable():  # the gaps left (a page break's, a space before a break)
+        # A pretty-printed file's paragraph: its lines, trimmed, with one space between (by
+        # ``map`` and ``filter``: a comprehension is a Python call and a loop of its own).
+        joined = " ".join(filter(None, map(str.strip, text.split("\n"))))
+        if joined.isprintable():  # the gaps left inside a line (a page break's) are spaces
             if "  " in joined:
                 joined = SPACES.sub(" ", joined)
             return joined, True
