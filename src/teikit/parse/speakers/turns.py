@@ -55,11 +55,13 @@ from .units import leading
 # "By Mr. Migdal:" in a hearing transcript: the questions that follow ("Q.") are that person's.
 _EXAMINER = re.compile(r"^(?:BY|By)\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+):$")
 # A play's entrances, exits and (in old prints) sounds and alarms: "Ex. Lords.", "Alarums,
-# excursions, Retreat. Enter Iohn …", "Flourish. Enter King Edward".
-_STAGE_VERB = re.compile(
-    r"^(?:(?:Enter|Enters|Exit|Exeunt|Re-enter|Re-enters|Manet|Manent|Alarums?|Allarums?"
-    r"|Flourish|Sennet|Excursions|Hautboys)\b|Ex\.\s)"
+# excursions, Retreat. Enter Iohn …", "Flourish. Enter King Edward", the verb perhaps an
+# editor's ("[Enter] BOSOLA and CASTRUCCIO").
+_VERBS = (
+    "Enter|Enters|Exit|Exeunt|Re-enter|Re-enters|Manet|Manent|Alarums?|Allarums?|Flourish|Sennet"
+    "|Excursions|Hautboys"
 )
+_STAGE_VERB = re.compile(rf"^(?:(?:{_VERBS})\b|\[(?:{_VERBS})\]|Ex\.\s)")
 _CLOSES = tuple(".!?…:;,)]\"'”’»—–-_")
 
 
