@@ -238,3 +238,35 @@ def test_a_division_named_like_the_book_with_text_in_it_stays_one() -> None:
     body = PAGE.replace("CHAPTER I\n\nTHE FIRST TOWN\n", "A TALE OF TWO TOWNS\n")
     root = tei(body)
     assert root.xpath("//t:body//t:div[@type='titlepage']", namespaces=NS) == []
+
+
+PLAY = """A TALE OF TWO TOWNS
+
+Ein dramatisches Gedicht
+
+
+Personen:
+
+Sultan Saladin
+Sittah, dessen Schwester
+Nathan, ein reicher Jude
+
+
+ERSTER AUFZUG
+
+Nathan. Er ist es! Nathan! Gott sei ewig Dank.
+
+Sittah. Du kommst spät, Nathan.
+
+Saladin. Wie lange bleibst du?
+
+Nathan. Nicht lange, Sultan.
+"""
+
+
+def test_a_cast_heading_ends_the_title_page() -> None:
+    """ "Personen:" is the cast list's heading, not a subtitle of the title page."""
+    root = tei(PLAY)
+    assert "Personen:" not in texts(root, "//t:front/t:titlePage//t:titlePart")
+    assert texts(root, "//t:castList/t:head") == ["Personen:"]
+    assert texts(root, "//t:castList/t:castItem/t:role") == ["Sultan Saladin", "Sittah", "Nathan"]

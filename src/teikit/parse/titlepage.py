@@ -21,6 +21,7 @@ from ..model import Field, FrontLine, Span
 from .figures import opens_illustration
 from .headings import keyword_heading
 from .lines import SourceLine, blocks_of
+from .speakers.cast import CAST_HEAD
 
 # A title page is a handful of short groups.
 _MAX_GROUPS = 14
@@ -236,6 +237,7 @@ def _stops(group: list[SourceLine]) -> bool:
         )
         or keyword_heading(first) is not None
         or bool(_STOP.match(first))
+        or bool(CAST_HEAD.match(first))  # "Personen:", "Personnages.": the play's cast follows
         or bool(_NUMBER_ALONE.match(first))
     )
 
