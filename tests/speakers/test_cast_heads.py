@@ -45,3 +45,63 @@ def test_cast_head_with_a_note_reference(head: str) -> None:
 def test_a_note_reference_alone_is_no_cast_head() -> None:
     document = parse_text(PLAY.format(head="NOTES[1]."), "play.txt")
     assert not any(isinstance(b, CastList) for b in document.body)
+
+
+SECTIONED = """KING RICHARD III
+
+
+Dramatis Personae
+
+  EDWARD THE FOURTH
+
+    Sons to the King
+  EDWARD, PRINCE OF WALES afterwards KING EDWARD V
+  RICHARD, DUKE OF YORK,
+
+  DUCHESS OF YORK, mother to King Edward IV
+  LADY ANNE, widow of Edward Prince of Wales
+
+
+ACT I. SCENE 1.
+
+DUCHESS. Who meets us here? My niece Plantagenet?
+
+YORK. Grandam, one night as we did sit at supper,
+My uncle Rivers talk'd how I did grow.
+
+ANNE. Kind sister, thanks; we'll enter all together.
+
+DUCHESS. Good morrow to you both.
+
+YORK. And to you, grandam.
+
+ANNE. And to you all.
+"""
+
+
+def _persons_by_label(text: str) -> dict[str, str]:
+    from teikit.model import Speech, walk
+
+    document = parse_text(text, "play.txt")
+    names = {p.id: p.name for p in document.persons}
+    return {s.speaker: names[s.who] for s in walk(document.body) if isinstance(s, Speech)}
+
+
+def test_cast_whose_first_entry_was_taken_for_a_heading() -> None:
+    """ "Dramatis Personae" alone, its first role ("EDWARD THE FOURTH") set apart like a
+    section's heading: the roles are still the cast list's."""
+    document = parse_text(SECTIONED, "play.txt")
+    casts = [b for b in document.body if isinstance(b, CastList)]
+    assert len(casts) == 1
+    roles = [item.role for item in casts[0].items if hasattr(item, "role")]
+    assert roles[:1] == ["EDWARD THE FOURTH"]
+    assert "DUCHESS OF YORK" in roles and "LADY ANNE" in roles
+
+
+def test_a_title_in_a_description_keeps_a_label_from_another_role() -> None:
+    """ "YORK." is Richard, ", DUKE OF YORK," not the Duchess of York; "DUCHESS." and "ANNE."
+    are the roles they begin."""
+    persons = _persons_by_label(SECTIONED)
+    assert persons["DUCHESS."] == "DUCHESS OF YORK"
+    assert persons["ANNE."] == "LADY ANNE"
+    assert persons["YORK."] != "DUCHESS OF YORK"

@@ -108,7 +108,7 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
         body = prepare(body, lambda text: rules.label_of(text) is not None, _alone(rules))
     author = _ET_AL.sub("", document.metadata.front_text("author") or _byline(document)).strip()
     context = title_block(document) + "\n" + "\n".join(f.value for f in document.metadata.fields)
-    registry = Registry(author, context, cast.text, cast.roles)
+    registry = Registry(author, context, cast.text, cast.roles, cast.descriptions)
     if rules.accepted:
         body = _scene_casts(body, rules)
     openings = _openings(body, rules)

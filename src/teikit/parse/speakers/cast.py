@@ -40,6 +40,7 @@ CAST_HEAD = re.compile(
     re.IGNORECASE,
 )
 _MAX_ITEMS = 40
+_MIN_ITEMS = 3  # entries of a cast whose first entry was taken for a section's heading
 _SHORT_ENTRY = 14  # words; longer joined paragraphs cannot be split back into entries
 _ROLE_END = re.compile(r",|\s\(|\s[—–-]{1,2}\s|\s{2,}")
 
@@ -54,6 +55,16 @@ class CastResult:
     def roles(self) -> tuple[str, ...]:
         return tuple(i.role for cast in self.lists for i in cast.items if isinstance(i, CastItem))
 
+    @property
+    def descriptions(self) -> tuple[str, ...]:
+        """What the cast says of each role (", DUKE OF YORK,"), where it says anything."""
+        return tuple(
+            i.description
+            for cast in self.lists
+            for i in cast.items
+            if isinstance(i, CastItem) and i.description
+        )
+
 
 def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
     """Replace the cast list (heading + entries) in ``blocks`` by a ``CastList``."""
@@ -63,6 +74,30 @@ def extract_cast(blocks: tuple[Block, ...]) -> CastResult:
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        first = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            isinstance(block, Division)
+            and not block.blocks
+            and _is_cast_head(block.head)
+            and isinstance(first, Division)
+            and _first_entry_head(first)
+        ):
+            # "Dramatis Personae" alone, its first entry taken for the next section's heading
+            # ("EDWARD THE FOURTH"): that heading and the blocks after it are the entries.
+            stream = _cast_stream(first.blocks + blocks[i + 2 :])
+            items, used = _items(stream, 0)
+            items = (_cast_item(first.head, Span.of_lines(first.span.start)), *items)
+            if len(items) >= _MIN_ITEMS:
+                end = stream[used - 1].span.end if used else first.span.start
+                cast = CastList(block.head, items, Span(block.span.start, end))
+                lists.append(cast)
+                texts.extend(_text_of(items))
+                out.append(cast)
+                rest = extract_cast(stream[used:])
+                texts.append(rest.text)
+                lists.extend(rest.lists)
+                out.extend(rest.blocks)
+                break
         if isinstance(block, Division):
             inside = _cast_stream(block.blocks) if _is_cast_head(block.head) else ()
             items, used = _items(inside, 0) if inside else ((), 0)
@@ -116,6 +151,16 @@ def _cast_stream(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             ended = True
         out.append(block)
     return tuple(out)
+
+
+def _first_entry_head(block: Division) -> bool:
+    """A section whose heading is a cast's first entry: a plain section under a short heading,
+    in capitals or not (``_entry_head`` without the end of the cast)."""
+    return (
+        block.type == "section"
+        and 0 < len(words_of(block.head).split()) <= _SHORT_ENTRY // 2
+        and not _is_cast_head(block.head)
+    )
 
 
 def _entry_head(block: Division) -> bool:
@@ -182,6 +227,8 @@ def _ends_cast(block: Paragraph) -> bool:
         return True  # "Erster Aufzug", "First Act"
     letters = [c for c in text if c.isalpha()]
     capitals = bool(letters) and all(c.isupper() for c in letters)
+    if capitals and len(words) > _SHORT_ENTRY:
+        return True  # a notice in capitals ("<<THIS ELECTRONIC VERSION … IS COPYRIGHT …>>")
     return capitals and len(words) <= 6 and not any(c in text for c in ",()")
 
 

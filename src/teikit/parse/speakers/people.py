@@ -39,6 +39,8 @@ _JOINER = re.compile(r"\s+(?:and|&|und|et|e|y|и|og|och)\s+|\s*,\s*", re.IGNOREC
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NAME_RUN = re.compile(r"\b(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+")
 
+# A title in a cast's description: "DUKE OF YORK", "Comte de Guiche", "Herzog von Alba".
+_TITLED = re.compile(r"\b[A-Z][\w'’-]+\s+(?i:of|de|du|von|di|da)\s+([A-Z][\w'’-]+)")
 AUTHOR_KEY = "\x00author"
 SUBJECT_KEY = "\x00subject"
 Warn = Callable[[str, int], None]
@@ -64,10 +66,14 @@ class Registry:
         context: str = "",
         cast_text: str = "",
         cast_roles: tuple[str, ...] = (),
+        cast_descriptions: tuple[str, ...] = (),
     ) -> None:
         self.author = author.strip()
         self.subject = ""  # the person an "Interview with NAME" title names (the one answering)
         self._roles = {name_key(r): r for r in _each_role(cast_roles) if name_key(r)}
+        # The titles the cast gives its roles: "York" names the Duchess of York's role, but also
+        # Richard's, ", DUKE OF YORK," (not Saladin's in "Mamelucken des Saladin").
+        self._titled = {name_key(m) for d in cast_descriptions for m in _TITLED.findall(d)}
         self._context_names = _name_runs(context)
         self._cast_words = {w.casefold(): w for w in _WORD.findall(cast_text) if w[0].isupper()}
         self._canonical: dict[str, str] = {}
@@ -315,7 +321,9 @@ class Registry:
                 for w in words
             )
         ]
-        return matches[0] if len(matches) == 1 else ""
+        if len(matches) != 1 or " ".join(words) in self._titled:
+            return ""
+        return matches[0]
 
     def _entry(self, key: str, shown: str) -> _Entry:
         if key in self._entries:
