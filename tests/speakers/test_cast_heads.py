@@ -105,3 +105,45 @@ def test_a_title_in_a_description_keeps_a_label_from_another_role() -> None:
     assert persons["DUCHESS."] == "DUCHESS OF YORK"
     assert persons["ANNE."] == "LADY ANNE"
     assert persons["YORK."] != "DUCHESS OF YORK"
+
+
+# Entries printed on one line each (not hard-wrapped), as long as a wrapped text joins them.
+ANDREAS = (
+    "Andreas Doria, Doge von Genua.  Ehrwürdiger Greis von 80 Jahren. Spuren von Feuer.  "
+    "Ein Hauptzug: Gewicht und strenge befehlende Kürze."
+)
+GIANETTINO = (
+    "Gianettino Doria, Neffe des Vorigen.  Prätendent.  Mann von 26 Jahren. Rauh und "
+    "anstößig in Sprache, Gang und Manieren."
+)
+DESCRIBED = f"""Personen des Stücks.
+
+{ANDREAS}
+
+{GIANETTINO}
+
+(Beide Doria tragen Scharlach)
+
+Fiesco, Graf von Lavagna.  Haupt der Verschwörung.
+
+
+Erster Aufzug
+
+Fiesco. Wo bleibt Doria?
+
+Gianettino Doria. Hier bin ich, Graf.
+
+Andreas Doria. Und ich.
+
+Fiesco. Willkommen beide.
+"""
+
+
+def test_long_described_entries_keep_their_role() -> None:
+    """An entry of many words that opens with a name and a comma is that role and its
+    description; a remark in parentheses is no role."""
+    document = parse_text(DESCRIBED, "fiesco.txt")
+    casts = [b for b in document.body if isinstance(b, CastList)]
+    assert len(casts) == 1
+    roles = [getattr(item, "role", None) for item in casts[0].items]
+    assert roles == ["Andreas Doria", "Gianettino Doria", None, "Fiesco"]

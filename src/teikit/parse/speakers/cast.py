@@ -29,12 +29,12 @@ from ...model import (
     Span,
 )
 from .inlines import plain, strip, words_of
-from .labels import CONNECTORS, DIVISIONS
+from .labels import CONNECTORS, DIVISIONS, is_name
 
 CAST_HEAD = re.compile(
     r"^(?:dramatis\s+person\w*|(?:the\s+)?persons\s+(?:of|in)\s+the\s+(?:play|drama|comedy|tragedy)|"
     r"persons\s+represented|(?:the\s+)?characters(?:\s+(?:of|in)\s+the\s+play)?|"
-    r"cast(?:\s+of\s+characters)?|(?:die\s+)?personen(?:\s+der\s+handlung)?|(?:les\s+)?personnages|acteurs|"
+    r"cast(?:\s+of\s+characters)?|(?:die\s+)?personen(?:\s+(?:der\s+handlung|des\s+(?:st[üu]cke?s|dramas|schauspiels|trauerspiels|lustspiels)))?|(?:les\s+)?personnages|acteurs|"
     r"personaggi|personajes|interlocutori|mitwirkende|"
     r"действующие\s+лица|lica|osoby)[.:]?$",
     re.IGNORECASE,
@@ -235,10 +235,30 @@ def _ends_cast(block: Paragraph) -> bool:
 def _entries(block: Paragraph) -> list[CastItem | Paragraph]:
     lines = _split_lines(block.content)
     if len(lines) > 1:
-        return [_cast_item(line, block.span) for line in lines if plain(line).strip()]
-    if len(plain(block.content).split()) <= _SHORT_ENTRY:
-        return [_cast_item(block.content, block.span)]
+        return [_entry(line, block.span) for line in lines if plain(line).strip()]
+    text = plain(block.content).strip()
+    if len(text.split()) <= _SHORT_ENTRY or _named(text):
+        return [_entry(block.content, block.span)]
     return [block]
+
+
+def _entry(content: Inlines, span: Span) -> CastItem | Paragraph:
+    if plain(content).lstrip()[:1] == "(":
+        return Paragraph(content, span)  # "(Beide Doria tragen Scharlach)": a note on the cast
+    return _cast_item(content, span)
+
+
+def _named(text: str) -> bool:
+    """A long entry that opens with one role's name and a comma ("Andreas Doria, Doge von
+    Genua.  Ehrwürdiger Greis von 80 Jahren. …"), not several entries joined."""
+    name, comma, _ = text.partition(",")
+    words = name.split()
+    return (
+        bool(comma)
+        and len(words) <= 4
+        and is_name(name.strip())
+        and not any(w[:1].islower() and w not in CONNECTORS for w in words[1:])  # "La foule"
+    )
 
 
 def _split_lines(content: Inlines) -> list[Inlines]:
