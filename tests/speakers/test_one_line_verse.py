@@ -50,3 +50,33 @@ def test_one_line_speech_in_a_prose_play_stays_a_paragraph() -> None:
     play = _play(["verse"] * 4 + ["prose"] * 6)
     assert one_line_speeches_as_verse(play) is play
     assert _one_line_kinds(play) == {Paragraph}
+
+
+def test_kept_lines_in_a_verse_play_are_verse_and_a_direction_line_a_stage() -> None:
+    """A paragraph whose every source line is kept (a text that does not wrap) is verse; a line
+    that is only a bracketed direction ("[Exit.]") stands between as a stage direction."""
+    from teikit.model import Editorial, LineBreak, Stage
+
+    kept = Paragraph(
+        (
+            "You are deceiv'd in him.",
+            LineBreak(),
+            "He comes.",
+            LineBreak(),
+            Editorial("stage", "[Exit.]"),
+        ),
+        Span(40, 42),
+    )
+    play = (*_play(["verse"] * 10), Speech("c", "C.", (kept,), kept.span))
+    result = one_line_speeches_as_verse(play)
+    assert result[-1].blocks == (
+        LineGroup(
+            (
+                Line(("You are deceiv'd in him.",), Span(40, 40)),
+                Line(("He comes.",), Span(41, 41)),
+            ),
+            "stanza",
+            Span(40, 41),
+        ),
+        Stage(("[Exit.]",), Span(42, 42)),
+    )

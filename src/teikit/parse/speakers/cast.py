@@ -19,16 +19,14 @@ from ...model import (
     CastList,
     Division,
     Heading,
-    Inline,
     Inlines,
     Line,
-    LineBreak,
     LineGroup,
     Paragraph,
     Quote,
     Span,
 )
-from .inlines import plain, strip, words_of
+from .inlines import lines_of, plain, strip, words_of
 from .labels import CONNECTORS, DIVISIONS, is_name
 
 CAST_HEAD = re.compile(
@@ -262,13 +260,7 @@ def _named(text: str) -> bool:
 
 
 def _split_lines(content: Inlines) -> list[Inlines]:
-    lines: list[list[Inline]] = [[]]
-    for inline in content:
-        if isinstance(inline, LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(inline)
-    return [strip(tuple(line)) for line in lines]
+    return [strip(line) for line in lines_of(content)]
 
 
 def _cast_item(content: Inlines, span: Span) -> CastItem:

@@ -35,6 +35,18 @@ def _plain_one(inline: Inline) -> str:
     return ""
 
 
+def lines_of(content: Inlines) -> list[Inlines]:
+    """``content`` cut at its line breaks: the inlines of each line (an empty tuple for an empty
+    line), the breaks themselves left out."""
+    lines: list[list[Inline]] = [[]]
+    for inline in content:
+        if isinstance(inline, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(inline)
+    return [tuple(line) for line in lines]
+
+
 def words_of(content: Inlines) -> str:
     """Plain text with emphasis markers dropped, for classification (never for output)."""
     if len(content) == 1 and isinstance(content[0], str):

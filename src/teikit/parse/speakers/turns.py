@@ -27,6 +27,7 @@ from ...model import (
     Division,
     Figure,
     Heading,
+    Inline,
     Inlines,
     Line,
     LineBreak,
@@ -43,6 +44,7 @@ from .inlines import (
     drop_prefix,
     is_whole_italic,
     is_whole_stage,
+    lines_of,
     plain,
     rstrip,
     split_stages,
@@ -222,7 +224,8 @@ class TurnBuilder:
             if leading:
                 self._add(current, Stage(leading, span))
             if rest:
-                self._add(current, Paragraph(rest, span))
+                for block in _direction_lines(rest, span):
+                    self._add(current, block)
             return
         self._add(current, Paragraph(content, span))
 
@@ -302,6 +305,62 @@ def _heading_like(block: Paragraph | Heading) -> bool:
     if len(words) > 8:
         return False
     return not text.endswith(_CLOSES) or words[0].strip("_.:,").casefold() in _BACK_MATTER
+
+
+# A direction in parentheses on lines of its own, perhaps over several ("(Montrant un
+# gentilhomme … comme s'il" / "cherchait quelqu'un):"); words in parentheses that ask or exclaim
+# are an aside, spoken ("(Nun? nur her damit!)").
+_DIRECTION = re.compile(r"\([^()!?]+\)[.:]?")
+_DIRECTION_LINES = 3  # the most lines one runs to
+
+
+def _direction_lines(content: Inlines, span: Span) -> list[Block]:
+    """A speech's paragraph cut at its lines that are a direction in parentheses ("Le Bret !"
+    / "(Le Bret descend vers eux):" / "Vous cherchez Bergerac ?"), each a ``Stage``, where the
+    paragraph keeps every line of its source (so each line's number is known)."""
+    if _breaks(content) != span.end - span.start or not any(
+        isinstance(i, str) and "(" in i for i in content
+    ):
+        return [Paragraph(content, span)]
+    lines = lines_of(content)
+    texts = [plain(line).strip() for line in lines]
+    out: list[Block] = []
+    run: list[Inline] = []
+    run_start = span.start
+    k = 0
+    while k < len(lines):
+        taken = _direction_at(texts, k)
+        if not taken:
+            if run:
+                run.append(LineBreak())
+            run.extend(lines[k])
+            k += 1
+            continue
+        number = span.start + k
+        if run:
+            out.append(Paragraph(tuple(run), Span(run_start, number - 1)))
+            run = []
+        stage: list[Inline] = []
+        for line in lines[k : k + taken]:
+            if stage:
+                stage.append(LineBreak())
+            stage.extend(line)
+        out.append(Stage(tuple(stage), Span(number, number + taken - 1)))
+        k += taken
+        run_start = span.start + k
+    if run:
+        out.append(Paragraph(tuple(run), Span(run_start, span.end)))
+    return out
+
+
+def _direction_at(texts: list[str], k: int) -> int:
+    """How many lines from ``texts[k]`` on make one direction in parentheses (0 for none)."""
+    if not texts[k].startswith("("):
+        return 0
+    for taken in range(1, min(_DIRECTION_LINES, len(texts) - k) + 1):
+        if _DIRECTION.fullmatch(" ".join(texts[k : k + taken])):
+            return taken
+    return 0
 
 
 def _rest_span(block: Paragraph, rest: Inlines) -> Span:

@@ -19,7 +19,6 @@ from ...model import (
     Division,
     Emphasis,
     Inline,
-    Inlines,
     Line,
     LineBreak,
     LineGroup,
@@ -27,7 +26,7 @@ from ...model import (
     Paragraph,
     Span,
 )
-from .inlines import plain
+from .inlines import lines_of, plain
 from .labels import TITLES
 
 _KEPT = frozenset(
@@ -312,22 +311,12 @@ def listed_labels(block: ListBlock) -> list[Paragraph]:
     return out
 
 
-def _lines(content: Inlines) -> list[list[Inline]]:
-    lines: list[list[Inline]] = [[]]
-    for inline in content:
-        if isinstance(inline, LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(inline)
-    return lines
-
-
 def _lines_as_paragraphs(block: Paragraph) -> list[Paragraph | None]:
     if not any(isinstance(i, LineBreak) for i in block.content):
         return [block]
     return [
-        Paragraph(tuple(line), Span(block.span.start + k, block.span.start + k))
-        for k, line in enumerate(_lines(block.content))
+        Paragraph(line, Span(block.span.start + k, block.span.start + k))
+        for k, line in enumerate(lines_of(block.content))
         if line
     ]
 
@@ -335,7 +324,7 @@ def _lines_as_paragraphs(block: Paragraph) -> list[Paragraph | None]:
 def _split_at_labels(block: Paragraph, is_label: Callable[[str], bool]) -> list[Paragraph]:
     groups: list[list[list[Inline]]] = []
     starts: list[int] = []
-    for k, line in enumerate(_lines(block.content)):
+    for k, line in enumerate(map(list, lines_of(block.content))):
         text = leading(Paragraph(tuple(line))).lstrip() if line else ""
         if not groups or (text and is_label(text)):
             groups.append([])

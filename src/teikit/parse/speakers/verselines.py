@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...model import Block, Division, Line, LineBreak, LineGroup, Paragraph, Speech, walk
+from ...model import (
+    Block,
+    Division,
+    Editorial,
+    Inlines,
+    Line,
+    LineBreak,
+    LineGroup,
+    Paragraph,
+    Span,
+    Speech,
+    Stage,
+    walk,
+)
+from .inlines import lines_of, strip
 
 # The share of a play's speeches of several lines that must be verse. Measured on the pairs:
 # plays of verse and prose 0.25-0.45 (Twelfth Night, As You Like It, Measure for Measure), plays
@@ -42,16 +56,45 @@ def _rewrite(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if isinstance(block, Division):
             block = replace(block, blocks=_rewrite(block.blocks))
         elif isinstance(block, Speech):
-            block = replace(block, blocks=tuple(_as_line(b) for b in block.blocks))
+            block = replace(
+                block, blocks=tuple(b for inner in block.blocks for b in _as_verse(inner))
+            )
         out.append(block)
     return tuple(out)
 
 
-def _as_line(block: Block) -> Block:
-    if (
-        isinstance(block, Paragraph)
-        and block.span.start == block.span.end
-        and not any(isinstance(i, LineBreak) for i in block.content)
-    ):
-        return LineGroup((Line(block.content, block.span),), "stanza", block.span)
-    return block
+def _as_verse(block: Block) -> list[Block]:
+    """A paragraph of one line, or of lines all broken where the source breaks them (a text
+    that does not wrap its lines), as verse, a line that is only a bracketed direction
+    ("[Exit.]") set between as a stage direction; any other block as it is."""
+    if not isinstance(block, Paragraph):
+        return [block]
+    breaks = sum(1 for i in block.content if isinstance(i, LineBreak))
+    if breaks != block.span.end - block.span.start:
+        return [block]  # (prose: wrapped lines joined)
+    out: list[Block] = []
+    verse: list[Line] = []
+    for k, line in enumerate(lines_of(block.content)):
+        number = block.span.start + k
+        if _only_direction(line):
+            if verse:
+                out.append(_group(verse))
+                verse = []
+            # the direction's own text, brackets and all (no direction inside a direction)
+            text = "".join(i.text if isinstance(i, Editorial) else str(i) for i in strip(line))
+            out.append(Stage((text,), Span(number, number)))
+        else:
+            verse.append(Line(line, Span(number, number)))
+    if verse:
+        out.append(_group(verse))
+    return out
+
+
+def _group(lines: list[Line]) -> LineGroup:
+    return LineGroup(tuple(lines), "stanza", Span(lines[0].span.start, lines[-1].span.end))
+
+
+def _only_direction(line: Inlines) -> bool:
+    """The line is a bracketed direction and nothing else ("[Exeunt ANTONIO and DELIO.]")."""
+    kinds = [i for i in line if not (isinstance(i, str) and not i.strip())]
+    return bool(kinds) and all(isinstance(i, Editorial) and i.kind == "stage" for i in kinds)
