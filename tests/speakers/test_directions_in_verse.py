@@ -75,3 +75,45 @@ def test_an_aside_in_parentheses_is_spoken() -> None:
         ("line", "Oui, je suis inquiet !. . ."),
         ("line", "(Nun? nur her damit!)"),
     ]
+
+
+GERMAN = """Saladin (ernst).  Wo bleibt er? (Er sieht sich um.) Noch immer nicht?
+
+Sittah (zu Saladin).  Geduld, Bruder. (Nun? nur her damit!) Er kommt.
+
+Saladin.  Ich warte nicht gern.
+
+(Nathan tritt herein.)
+
+Nathan.  Hier bin ich, Sultan.
+"""
+ENGLISH = """ORSINO.  If music be the food of love, play on; (as I think it is)
+give me excess of it.
+
+VIOLA.  What country, friends, is this?
+
+ORSINO.  That strain again!
+"""
+
+
+def _inline_stages(text: str) -> list[str]:
+    from teikit.model import Editorial
+
+    document = parse_text("DER SULTAN\n\n\n\nERSTER AUFZUG\n\n\n" + text)
+    return [
+        inline.text
+        for block in walk(document.body)
+        if isinstance(block, Paragraph)
+        for inline in block.content
+        if isinstance(inline, Editorial) and inline.kind == "stage"
+    ]
+
+
+def test_a_play_printing_directions_in_parentheses_marks_them_inside_speeches() -> None:
+    stages = _inline_stages("\n".join([GERMAN] * 4))
+    assert stages.count("(Er sieht sich um.)") == 4
+    assert "(Nun? nur her damit!)" not in stages  # an aside: it asks and exclaims
+
+
+def test_parentheses_in_a_play_that_prints_no_directions_so_are_speech() -> None:
+    assert _inline_stages("\n".join([ENGLISH] * 6)) == []

@@ -36,6 +36,7 @@ from ...model import (
     Span,
     Speech,
     Stage,
+    walk,
 )
 from .cast import extract_cast
 from .credits import credit_lists
@@ -153,6 +154,7 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
         examiner=(lambda name: registry.add(name_key(name), name, "interviewer"))
         if speakers & INTERVIEWER_KEYS
         else None,
+        parenthesised=play and _directions_in_parentheses(body, labelled),
     )
     if rules.accepted:
         body = _unspoken(builder.rewrite(body))
@@ -192,6 +194,26 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
 
 
 _NAMES = re.compile(r"(?<=[.:])\s+")
+
+
+# Labels with a direction in parentheses and directions in parentheses on their own that show
+# a play prints its directions so: French and German plays hundreds, English ones none.
+_PARENTHESISED = 10
+_PARENTHESIS = re.compile(r"\([^()]*\)[.:]?")
+
+
+def _directions_in_parentheses(
+    blocks: tuple[Block, ...], labelled: list[tuple[Label, int]]
+) -> bool:
+    """The play prints its directions in plain parentheses: after speakers' names ("Saladin
+    (ernst).") and as paragraphs of their own ("(Er geht ab.)")."""
+    found = sum(1 for label, _ in labelled if "(" in label.verbatim)
+    found += sum(
+        1
+        for block in walk(blocks)
+        if isinstance(block, Paragraph) and _PARENTHESIS.fullmatch(plain(block.content).strip())
+    )
+    return found >= _PARENTHESISED
 
 
 def _scene_casts(blocks: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:

@@ -107,17 +107,22 @@ def drop_prefix(content: Inlines, length: int) -> Inlines:
 _OPEN_CLOSE = {"[": "]"}
 
 
-def split_stages(content: Inlines, parentheses: bool = False) -> tuple[Inlines, Inlines]:
+def split_stages(
+    content: Inlines, parentheses: bool = False, plain_parentheses: bool = False
+) -> tuple[Inlines, Inlines]:
     """Cut bracketed stage directions out of running text.
 
     Returns ``(leading, rest)``: ``leading`` is a bracketed direction that opens the text (kept
     verbatim, brackets included) or ``()``; in ``rest`` every later bracketed run becomes an
     ``Editorial(kind="stage")`` with its verbatim text. With ``parentheses``, ``(_…_)`` runs
-    (parentheses around italics, as many plays print directions) count too.
+    (parentheses around italics, as many plays print directions) count too; with
+    ``plain_parentheses`` (a play that prints its directions so), any ``(…)`` run that neither
+    asks nor exclaims ("(Er holt aus und erwacht durch die Bewegung.)", not "(Nun? nur her!)").
     """
-    if not any(isinstance(i, str) and ("[" in i or (parentheses and "(_" in i)) for i in content):
+    opener = "(" if plain_parentheses else "(_"
+    if not any(isinstance(i, str) and ("[" in i or (parentheses and opener in i)) for i in content):
         return (), content  # (most paragraphs: no direction opens in any string)
-    runs = _stage_runs(content, parentheses)
+    runs = _stage_runs(content, parentheses, plain_parentheses)
     if not runs:
         return (), content
     out: list[Inline] = []
@@ -147,7 +152,9 @@ def merge(content: Inlines) -> Inlines:
     return tuple(out)
 
 
-def _stage_runs(content: Inlines, parentheses: bool) -> list[tuple[str, list[Inline]]]:
+def _stage_runs(
+    content: Inlines, parentheses: bool, plain_parentheses: bool = False
+) -> list[tuple[str, list[Inline]]]:
     """Split ``content`` into ("text", items) and ("stage", items) runs; [] when no stage."""
     runs: list[tuple[str, list[Inline]]] = []
     text: list[Inline] = []
@@ -161,7 +168,7 @@ def _stage_runs(content: Inlines, parentheses: bool) -> list[tuple[str, list[Inl
         rest = inline
         while rest:
             if stage is None:
-                at = _next_opener(rest, parentheses)
+                at = _next_opener(rest, parentheses, plain_parentheses)
                 if at < 0:
                     text.append(rest)
                     break
@@ -182,7 +189,11 @@ def _stage_runs(content: Inlines, parentheses: bool) -> list[tuple[str, list[Inl
                 rest = rest[end + 1 :]
                 # A "(…)" run is a direction only when italic inside, e.g. "(_Shoots._)".
                 body = plain(tuple(stage))
-                if closer == "]" or _italic_inside(body):
+                if (
+                    closer == "]"
+                    or _italic_inside(body)
+                    or (plain_parentheses and not any(c in body for c in "?!"))
+                ):
                     runs.append(("stage", stage))
                     found = True
                 else:
@@ -195,11 +206,11 @@ def _stage_runs(content: Inlines, parentheses: bool) -> list[tuple[str, list[Inl
     return runs if found else []
 
 
-def _next_opener(text: str, parentheses: bool) -> int:
+def _next_opener(text: str, parentheses: bool, plain_parentheses: bool = False) -> int:
     square = text.find("[")
     if not parentheses:
         return square
-    paren = text.find("(_")
+    paren = text.find("(" if plain_parentheses else "(_")
     candidates = [i for i in (square, paren) if i >= 0]
     return min(candidates) if candidates else -1
 

@@ -85,6 +85,9 @@ class TurnBuilder:
     interviewee: Callable[[], str] | None = None  # id answering unlabelled after a question
     is_interviewer: Callable[[str], bool] = lambda who: False
     examiner: Callable[[str], str] | None = None  # id of the person a "By NAME:" line names
+    # The play prints its directions in plain parentheses ("Saladin (ernst).", "(Er geht ab.)"):
+    # a parenthesis inside a speech is one too, unless it asks or exclaims.
+    parenthesised: bool = False
     turns: int = 0
     _asking: str = ""
 
@@ -220,7 +223,9 @@ class TurnBuilder:
 
     def _add_paragraph(self, current: _Open, content: tuple, span: Span) -> None:
         if self.play:
-            leading, rest = split_stages(content, parentheses=True)
+            leading, rest = split_stages(
+                content, parentheses=True, plain_parentheses=self.parenthesised
+            )
             if leading:
                 self._add(current, Stage(leading, span))
             if rest:
