@@ -219,10 +219,15 @@ class PlayScore:
     expert_persons: int
     seconds: float
     verse: tuple[int, int, int] = (0, 0, 0)  # verse lines matched, predicted, expert
+    stages: tuple[int, int, int] = (0, 0, 0)  # stage directions matched, predicted, expert
 
     @property
     def verse_f1(self) -> float:
         return f1(*self.verse)
+
+    @property
+    def stage_f1(self) -> float:
+        return f1(*self.stages)
 
     @property
     def score(self) -> float:
@@ -300,16 +305,22 @@ def score_play(pair: Path, half: str, keep: Path | None, show: bool = False) -> 
         expert_persons=len({t.who for t in expert}),
         seconds=seconds,
         verse=multiset_match(verse_line_keys(gold_root), verse_line_keys(found_root)),
+        stages=multiset_match(keys_of(gold_root, "stage"), keys_of(found_root, "stage")),
     )
 
 
 def verse_line_keys(root: etree._Element) -> Counter[str]:
     """The verse lines (``l``) of the text, each keyed by its first words: verse printed as
     prose (one ``p`` for a speech's lines) finds none of its lines."""
+    return keys_of(root, "l")
+
+
+def keys_of(root: etree._Element, tag: str) -> Counter[str]:
+    """The ``tag`` elements of the text (not its header), each keyed by its first words."""
     text = root.find(f"{TEI}text")
     keys: Counter[str] = Counter()
-    for line in (text if text is not None else root).iter(f"{TEI}l"):
-        key = first_words(_text(line))
+    for node in (text if text is not None else root).iter(f"{TEI}{tag}"):
+        key = first_words(_text(node))
         if key:
             keys[key] += 1
     return keys
@@ -809,7 +820,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"play  {half:4} {s.id:42} attribution {s.score:.3f}  "
                     f"({s.matched}/{s.expert}; {s.predicted} sp, {s.persons} persons for "
-                    f"{s.expert_persons})  verse lines F1 {s.verse_f1:.3f}",
+                    f"{s.expert_persons})  verse lines F1 {s.verse_f1:.3f}  "
+                    f"stage F1 {s.stage_f1:.3f}",
                     flush=True,
                 )
     if args.kind in ("novels", "all"):
@@ -863,6 +875,7 @@ def main(argv: list[str] | None = None) -> int:
                 attribution_mean=mean(s.score for s in ps),
                 attribution_worst=min(s.score for s in ps),
                 verse_f1=f1(*map(sum, zip(*(s.verse for s in ps), strict=True))),
+                stage_f1=f1(*map(sum, zip(*(s.stages for s in ps), strict=True))),
             )
         if ns:
             row.update(
@@ -888,7 +901,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  plays  {row['plays']:.0f}: attribution mean {row['attribution_mean']:.3f}, "
                 f"worst {row['attribution_worst']:.3f}   (target mean >= 0.96, each >= 0.93); "
-                f"verse lines F1 {row['verse_f1']:.3f}"
+                f"verse lines F1 {row['verse_f1']:.3f}, stage directions F1 {row['stage_f1']:.3f}"
             )
         if "novels" in row:
             print(
