@@ -380,8 +380,9 @@ def _apart(node: etree._Element) -> bool:
 
 def paragraph_keys(root: etree._Element) -> Counter[str]:
     """The first words of each paragraph. A speech's first paragraph starts at its speaker's
-    label (the expert file may print "Officer: Ginx's baby…" as a paragraph where teikit makes
-    a speech of the same words: the unit starts in the same place); a paragraph holding only a
+    label and whatever direction is printed with it (the expert file may print "Officer: Ginx's
+    baby…" as a paragraph where teikit makes a speech of the same words: the unit starts in the
+    same place); a paragraph holding only a
     label is a marginal label, like teikit's ``note[@place='margin']`` no paragraph of the text
     (notes are left out on both sides)."""
     keys: Counter[str] = Counter()
@@ -391,10 +392,13 @@ def paragraph_keys(root: etree._Element) -> Counter[str]:
                 continue
             text = _text(p)
             parent = p.getparent()
-            if parent is not None and parent.tag == f"{TEI}sp":
-                speaker = parent.find(f"{TEI}speaker")
-                if speaker is not None and parent.find(f"{TEI}p") is p:
-                    text = f"{_text(speaker)} {text}"
+            if parent is not None and parent.tag == f"{TEI}sp" and parent.find(f"{TEI}p") is p:
+                # the label and the direction printed with it ("Officer (regardless of
+                # grammar).", a speaker and a stage) open the unit
+                before = [_text(n) for n in parent.iterchildren() if n is not p][
+                    : list(parent).index(p)
+                ]
+                text = " ".join([*before, text])
             key = first_words(text)
             if key:
                 keys[key] += 1

@@ -117,3 +117,12 @@ def test_a_play_printing_directions_in_parentheses_marks_them_inside_speeches() 
 
 def test_parentheses_in_a_play_that_prints_no_directions_so_are_speech() -> None:
     assert _inline_stages("\n".join([ENGLISH] * 6)) == []
+
+
+def test_a_labels_direction_opens_the_turn_as_a_stage_direction() -> None:
+    """ "Saladin (ernst).": the speaker is Saladin, "(ernst)." the direction opening the turn."""
+    text = "DER SULTAN\n\n\n\nERSTER AUFZUG\n\n\n" + "\n".join([GERMAN] * 4)
+    speeches = [b for b in walk(parse_text(text).body) if isinstance(b, Speech)]
+    assert [s.speaker for s in speeches[:3]] == ["Saladin", "Sittah", "Saladin."]
+    first = speeches[0].blocks[0]
+    assert isinstance(first, Stage) and plain(first.content) == "(ernst)."

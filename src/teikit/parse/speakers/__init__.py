@@ -184,6 +184,8 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
     for person in registry.persons():
         registry.entry_role(person.id, ROLES.get(genre, "speaker"))
     body = _link_cast(body, registry)
+    if genre == "play":
+        body = _directions_out_of_labels(body)
     return replace(
         document,
         body=body,
@@ -191,6 +193,32 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
         genre=genre,
         warnings=tuple(document.warnings) + tuple(diagnostics),
     )
+
+
+# A label's direction in parentheses after the name: "Saladin (ernst).", "LIGNIÈRE (qui en est
+# à son quatrième petit verre):".
+_LABEL_DIRECTION = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*(?P<direction>\([^()]+\)[.:]?)$")
+
+
+def _directions_out_of_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Each turn whose label carries a direction in parentheses ("Saladin (ernst).") with the
+    name as its speaker and the direction as the stage direction that opens the turn, as
+    editions encode it (``<speaker>Saladin</speaker><stage>(ernst).</stage>``)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Speech):
+            match = _LABEL_DIRECTION.match(block.speaker)
+            if match is not None:
+                line = Span(block.span.start, block.span.start)
+                block = replace(
+                    block,
+                    speaker=match.group("name"),
+                    blocks=(Stage((match.group("direction"),), line), *block.blocks),
+                )
+        elif isinstance(block, Division):
+            block = replace(block, blocks=_directions_out_of_labels(block.blocks))
+        out.append(block)
+    return tuple(out)
 
 
 _NAMES = re.compile(r"(?<=[.:])\s+")
