@@ -203,12 +203,13 @@ _LABEL_DIRECTION = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*(?P<direction>\([^()]
 def _directions_out_of_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Each turn whose label carries a direction in parentheses ("Saladin (ernst).") with the
     name as its speaker and the direction as the stage direction that opens the turn, as
-    editions encode it (``<speaker>Saladin</speaker><stage>(ernst).</stage>``)."""
+    editions encode it (``<speaker>Saladin</speaker><stage>(ernst).</stage>``). A name in the
+    parentheses is who speaks ("Chor. (Cajetan.)"): that label stays whole."""
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Speech):
             match = _LABEL_DIRECTION.match(block.speaker)
-            if match is not None:
+            if match is not None and not is_name(match.group("direction").strip("():. _")):
                 line = Span(block.span.start, block.span.start)
                 block = replace(
                     block,
