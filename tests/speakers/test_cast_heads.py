@@ -147,3 +147,39 @@ def test_long_described_entries_keep_their_role() -> None:
     assert len(casts) == 1
     roles = [getattr(item, "role", None) for item in casts[0].items]
     assert roles == ["Andreas Doria", "Gianettino Doria", None, "Fiesco"]
+
+
+SETTING = """IPHIGENIE AUF TAURIS
+
+
+
+  Personen:
+
+  Iphigenie.
+  Thoas, König der Taurier.
+  Orest.
+  Pylades.
+  --
+  Schauplatz: Hain vor Dianens Tempel
+
+
+Erster Aufzug
+
+Iphigenie. Heraus in eure Schatten, rege Wipfel.
+
+Thoas. Ich bin gekommen.
+
+Orest. Und ich.
+
+Pylades. Ich auch.
+"""
+
+
+def test_a_rule_and_the_setting_under_the_roles_are_no_roles() -> None:
+    from teikit.model import walk
+
+    document = parse_text(SETTING, "iphigenie.txt")
+    casts = [b for b in walk(document.body) if isinstance(b, CastList)]
+    assert len(casts) == 1
+    roles = [getattr(item, "role", None) for item in casts[0].items]
+    assert roles == ["Iphigenie.", "Thoas", "Orest.", "Pylades.", None, None]

@@ -241,9 +241,21 @@ def _entries(block: Paragraph) -> list[CastItem | Paragraph]:
 
 
 def _entry(content: Inlines, span: Span) -> CastItem | Paragraph:
-    if plain(content).lstrip()[:1] == "(":
-        return Paragraph(content, span)  # "(Beide Doria tragen Scharlach)": a note on the cast
+    text = plain(content).strip()
+    if text[:1] == "(" or not any(c.isalpha() for c in text) or _SETTING.match(text):
+        # "(Beide Doria tragen Scharlach)", a rule "--", "Schauplatz: Hain vor Dianens
+        # Tempel": a note on the cast, a separator, the place of the action; no role
+        return Paragraph(content, span)
     return _cast_item(content, span)
+
+
+# Where the play is set, printed under its roles ("Schauplatz: Hain", "The scene: London",
+# "La scène est à Paris", "Die Szene ist in Jerusalem").
+_SETTING = re.compile(
+    r"(?:schauplatz|ort\s+der\s+handlung|(?:the\s+)?scene|(?:la\s+)?sc[eè]ne|(?:die\s+)?szene|"
+    r"lieu|(?:la\s+)?escena)\s*(?::|\bis\b|\bist\b|\best\b|\bes\b)",
+    re.IGNORECASE,
+)
 
 
 def _named(text: str) -> bool:
