@@ -36,10 +36,10 @@ from ...model import (
     Span,
     Speech,
     Stage,
-    walk,
 )
 from .cast import extract_cast
 from .credits import credit_lists
+from .directions import directions_in_parentheses, directions_out_of_labels
 from .genre import classify, opening_texts, questioner, speeches, title_block
 from .inlines import plain
 from .labels import Label, chorus_member, is_name, name_key, supplied_name
@@ -154,7 +154,7 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
         examiner=(lambda name: registry.add(name_key(name), name, "interviewer"))
         if speakers & INTERVIEWER_KEYS
         else None,
-        parenthesised=play and _directions_in_parentheses(body, labelled),
+        parenthesised=play and directions_in_parentheses(body, labelled),
     )
     if rules.accepted:
         body = _unspoken(builder.rewrite(body))
@@ -185,7 +185,7 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
         registry.entry_role(person.id, ROLES.get(genre, "speaker"))
     body = _link_cast(body, registry)
     if genre == "play":
-        body = _directions_out_of_labels(body)
+        body = directions_out_of_labels(body)
     return replace(
         document,
         body=body,
@@ -195,54 +195,7 @@ def _attribute(document: Document, openers: frozenset[int], labels: bool) -> Doc
     )
 
 
-# A label's direction in parentheses after the name: "Saladin (ernst).", "LIGNIÈRE (qui en est
-# à son quatrième petit verre):".
-_LABEL_DIRECTION = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*(?P<direction>\([^()]+\)[.:]?)$")
-
-
-def _directions_out_of_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Each turn whose label carries a direction in parentheses ("Saladin (ernst).") with the
-    name as its speaker and the direction as the stage direction that opens the turn, as
-    editions encode it (``<speaker>Saladin</speaker><stage>(ernst).</stage>``). A name in the
-    parentheses is who speaks ("Chor. (Cajetan.)"): that label stays whole."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Speech):
-            match = _LABEL_DIRECTION.match(block.speaker)
-            if match is not None and not is_name(match.group("direction").strip("():. _")):
-                line = Span(block.span.start, block.span.start)
-                block = replace(
-                    block,
-                    speaker=match.group("name"),
-                    blocks=(Stage((match.group("direction"),), line), *block.blocks),
-                )
-        elif isinstance(block, Division):
-            block = replace(block, blocks=_directions_out_of_labels(block.blocks))
-        out.append(block)
-    return tuple(out)
-
-
 _NAMES = re.compile(r"(?<=[.:])\s+")
-
-
-# Labels with a direction in parentheses and directions in parentheses on their own that show
-# a play prints its directions so: French and German plays hundreds, English ones none.
-_PARENTHESISED = 10
-_PARENTHESIS = re.compile(r"\([^()]*\)[.:]?")
-
-
-def _directions_in_parentheses(
-    blocks: tuple[Block, ...], labelled: list[tuple[Label, int]]
-) -> bool:
-    """The play prints its directions in plain parentheses: after speakers' names ("Saladin
-    (ernst).") and as paragraphs of their own ("(Er geht ab.)")."""
-    found = sum(1 for label, _ in labelled if "(" in label.verbatim)
-    found += sum(
-        1
-        for block in walk(blocks)
-        if isinstance(block, Paragraph) and _PARENTHESIS.fullmatch(plain(block.content).strip())
-    )
-    return found >= _PARENTHESISED
 
 
 def _scene_casts(blocks: tuple[Block, ...], rules: LabelRules) -> tuple[Block, ...]:
