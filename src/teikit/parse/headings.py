@@ -241,6 +241,11 @@ def heading_of(
     return plain_heading(group, text, layout)
 
 
+# An editor's note reference after a heading's numeral ("SCENE I[1]", "CHAPTER IV*"): the
+# note's, not the heading's words.
+_NOTE_REFERENCE = re.compile(r"\.?\s*(?:\[\d{1,3}\]|[*†‡]{1,3})\.?")
+
+
 @lru_cache(maxsize=16384)
 def keyword_heading(text: str) -> HeadingMatch | None:
     """The keyword heading ``text`` is, or None. (Cached: the layout passes and the rules ask it
@@ -277,6 +282,7 @@ def _keyword_heading(text: str) -> HeadingMatch | None:
             rest
             and not _is_title_rest(rest)
             and not (kind in ("act", "scene") and num and rest[0] in ".:—–-")
+            and not (num and _NOTE_REFERENCE.fullmatch(rest))
         ):
             return None
         if kind in ("letter", "section") and not num:
