@@ -27,7 +27,7 @@ from ...model import (
     Span,
 )
 from .inlines import lines_of, plain, strip, words_of
-from .labels import CONNECTORS, DIVISIONS, is_name
+from .labels import CONNECTORS, DIVISIONS, is_name, is_weak
 
 CAST_HEAD = re.compile(
     r"^(?:dramatis\s+person\w*|(?:the\s+)?persons\s+(?:of|in)\s+the\s+(?:play|drama|comedy|tragedy)|"
@@ -262,12 +262,11 @@ def _named(text: str) -> bool:
     """A long entry that opens with one role's name and a comma ("Andreas Doria, Doge von
     Genua.  Ehrwürdiger Greis von 80 Jahren. …"), not several entries joined."""
     name, comma, _ = text.partition(",")
-    words = name.split()
     return (
         bool(comma)
-        and len(words) <= 4
+        and len(name.split()) <= 4
         and is_name(name.strip())
-        and not any(w[:1].islower() and w not in CONNECTORS for w in words[1:])  # "La foule"
+        and not is_weak(name)  # "La foule, bourgeois, marquis, …": no one's name
     )
 
 

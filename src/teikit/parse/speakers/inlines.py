@@ -35,6 +35,12 @@ def _plain_one(inline: Inline) -> str:
     return ""
 
 
+def keeps_every_line(content: Inlines, first: int, last: int) -> bool:
+    """``content``, printed on source lines ``first`` to ``last``, breaks where each of them
+    ends (a text that does not wrap its lines), not where a wrapper did."""
+    return sum(1 for i in content if isinstance(i, LineBreak)) == last - first
+
+
 def lines_of(content: Inlines) -> list[Inlines]:
     """``content`` cut at its line breaks: the inlines of each line (an empty tuple for an empty
     line), the breaks themselves left out."""

@@ -203,7 +203,7 @@ def candidates(text: str) -> list[Label]:
                 alone=not rest.strip(),
                 italic=italic,
                 length=end + (len(rest) - len(rest.lstrip())),
-                weak=_weak(name),
+                weak=is_weak(name),
                 clause="," in head and _has_clause(head, name),
             )
         )
@@ -280,7 +280,7 @@ def _lined_label(text: str) -> Label | None:
         alone=not rest.strip(),
         italic=False,
         length=end + (len(rest) - len(rest.lstrip())),
-        weak=_weak(name),
+        weak=is_weak(name),
         directed=True,
     )
 
@@ -316,7 +316,7 @@ def _directed_label(text: str) -> Label | None:
         end = match.end("editorial")
     else:
         end = len(match.group("name").rstrip())
-    return _directed(text, end, name, match.group("term"), weak=_weak(name))
+    return _directed(text, end, name, match.group("term"), weak=is_weak(name))
 
 
 def _directed(text: str, end: int, name: str, term: str, *, weak: bool) -> Label:
@@ -352,7 +352,7 @@ def _italic_directed_label(text: str) -> Label | None:
     name = match.group("name").strip()
     if not is_name(name):
         return None
-    return _directed(text, match.end(), name, match.group("term"), weak=_weak(name))
+    return _directed(text, match.end(), name, match.group("term"), weak=is_weak(name))
 
 
 _SUPPLIED = re.compile(r"\s*\[(?P<name>[^\[\]\n]{1,40})\]")
@@ -448,7 +448,7 @@ def _bare_label(text: str) -> Label | None:
         return None
     if ordinal:
         name = text[:start] + name
-    return Label(stripped, name, "", "", _is_upper(name), True, False, len(text), _weak(name))
+    return Label(stripped, name, "", "", _is_upper(name), True, False, len(text), is_weak(name))
 
 
 def _name_part(head: str) -> str | None:
@@ -465,7 +465,11 @@ def _name_part(head: str) -> str | None:
         match = None
     name = match.group("name") if match and match.group("name").strip() else head
     name = name.strip()
-    if name != head.strip() and head.strip()[len(name) :].lstrip().startswith(",") and _weak(name):
+    if (
+        name != head.strip()
+        and head.strip()[len(name) :].lstrip().startswith(",")
+        and is_weak(name)
+    ):
         return None  # "Sveinungi and Jon appear, carrying the chest": a direction, not a name
     return name if is_name(name) else None
 
@@ -571,7 +575,8 @@ def _lower_word(word: str) -> bool:
     )
 
 
-def _weak(name: str) -> bool:
+def is_weak(name: str) -> bool:
+    """A word in lower case after the first that is no connector ("Die zweite Magd")."""
     words = name.split()
     return any(_lower_word(w) and w.casefold() not in CONNECTORS for w in words[1:])
 

@@ -44,6 +44,7 @@ from .inlines import (
     drop_prefix,
     is_whole_italic,
     is_whole_stage,
+    keeps_every_line,
     lines_of,
     plain,
     rstrip,
@@ -323,7 +324,7 @@ def _direction_lines(content: Inlines, span: Span) -> list[Block]:
     """A speech's paragraph cut at its lines that are a direction in parentheses ("Le Bret !"
     / "(Le Bret descend vers eux):" / "Vous cherchez Bergerac ?"), each a ``Stage``, where the
     paragraph keeps every line of its source (so each line's number is known)."""
-    if _breaks(content) != span.end - span.start or not any(
+    if not keeps_every_line(content, span.start, span.end) or not any(
         isinstance(i, str) and "(" in i for i in content
     ):
         return [Paragraph(content, span)]

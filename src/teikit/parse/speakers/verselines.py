@@ -16,7 +16,6 @@ from ...model import (
     Editorial,
     Inlines,
     Line,
-    LineBreak,
     LineGroup,
     Paragraph,
     Span,
@@ -24,7 +23,7 @@ from ...model import (
     Stage,
     walk,
 )
-from .inlines import lines_of, strip
+from .inlines import keeps_every_line, lines_of, strip
 
 # The share of a play's speeches of several lines that must be verse. Measured on the pairs:
 # plays of verse and prose 0.25-0.45 (Twelfth Night, As You Like It, Measure for Measure), plays
@@ -69,8 +68,7 @@ def _as_verse(block: Block) -> list[Block]:
     ("[Exit.]") set between as a stage direction; any other block as it is."""
     if not isinstance(block, Paragraph):
         return [block]
-    breaks = sum(1 for i in block.content if isinstance(i, LineBreak))
-    if breaks != block.span.end - block.span.start:
+    if not keeps_every_line(block.content, block.span.start, block.span.end):
         return [block]  # (prose: wrapped lines joined)
     out: list[Block] = []
     verse: list[Line] = []
