@@ -121,6 +121,9 @@ def contents_division(
 
 _KEY = re.compile(r"[^\W_]+")
 _PAGE_END = re.compile(r"(?:\s+(?:pag\.?|p\.)?\s*(?:\d{1,4}|[ivxlc]{1,6})\.?)$", re.IGNORECASE)
+# The last characters a page number may have (with the dotted and dotless i that ``re.I`` also
+# takes for "i"), and any decimal digit.
+_PAGE_END_CHARS = frozenset(".ivxlcIVXLCİı")
 _MIN_ENTRIES = 3
 _MAX_ENTRY = 100
 
@@ -128,7 +131,10 @@ _MAX_ENTRY = 100
 def entry_key(text: str) -> str:
     """An entry or heading as words only, its page number dropped: "I. Ab initio      3",
     "I.--Ab initio." and "i ab initio" are the same key."""
-    return " ".join(_KEY.findall(_PAGE_END.sub("", text).casefold()))
+    last = text[-1:]
+    if last in _PAGE_END_CHARS or last.isdecimal():  # (else the pattern tries every space)
+        text = _PAGE_END.sub("", text)
+    return " ".join(_KEY.findall(text.casefold()))
 
 
 def unheaded_contents(groups: list[Group]) -> dict[int, int]:

@@ -124,7 +124,14 @@ def _header_end(runs: _Runs) -> int:
 
 def _footer_start(lines: list[SourceLine], runs: _Runs, body_start: int) -> int:
     """Index of the first line of the boilerplate run at the bottom (``len(lines)``: none)."""
-    end = next((i for i in range(body_start, len(lines)) if _END.match(lines[i].text)), len(lines))
+    end = next(
+        (
+            i
+            for i in range(body_start, len(lines))
+            if "***" in lines[i].text and _END.match(lines[i].text)
+        ),
+        len(lines),
+    )
     body = [k for k, span in enumerate(runs.spans) if span[0] >= body_start and span[1] <= end]
     first = None
     for back in range(len(body) - 1, -1, -1):

@@ -137,8 +137,9 @@ def _detected(document: Document, body_text: str) -> str:
     total = sum(words.values())
     if total < 20:
         return ""
+    count = words.get  # (a Counter's own lookup calls __missing__ for every absent word)
     scores = {
-        code: sum(words[w] for w in vocabulary) / total for code, vocabulary in _WORDS.items()
+        code: sum([count(w, 0) for w in vocabulary]) / total for code, vocabulary in _WORDS.items()
     }
     best = max(scores, key=lambda code: scores[code])
     return best if scores[best] >= _MIN_SHARE else ""

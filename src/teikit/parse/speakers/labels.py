@@ -455,8 +455,12 @@ def _name_part(head: str) -> str | None:
     """The name in a label head, or None when the head is not name-shaped."""
     if "," not in head and "(" not in head and "[" not in head and len(head.split(None, 6)) > 6:
         return None  # (a sentence: a name is at most six words, and none is cut off here)
-    head = _EDITORIAL.sub("", head)  # "LOUIS [WOYZECK] lauscht": an editor's insertion
-    match = _INNER.match(head)
+    if "[" in head:
+        head = _EDITORIAL.sub("", head)  # "LOUIS [WOYZECK] lauscht": an editor's insertion
+    # The inner part ends the head: a direction closed there, or a comma clause (tried only then:
+    # the pattern is slow on the sentences most heads are).
+    closed = head[:-1] if head.endswith("\n") else head
+    match = _INNER.match(head) if "," in head or closed.endswith((")", "]")) else None
     if (
         match
         and match.group("inner").lstrip().startswith(",")

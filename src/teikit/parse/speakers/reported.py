@@ -49,9 +49,11 @@ def find_reported(content: Inlines, accept: Callable[[str], bool]) -> Reported |
     if len(content) != 1 or not isinstance(content[0], str):
         return None
     text = content[0]
+    dashed = "—" in text or "–" in text or "--" in text  # (cheap tests before the regexes)
+    if not (dashed or text[:1] in ('"', "“")):
+        return None  # (most paragraphs: the dashed form needs a dash, the quoted one a quote)
     if not any(verb in text for verb in _VERB_WORDS):
-        return None  # (most paragraphs: both forms need a reporting verb)
-    dashed = "—" in text or "–" in text or "--" in text  # (a cheap test before the regex)
+        return None  # both forms need a reporting verb
     match = _DASHED.match(text) if dashed else None
     if match:
         parts: tuple[Inline, ...] = (
