@@ -52,10 +52,15 @@ def _entry_shaped(text: str) -> bool:
 def is_contents_heading(group: Group) -> bool:
     """A contents heading alone, or over its entries with no blank line between ("Inhalt:" /
     "1. Akt" / "2. Akt")."""
-    if not _HEAD.match(group.lines[0].stripped):
+    first = group.lines[0].stripped
+    if first.lstrip("_")[:1].lower()[:1] not in _HEAD_INITIALS or not _HEAD.match(first):
         return False
     return len(group.lines) == 1 or all(_is_entry(line.stripped) for line in group.lines[1:])
 
+
+# The letters ``_HEAD``'s words open with, lower-cased, with the few others ``re.I`` takes for
+# them ("ſ", "ı", two old Cyrillic letters): a first line opening with any other cannot match.
+_HEAD_INITIALS = frozenset("ticsсоokзlpvíſıᲂᲃ")
 
 _PAGE = re.compile(
     r"(?:\s|\.)(?:pag\.?|p\.|s\.)?\s*(?:\d{1,4}|[ivxlc]{1,6}|_?frontispiece_?)\.?$", re.IGNORECASE

@@ -47,7 +47,7 @@ from .people import Registry
 from .reported import find_reported, with_speaker
 from .select import ANSWER_KEYS, INTERVIEWER_KEYS, SAME_PERSONS, LabelRules, learn
 from .turns import TurnBuilder
-from .units import has_lines, leading, prepare, run_in_pattern, split_run_in, units
+from .units import has_lines, leading, prepare, run_in_needles, run_in_pattern, split_run_in, units
 from .verselines import one_line_speeches_as_verse
 from .words import WordCounts, document_text
 
@@ -310,7 +310,9 @@ def _split_run_in(
         and rules.counts.get(label.key, 0) >= 3
     }
     pattern = run_in_pattern(verbatims)
-    return split_run_in(body, pattern) if pattern is not None else body
+    if pattern is None:
+        return body
+    return split_run_in(body, pattern, run_in_needles(verbatims))
 
 
 def _has_speech(blocks: tuple[Block, ...]) -> bool:

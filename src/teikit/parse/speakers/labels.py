@@ -579,6 +579,7 @@ def _lower_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # (a play prints each name hundreds of times)
 def is_weak(name: str) -> bool:
     """A word in lower case after the first that is no connector ("Die zweite Magd")."""
     words = name.split()
@@ -604,6 +605,7 @@ def _name_word(word: str) -> bool:
 _NOT_NAME_WORDS = TITLES | CONNECTORS  # (made once: a set union per word is costly)
 
 
+@lru_cache(maxsize=8192)  # (a play prints each name hundreds of times)
 def _is_upper(name: str) -> bool:
     letters = [
         c

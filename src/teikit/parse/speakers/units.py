@@ -211,20 +211,31 @@ def run_in_pattern(verbatims: set[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?:[.!?…)\]»\"”’](\s+)|[-—–](\s*))" + label)
 
 
-def split_run_in(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> tuple[Block, ...]:
+def run_in_needles(verbatims: set[str]) -> tuple[str, ...]:
+    """Texts of which every match of ``run_in_pattern(verbatims)`` holds one: each label's name
+    alone (a prefix of the label, and all a directed label prints of it), or the label itself
+    where it has a direction. A paragraph with none of them needs no look with the pattern."""
+    return tuple(
+        sorted({v if "(" in v or "[" in v else v.rstrip(".:").strip() or v for v in verbatims})
+    )
+
+
+def split_run_in(
+    blocks: tuple[Block, ...], pattern: re.Pattern[str], needles: tuple[str, ...]
+) -> tuple[Block, ...]:
     """``blocks`` with paragraphs split where ``pattern`` matches; ``blocks`` itself (the same
-    object) when nothing was split."""
+    object) when nothing was split. ``needles``: see ``run_in_needles``."""
     out: list[Block] = []
     changed = False
     for block in blocks:
         if isinstance(block, Division):
-            inner = split_run_in(block.blocks, pattern)
+            inner = split_run_in(block.blocks, pattern, needles)
             if inner is not block.blocks:
                 changed = True
                 block = Division(block.type, block.head, inner, block.n, block.span)
             out.append(block)
         elif isinstance(block, Paragraph):
-            parts = _split_paragraph(block, pattern)
+            parts = _split_paragraph(block, pattern, needles)
             changed = changed or len(parts) != 1 or parts[0] is not block
             out.extend(parts)
         else:
@@ -232,11 +243,13 @@ def split_run_in(blocks: tuple[Block, ...], pattern: re.Pattern[str]) -> tuple[B
     return tuple(out) if changed else blocks
 
 
-def _split_paragraph(block: Paragraph, pattern: re.Pattern[str]) -> list[Paragraph]:
+def _split_paragraph(
+    block: Paragraph, pattern: re.Pattern[str], needles: tuple[str, ...]
+) -> list[Paragraph]:
     parts: list[list[Inline]] = [[]]
     for inline in block.content:
-        if not isinstance(inline, str):
-            parts[-1].append(inline)
+        if not isinstance(inline, str) or not any(n in inline for n in needles):
+            parts[-1].append(inline)  # (the pattern is slow: most paragraphs name no one)
             continue
         start = 0
         for match in pattern.finditer(inline):
