@@ -35,7 +35,9 @@ from ..model import (
     Trailer,
 )
 
-_MARKED = re.compile(r"(?<![\w_])_(?=[^\s_])(?P<inner>[^_\n]*?[^\s_])_(?![\w_])")
+# The opening marker first, then the look behind it (no letter, digit or marker before it): a
+# pattern opening with its literal lets the engine skip ahead to each "_".
+_MARKED = re.compile(r"_(?<![\w_]_)(?=[^\s_])(?P<inner>[^_\n]*?[^\s_])_(?![\w_])")
 
 
 def mark_emphasis(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

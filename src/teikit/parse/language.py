@@ -67,7 +67,8 @@ _PROFILES = {
 }
 _WORDS = {code: set(words.split()) for code, words in _PROFILES.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
-_ASCII_TOKEN = re.compile(r"[A-Za-z]+")  # the same runs in ASCII text, found faster
+# The same runs in ASCII text, found faster: every other character becomes a space to split at.
+_ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
 _MIN_SHARE = 0.08
 # Words read in whole blocks spread evenly over the body. Function words make up about a third
 # of running text in every profiled language, so a few thousand words leave no doubt: on the
@@ -183,7 +184,7 @@ def _lower_tokens(text: str) -> list[str]:
     sigma): a text with either is cut into runs first.
     """
     if text.isascii():
-        return _ASCII_TOKEN.findall(text.lower())
+        return text.lower().translate(_ASCII_NON_LETTERS).split()
     if "İ" in text or "Σ" in text:
         return [token.lower() for token in _TOKEN.findall(text)]
     return _TOKEN.findall(text.lower())

@@ -203,12 +203,14 @@ def run_in_pattern(verbatims: set[str]) -> re.Pattern[str] | None:
     initials = "".join(sorted({re.escape(v[0]) for v in verbatims}))
     label = r"(?=[" + initials + r"])(?=(?:" + names + r")(?:\s|$)"
     label += r"|(?:" + directed + r")\s*\()" if directed else ")"
-    # The gap is group 1 or 2. Opening with the closing punctuation itself (not a lookbehind)
-    # lets the engine skip ahead to the few places that can match, and the labels' first
-    # letters rule out most sentences before the names are tried one by one. A dash may end a
-    # speech with no space before the next label, where an e-text lost the line break between
-    # them ("Gnädige Frau-Leonore (aufstehend).  Vor meinen Augen!").
-    return re.compile(r"(?:[.!?…)\]»\"”’](\s+)|[-—–](\s*))" + label)
+    # Group 1 is the closing punctuation, group 2 the gap after it, which only a dash may leave
+    # empty: a dash may end a speech with no space before the next label, where an e-text lost
+    # the line break between them ("Gnädige Frau-Leonore (aufstehend).  Vor meinen Augen!"). The
+    # caller skips an empty gap after other punctuation. Opening with one set of characters
+    # (not a lookbehind, nor two alternatives) lets the engine skip ahead to the few places that
+    # can match, and the labels' first letters rule out most sentences before the names are
+    # tried one by one.
+    return re.compile(r"([.!?…)\]»\"”’\-—–])(\s*)" + label)
 
 
 def run_in_needles(verbatims: set[str]) -> tuple[str, ...]:
@@ -253,8 +255,9 @@ def _split_paragraph(
             continue
         start = 0
         for match in pattern.finditer(inline):
-            which = 1 if match.group(1) is not None else 2
-            gap, end = match.start(which), match.end(which)
+            gap, end = match.start(2), match.end(2)
+            if gap == end and match.group(1) not in "-—–":
+                continue  # a speech ends with a space after its last word's punctuation
             if (
                 inline[match.start()] == "-"
                 and gap == end
