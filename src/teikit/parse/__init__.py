@@ -74,7 +74,7 @@ def _parse(
     return replace(
         document,
         body=mark_emphasis(document.body),
-        language=detect_language(document, "\n".join([line.text for line in body_lines])),
+        language=detect_language(document, lambda: "\n".join([line.text for line in body_lines])),
         warnings=(*_unmapped_warnings(document), *document.warnings),
     )
 

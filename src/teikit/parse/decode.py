@@ -52,7 +52,7 @@ def decode_bytes(data: bytes, *, file: str = "", encoding: str | None = None) ->
     if text.startswith("\ufeff"):
         text = text[1:]
         notes.append("byte-order mark removed")
-    if not text.strip():
+    if not text or text.isspace():  # (not ``strip``: it copies the whole text)
         raise InputError("empty input: no text to encode", file=file, line=1, col=1)
     text, more = normalise_text(text)
     notes.extend(more)

@@ -74,6 +74,8 @@ def speech_starts(groups: list[Group]) -> tuple[set[int], frozenset[int]]:
     seen: dict[str, Label | None] = {}  # a play prints its names alone hundreds of times
 
     def label_of(text: str) -> Label | None:
+        if not _may_open_label(text):
+            return None  # (most lines: not worth keeping in ``seen``)
         if text not in seen:
             seen[text] = _label(text)
         return seen[text]
@@ -259,16 +261,18 @@ def _names_listed(lines: tuple[SourceLine, ...]) -> bool:
     return named * 2 > len(lines)
 
 
-def _label(text: str) -> Label | None:
-    """The label a line opens with: a name and its terminator, followed by speech."""
+def _may_open_label(text: str) -> bool:
+    """A terminator in the line's first characters, and a capital opening it (perhaps after "_"
+    or "["): most lines of prose fail here, before the costlier look for label shapes."""
     head = text[:72]
-    if "." not in head and ":" not in head:
-        return None  # (most lines)
-    # A name opens with a capital (perhaps after "_" or "[") and is a few words long: most lines
-    # of prose fail here, before the costlier look for label shapes.
-    first = head.lstrip("_[(")[:1]
-    if not first.isupper():
-        return None
+    return ("." in head or ":" in head) and head.lstrip("_[(")[:1].isupper()
+
+
+def _label(text: str) -> Label | None:
+    """The label a line opens with: a name and its terminator, followed by speech (for a line
+    ``_may_open_label`` passes)."""
+    head = text[:72]
+    # A name is a few words long.
     stop = min((k for k in (head.find("."), head.find(":")) if k >= 0), default=len(head))
     words = head[:stop].split()
     if len(words) > 6 or any(w[:1].islower() and w not in CONNECTORS for w in words):

@@ -72,6 +72,17 @@ _TOKEN = re.compile(r"\S+")
 # punctuation whose absence leaves a bare name ("HAMLET") possible.
 _LABEL_MARK = re.compile(r"[.:(\[_\n]")
 _STOP = re.compile(r"[.:;!?,]")
+_SPACES = re.compile(r"\s*")
+
+
+def _blanks_end(text: str, at: int) -> int:
+    """Where the blanks from ``at`` on end (``\s`` is what ``str.strip`` takes away; the
+    rest of a long paragraph is not copied to find out)."""
+    match = _SPACES.match(text, at)
+    assert match is not None  # (an empty run matches)
+    return match.end()
+
+
 # A name (perhaps with an editor's insertion, "LOUIS [WOYZECK]") and then a direction in brackets
 # or parentheses, with or without a terminator after it: "Mephistopheles [allein.]",
 # "Хлестаков (ходит и разнообразно сжимает свои губы; наконец говорит …).".
@@ -143,7 +154,7 @@ def candidates(text: str) -> list[Label]:
     if italic_name and is_name(italic_name.group("name").strip()):
         # "_Halla_ (_to Jon's Wife_). Your husband…": italic name, direction, then the terminator.
         end = italic_name.end()
-        rest = text[end:]
+        gap_end = _blanks_end(text, end)
         name = italic_name.group("name").strip()
         return [
             Label(
@@ -152,9 +163,9 @@ def candidates(text: str) -> list[Label]:
                 "",
                 italic_name.group("term"),
                 _is_upper(name),
-                not rest.strip(),
+                gap_end == len(text),
                 True,
-                end + len(rest) - len(rest.lstrip()),
+                gap_end,
             )
         ]
     italic = text.startswith("_")
@@ -174,7 +185,7 @@ def candidates(text: str) -> list[Label]:
             and not (head.split("\n", 1)[1].lstrip()[:1].islower())
         ):
             break  # a second line belongs to a label only as a direction ("Licht\nhalblaut.")
-        titled = match.group("term") == "." and _title_speaker(head, text[match.end() :])
+        titled = match.group("term") == "." and _title_speaker(head, text, match.end())
         name = head.strip() if titled else _name_part(" ".join(head.split()))
         # ("Лопахин\n(прислушивается)." spans two lines)
         if name is not None and ordinal:
@@ -191,18 +202,17 @@ def candidates(text: str) -> list[Label]:
             continue  # "Was Mr. Dombey pleased": a title's dot ends no label
         if italic and not match.group("close"):
             continue  # "_Gudfinna._": the label ends after the closing marker
-        end = match.end()
-        rest = text[end:]
+        gap_end = _blanks_end(text, match.end())
         found.append(
             Label(
-                verbatim=text[:end],
+                verbatim=text[: match.end()],
                 name=name,
                 note=match.group("note") or "",
                 term=match.group("term"),
                 upper=_is_upper(name),
-                alone=not rest.strip(),
+                alone=gap_end == len(text),
                 italic=italic,
-                length=end + (len(rest) - len(rest.lstrip())),
+                length=gap_end,
                 weak=is_weak(name),
                 clause="," in head and _has_clause(head, name),
             )
@@ -270,16 +280,16 @@ def _lined_label(text: str) -> Label | None:
     if ordinal:
         name = text[: ordinal.end()] + name
     end = text.rfind(".", 0, second_end) + 1
-    rest = text[end:]
+    gap_end = _blanks_end(text, end)
     return Label(
         verbatim=text[:end],
         name=name,
         note="",
         term="",
         upper=_is_upper(name),
-        alone=not rest.strip(),
+        alone=gap_end == len(text),
         italic=False,
-        length=end + (len(rest) - len(rest.lstrip())),
+        length=gap_end,
         weak=is_weak(name),
         directed=True,
     )
@@ -321,16 +331,16 @@ def _directed_label(text: str) -> Label | None:
 
 def _directed(text: str, end: int, name: str, term: str, *, weak: bool) -> Label:
     """The label of ``text`` up to ``end``: ``name`` and the direction printed with it."""
-    rest = text[end:]
+    gap_end = _blanks_end(text, end)
     return Label(
         verbatim=text[:end],
         name=name,
         note="",
         term=term,
         upper=_is_upper(name),
-        alone=not rest.strip(),
+        alone=gap_end == len(text),
         italic=False,
-        length=end + (len(rest) - len(rest.lstrip())),
+        length=gap_end,
         weak=weak,
         directed=True,
     )
@@ -391,12 +401,13 @@ def supplied_name(label: Label) -> str:
     return supplied if is_name(supplied) and _is_upper(supplied) == label.upper else ""
 
 
-def _title_speaker(head: str, rest: str) -> bool:
+def _title_speaker(head: str, text: str, end: int) -> bool:
     """A title alone in capitals is the speaker when speech follows it, not a name: "GEN.  All
     wel, my soueraigne" (the General), "CAPT.  Aye" — not "Mr. Dombey", nor "GEN. SMITH"."""
     word = head.strip()
     if not (len(word) >= 3 and word.isupper() and word.casefold() in TITLES):
         return False
+    rest = text[end:]
     following = rest.split(None, 1)[0] if rest.strip() else ""
     return bool(following) and not following.isupper() and rest[:1].isspace()
 
