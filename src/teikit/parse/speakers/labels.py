@@ -76,7 +76,7 @@ _SPACES = re.compile(r"\s*")
 
 
 def _blanks_end(text: str, at: int) -> int:
-    """Where the blanks from ``at`` on end (``\s`` is what ``str.strip`` takes away; the
+    """Where the blanks from ``at`` on end (a ``\\s`` blank is what ``str.strip`` takes away; the
     rest of a long paragraph is not copied to find out)."""
     match = _SPACES.match(text, at)
     assert match is not None  # (an empty run matches)
