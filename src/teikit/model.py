@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import Diagnostic
+from .quickinit import quick_init
 
 # --------------------------------------------------------------------------------------------------
 # Source positions
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """Lines ``start``..``end`` (1-based, inclusive) of the decoded source."""
@@ -38,6 +40,7 @@ NO_SPAN = Span(0, 0)
 # Inlines
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NoteRef:
     """A note marker in running text (``[1]``, ``[1*]``, ``*``); ``target`` is the Note's id."""
@@ -46,6 +49,7 @@ class NoteRef:
     target: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Said:
     """Words attributed to a speaker inside running text (reported speech)."""
@@ -55,11 +59,13 @@ class Said:
     direct: bool = True
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LineBreak:
     """An original line break kept on request (hard-wrapped sources)."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PageBreakInline:
     """A page-break marker found in the middle of running text."""
@@ -67,6 +73,7 @@ class PageBreakInline:
     n: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Editorial:
     """Editorial brackets in the source (``[sic]``, ``[illegible]``, ``[Applause]``).
@@ -79,6 +86,7 @@ class Editorial:
     text: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Emphasis:
     """Text the transcription marks as emphasised (``_word_``, ``*word*``)."""
@@ -103,6 +111,7 @@ INLINE_TYPES: tuple[type, ...] = (
 # People
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Person:
     """Someone who speaks or is credited. ``id`` is an NCName, unique in the document.
@@ -126,12 +135,14 @@ class Person:
 # Blocks
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     content: Inlines
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A heading line that did not open a division (rare; divisions carry their own head)."""
@@ -141,6 +152,7 @@ class Heading:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Item:
     """One list item; ``label`` is verbatim ("1)", "(a)", "•")."""
@@ -150,6 +162,7 @@ class Item:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ListBlock:
     """Numbered, lettered or bulleted items. ``kind``: "ordered", "bulleted", "simple" or
@@ -160,6 +173,7 @@ class ListBlock:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A block quotation (indented or quoted block)."""
@@ -168,12 +182,14 @@ class Quote:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Line:
     content: Inlines
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LineGroup:
     """Verse: a stanza of lines (``lg``), possibly nested for poems of several stanzas."""
@@ -183,6 +199,7 @@ class LineGroup:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class SectionBreak:
     """A visual break such as ``* * *``; ``text`` is the verbatim marker."""
@@ -191,6 +208,7 @@ class SectionBreak:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PageBreak:
     """A page-break marker on its own line; ``n`` is the page number when given."""
@@ -200,6 +218,7 @@ class PageBreak:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """An illustration the transcription marks in place (``[Illustration: …]``); ``text`` is the
@@ -209,6 +228,7 @@ class Figure:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Trailer:
     """A closing line at the end of a division or the text ("THE END", "END OF ACT II.",
@@ -220,6 +240,7 @@ class Trailer:
     work: bool = False
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Stage:
     """A stage direction (or an editorial aside like ``[Applause]`` between turns)."""
@@ -228,6 +249,7 @@ class Stage:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Speech:
     """One speaker turn. ``who`` is a Person id (or several, space-separated, for joint turns);
@@ -239,6 +261,7 @@ class Speech:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CastItem:
     role: str
@@ -247,6 +270,7 @@ class CastItem:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CastList:
     head: Inlines
@@ -254,6 +278,7 @@ class CastList:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LetterPart:
     """Opening or closing material of a letter or speech.
@@ -266,6 +291,7 @@ class LetterPart:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Note:
     """A footnote or endnote. ``id`` is an NCName referenced by NoteRef.target."""
@@ -278,6 +304,7 @@ class Note:
     type: str = ""  # whose note, where not the author's: "transcriber", "editor", "translator"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Table:
     """Rows of cells (tables of contents and aligned text the parser recognised)."""
@@ -287,6 +314,7 @@ class Table:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Division:
     """A structural division: chapter, part, act, scene, section, notes, contents…
@@ -356,6 +384,7 @@ def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 # Front matter and metadata
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class FrontLine:
     """A line of the title block or title page in source order. ``role``: "author", "title",
@@ -366,6 +395,7 @@ class FrontLine:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Field:
     """One metadata line. ``key`` is the normalised label (see ``parse.header.KNOWN_LABELS``,
@@ -378,6 +408,7 @@ class Field:
     span: Span = NO_SPAN
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """Everything the source says about itself, before any mapping to TEI.
@@ -408,6 +439,7 @@ class Metadata:
         return None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Document:
     """A parsed transcription.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..quickinit import quick_init
+
 _LABEL = re.compile(
     r"^(?P<label>"
     r"\((?P<p>\d{1,3}|[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)"
@@ -24,6 +26,7 @@ _LOWER_ROMAN = re.compile(r"[ivxlc]+")
 _UPPER_ROMAN = re.compile(r"[IVXLC]+")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ItemStart:
     label: str

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+from ...quickinit import quick_init
+
 # Abbreviated titles whose dot does not end a label ("Mr. ROBESON:", "Mrs. Upjohn.").
 TITLES = frozenset(
     "mr mrs ms messrs dr st rev revd capt col gen lt sgt prof hon mme mlle mm fr hr sr sra "
@@ -92,6 +94,7 @@ _DIRECTED = re.compile(
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """A possible speaker label at the start of a paragraph's leading text."""
