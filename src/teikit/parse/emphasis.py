@@ -41,7 +41,14 @@ _MARKED = re.compile(r"_(?<![\w_]_)(?=[^\s_])(?P<inner>[^_\n]*?[^\s_])_(?![\w_])
 
 
 def mark_emphasis(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    return tuple(_block(block) for block in blocks)
+    """``blocks`` with their marked runs as ``Emphasis``; ``blocks`` itself (the very tuple)
+    where there are none, so an unchanged container is not copied (most are not changed)."""
+    marked = tuple(_block(block) for block in blocks)
+    return blocks if _same(marked, blocks) else marked
+
+
+def _same(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    return all(a is b for a, b in zip(new, old, strict=True))
 
 
 def _block(block: Block) -> Block:
@@ -49,27 +56,36 @@ def _block(block: Block) -> Block:
         content = mark_inlines(block.content)
         return block if content is block.content else replace(block, content=content)
     if isinstance(block, Division):
-        return replace(block, head=mark_inlines(block.head), blocks=mark_emphasis(block.blocks))
+        head, blocks = mark_inlines(block.head), mark_emphasis(block.blocks)
+        if head is block.head and blocks is block.blocks:
+            return block
+        return replace(block, head=head, blocks=blocks)
     if isinstance(block, (Speech, Quote, Note)):
-        return replace(block, blocks=mark_emphasis(block.blocks))
+        blocks = mark_emphasis(block.blocks)
+        return block if blocks is block.blocks else replace(block, blocks=blocks)
     if isinstance(block, LineGroup):
-        return replace(block, lines=tuple(_line(line) for line in block.lines))
+        lines = tuple(_line(line) for line in block.lines)
+        return block if _same(lines, block.lines) else replace(block, lines=lines)
     if isinstance(block, ListBlock):
-        return replace(block, items=tuple(_item(item) for item in block.items))
+        items = tuple(_item(item) for item in block.items)
+        return block if _same(items, block.items) else replace(block, items=items)
     if isinstance(block, CastList):
-        return replace(block, head=mark_inlines(block.head))
+        head = mark_inlines(block.head)
+        return block if head is block.head else replace(block, head=head)
     return block
 
 
 def _line(line: Line | LineGroup) -> Line | LineGroup:
     if isinstance(line, LineGroup):
-        return replace(line, lines=tuple(_line(inner) for inner in line.lines))
+        lines = tuple(_line(inner) for inner in line.lines)
+        return line if _same(lines, line.lines) else replace(line, lines=lines)
     content = mark_inlines(line.content)
     return line if content is line.content else replace(line, content=content)
 
 
 def _item(item: Item) -> Item:
-    return replace(item, blocks=mark_emphasis(item.blocks))
+    blocks = mark_emphasis(item.blocks)
+    return item if blocks is item.blocks else replace(item, blocks=blocks)
 
 
 def mark_inlines(content: Inlines) -> Inlines:

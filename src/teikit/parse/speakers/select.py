@@ -212,7 +212,7 @@ def learn(
         if at_opening
         for c in cands
     )
-    lower_count = WordCounts("\n".join(texts)).lower
+    lower_count = WordCounts(lambda: "\n".join(texts)).lower
     cast_keys = _cast_words(cast_text)
     cast_hits: dict[str, bool] = {}
 
