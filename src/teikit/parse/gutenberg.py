@@ -19,11 +19,7 @@ has no header or footer.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import groupby
-from operator import attrgetter
 
 from .lines import SourceLine
 
@@ -36,12 +32,8 @@ _BOILERPLATE = re.compile(
     r"www\.gutenberg\.|gutenberg\.org|promo\.net/pg|ibiblio\.org",
     re.IGNORECASE,
 )
-# The modern markers, each on a line of its own, looked for in the lines joined (one search in C,
-# not a match per line): a blank other than a newline may stand around the stars.
-_START = re.compile(r"^[^\S\n]*\*{3}[^\S\n]*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I | re.M)
-_END = re.compile(r"^[^\S\n]*\*{3}[^\S\n]*END OF (?:THE|THIS) PROJECT GUTENBERG", re.I | re.M)
-_TEXT = attrgetter("text")
-_BLANK = attrgetter("blank")
+_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
 # Header groups may stand apart by a few groups of title lines, notes and addresses (the First
 # Folio series' "Executive Director's Notes" run to ten).
 _MAX_GAP_GROUPS = 12
@@ -71,14 +63,13 @@ def is_boilerplate(text: str) -> bool:
 def find_wrapping(lines: list[SourceLine]) -> Wrapping | None:
     """The body between a Gutenberg header and footer, or None when the text has neither."""
     runs = _Runs(lines)
-    joined = "\n".join(map(_TEXT, lines))
-    start = next(_marker_lines(joined, _START), None)
+    start = next((i for i, line in enumerate(lines) if _START.match(line.text)), None)
     if start is not None:
         body_start = start + 1
     else:
         body_start = _header_end(runs)
     first = next((span for span in runs.spans if span[0] >= body_start), None)
-    body_end = _footer_start(joined, len(lines), runs, body_start)
+    body_end = _footer_start(lines, runs, body_start)
     if body_start == 0 and body_end == len(lines):
         return None
     if first is None:
@@ -93,14 +84,16 @@ class _Runs:
     def __init__(self, lines: list[SourceLine]) -> None:
         self.lines = lines
         self.spans: list[tuple[int, int]] = []  # (first index, one past the last index)
-        i = 0
-        for blank, same in groupby(lines, _BLANK):
-            n = len(list(same))
-            if not blank:
-                self.spans.append((i, i + n))
-            i += n
-        self.starts = [start for start, _ in self.spans]
-        self.ends = [end for _, end in self.spans]
+        i, n = 0, len(lines)
+        while i < n:
+            if lines[i].blank:
+                i += 1
+                continue
+            j = i
+            while j < n and not lines[j].blank:
+                j += 1
+            self.spans.append((i, j))
+            i = j
         self._boiler: dict[int, bool] = {}
 
     def __len__(self) -> int:
@@ -129,22 +122,22 @@ def _header_end(runs: _Runs) -> int:
     return runs.spans[last][1] if last is not None else 0
 
 
-def _marker_lines(joined: str, marker: re.Pattern[str]) -> Iterator[int]:
-    """The indexes of the lines (joined by newlines) that open with ``marker``, in order."""
-    return (joined.count("\n", 0, match.start()) for match in marker.finditer(joined))
-
-
-def _footer_start(joined: str, count: int, runs: _Runs, body_start: int) -> int:
-    """Index of the first line of the boilerplate run at the bottom (``count``, the number of
-    lines: none)."""
-    end = next((i for i in _marker_lines(joined, _END) if i >= body_start), count)
-    # The runs from body_start on that end by ``end`` (the runs are in order).
-    body = range(bisect_left(runs.starts, body_start), bisect_right(runs.ends, end))
+def _footer_start(lines: list[SourceLine], runs: _Runs, body_start: int) -> int:
+    """Index of the first line of the boilerplate run at the bottom (``len(lines)``: none)."""
+    end = next(
+        (
+            i
+            for i in range(body_start, len(lines))
+            if "***" in lines[i].text and _END.match(lines[i].text)
+        ),
+        len(lines),
+    )
+    body = [k for k, span in enumerate(runs.spans) if span[0] >= body_start and span[1] <= end]
     first = None
     for back in range(len(body) - 1, -1, -1):
         from_end = len(body) - 1 - back
         if runs.boiler(body[back]):
-            if first is None and from_end >= _MAX_EDGE_GROUPS and end == count:
+            if first is None and from_end >= _MAX_EDGE_GROUPS and end == len(lines):
                 break
             first = back
         elif first is not None and first - back > _MAX_GAP_GROUPS:
