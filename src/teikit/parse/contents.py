@@ -40,6 +40,9 @@ def _entry_shaped(text: str) -> bool:
     last word, not by a regular expression searched along the line)."""
     if _ENTRY_START.match(text):
         return True
+    last = text[-1:]
+    if not (last.isdecimal() or last in _ROMAN_PAGE):
+        return False  # (most lines: no page number can end them)
     parts = text.rsplit(None, 1)
     if len(parts) < 2 or not text[-1:].strip():
         return False
