@@ -74,3 +74,20 @@ def test_prose_opening_with_a_name_stays_prose() -> None:
     document = parse_text("HARD TIMES\n\n\n\n" + "\n".join([NAMED] + [PROSE] * 11))
     assert not any(isinstance(b, LineGroup) for b in walk(document.body))
     assert sum(isinstance(b, Paragraph) for b in walk(document.body)) == 12
+
+
+def test_two_line_speech_whose_label_runs_past_the_measure_is_verse() -> None:
+    """In a play in verse, a speech of two lines whose first line, with its label in front,
+    is longer than the text's verse lines ("Chat. The proud controle of fierce and bloudy
+    warre," / "To inforce these rights, …"): the line is measured as the verse it prints."""
+    short = "Chatillion. The proud controle of fierce and bloudy warre,\nTo inforce these rights"
+    speeches = [f"{label} " + "\n".join(lines) for label, lines in VERSE_SPEECHES] * 6
+    speeches.insert(3, short)
+    text = "THE LIFE AND DEATH OF KING IOHN\n\n\n\nActus Primus.\n\n" + "\n\n".join(speeches)
+    document = parse_text(text + "\n")
+    found = [b for b in walk(document.body) if isinstance(b, Speech) and b.speaker == "Chatillion."]
+    assert len(found) == 1 and isinstance(found[0].blocks[0], LineGroup)
+    assert [plain(line.content) for line in found[0].blocks[0].lines] == [
+        "The proud controle of fierce and bloudy warre,",
+        "To inforce these rights",
+    ]

@@ -86,11 +86,19 @@ def is_plain_verse(
     if _CAST_HEAD.search(previous):
         return False
     pairs = list(zip(lines, lines[1:], strict=False))
-    if any(layout.wrapped_after(a, b) for a, b in pairs) and not (
-        _ragged(group, layout)
-        or _punctuated(group)
-        # in a verse text, a line the next word would have fitted on was broken by its author
-        or (layout.verse and all(layout.fits_after(a, b) for a, b in pairs))
+    if (
+        any(layout.wrapped_after(a, b) for a, b in pairs)
+        and not (
+            _ragged(group, layout)
+            or _punctuated(group)
+            # in a verse text, a line the next word would have fitted on was broken by its author
+            # (the first line measured as the verse it prints after its speaker's label)
+            or (
+                layout.verse
+                and layout.fits_after(_unlabelled(lines[0]), lines[1])
+                and all(layout.fits_after(a, b) for a, b in pairs[1:])
+            )
+        )
     ):
         return False
     if any(_LABEL_START.match(line.stripped) for line in lines[1:]):
@@ -185,6 +193,16 @@ def _ragged(group: Group, layout: Layout) -> bool:
     if longest < layout.width * 0.75:
         return True
     return len(lengths) >= 3 and any(n < longest * 0.75 for n in lengths[:-1])
+
+
+def _unlabelled(line: SourceLine) -> SourceLine:
+    """``line`` without the speaker's label it opens with ("  Chat. The proud controle …" →
+    "The proud controle …"), its indentation gone too; ``line`` itself where it has none. A
+    play in verse prints its verse lines to a measure, the label in front of the first one."""
+    label = _LABEL_START.match(line.stripped)
+    if label is None or label.group()[:1] in ("[", "_"):
+        return line
+    return SourceLine(line.number, line.stripped[label.end() :])
 
 
 def _punctuated(group: Group) -> bool:
