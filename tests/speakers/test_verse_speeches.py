@@ -91,3 +91,52 @@ def test_two_line_speech_whose_label_runs_past_the_measure_is_verse() -> None:
         "The proud controle of fierce and bloudy warre,",
         "To inforce these rights",
     ]
+
+
+PROSE_SPEECH = (
+    "Clo.",
+    "Let her hang me: hee that is well hang'de in this world, needs\n"
+    "to feare no colours. Make that good, and I will tell you more of the\n"
+    "matter in hand, for there is much to say of it and little time to say\n"
+    "it in, and the time that is left is not mine to spend as I would.",
+)
+
+
+def _mixed_play(extra: list[str]) -> str:
+    """A play of verse and prose (a third of its longer speeches verse), wrapped at 70."""
+    speeches = []
+    for _ in range(3):
+        speeches += [f"{label} " + "\n".join(lines) for label, lines in VERSE_SPEECHES]
+        speeches += [" ".join(PROSE_SPEECH)] * 3
+    speeches[4:4] = extra
+    return "TWELFE NIGHT, OR WHAT YOU WILL\n\n\n\nActus Primus.\n\n" + "\n\n".join(speeches) + "\n"
+
+
+def _speech_of(document_text: str, label: str) -> Speech:
+    found = [
+        b
+        for b in walk(parse_text(document_text).body)
+        if isinstance(b, Speech) and b.speaker == label
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_two_line_verse_speech_in_a_play_of_verse_and_prose() -> None:
+    """ "VALDES. First I'll instruct thee in the rudiments," / "And then wilt thou be perfecter
+    than I.": the second line's first word would have fitted well within the measure."""
+    extra = [
+        "Val. First I'll instruct thee in the rudiments, my friend,\n"
+        "And then wilt thou be perfecter"
+    ]
+    speech = _speech_of(_mixed_play(extra), "Val.")
+    assert isinstance(speech.blocks[0], LineGroup) and len(speech.blocks[0].lines) == 2
+
+
+def test_two_line_prose_speech_wrapped_at_the_measure_stays_prose() -> None:
+    extra = [
+        "Mal. Madam, yond young fellow sweares hee will speake with you. I told\n"
+        "him you were sicke, he takes on him to vnderstand so much."
+    ]
+    speech = _speech_of(_mixed_play(extra), "Mal.")
+    assert isinstance(speech.blocks[0], Paragraph)

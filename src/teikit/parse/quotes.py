@@ -56,6 +56,9 @@ _LABEL_START = re.compile(r"^(?:[A-Z][\w'’-]*\.\s|[A-Z][A-Z'’ -]+[.:]\s|\[|_
 # A label in italics over its speech ("_Duke._ Of government the properties to unfold,"), not
 # a direction in italics ("_Enter LUCIO._").
 _ITALIC_LABEL = re.compile(r"_[A-Z][^_\n]{0,40}\._\s+\S")
+# The share of the measure a line and the next word must fit in, in a text with some verse, for
+# the break to be the author's.
+_SPARE = 0.9
 _CAST_HEAD = re.compile(r"persons|characters|dramatis|cast\b|personae", re.IGNORECASE)
 
 
@@ -98,6 +101,9 @@ def is_plain_verse(
                 and layout.fits_after(_unlabelled(lines[0]), lines[1])
                 and all(layout.fits_after(a, b) for a, b in pairs[1:])
             )
+            # in a text with some verse, a line the next word would have fitted on with room
+            # to spare (a measure read from prose and verse together is less sure)
+            or (layout.some_verse and all(layout.fits_after(a, b, _SPARE) for a, b in pairs))
         )
     ):
         return False

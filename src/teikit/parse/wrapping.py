@@ -70,12 +70,12 @@ class Layout:
         first_word = space if space >= 0 else len(following.stripped)
         return len(line.text) + 1 + first_word > self.width * 0.8
 
-    def fits_after(self, line: SourceLine, following: SourceLine) -> bool:
-        """The first word of ``following`` would have fitted on ``line`` within the measure:
-        no wrapper broke there (the strict form of ``wrapped_after``, for verse texts)."""
+    def fits_after(self, line: SourceLine, following: SourceLine, share: float = 1.0) -> bool:
+        """The first word of ``following`` would have fitted on ``line`` within the measure
+        (or ``share`` of it): no wrapper broke there (the strict form of ``wrapped_after``)."""
         space = following.stripped.find(" ")
         first_word = space if space >= 0 else len(following.stripped)
-        return len(line.text) + 1 + first_word <= self.width
+        return len(line.text) + 1 + first_word <= self.width * share
 
     def is_short(self, line: SourceLine) -> bool:
         return self.hard_wrapped and len(line.text) < self.width * 0.7
