@@ -177,6 +177,18 @@ class TurnBuilder:
             if current is not None and isinstance(block, LineGroup):
                 self._add_verse(current, block)
                 continue
+            if isinstance(block, Quote) and self._directions_only(block):
+                # "          Enter WAGNER.": a direction set in further than the speeches, which
+                # the segmenter took for a quotation. Inside a speech it stays there, as the
+                # quotation did: the speaker may go on after it ("Wagner, commend me to …").
+                for inner in block.blocks:
+                    assert isinstance(inner, Paragraph)
+                    stage = Stage(strip(inner.content), inner.span)
+                    if current is not None:
+                        self._add(current, stage)
+                    else:
+                        out.append(stage)
+                continue
             if current is not None and isinstance(block, (ListBlock, Quote, PageBreak, Figure)):
                 self._add(current, block)
                 continue
@@ -265,6 +277,14 @@ class TurnBuilder:
         self.turns += 1
         speaker = current.label.verbatim if current.label is not None else ""
         return Speech(current.who, speaker, tuple(current.blocks), Span(current.start, current.end))
+
+    def _directions_only(self, block: Quote) -> bool:
+        """In a play, an indented block of stage directions and nothing else."""
+        return (
+            self.play
+            and bool(block.blocks)
+            and all(isinstance(b, Paragraph) and self._is_stage(b) for b in block.blocks)
+        )
 
     def _is_stage(self, block: Paragraph) -> bool:
         """A bracketed paragraph is a direction (or an aside like "[Applause]") in any text with
