@@ -57,3 +57,33 @@ def test_speech_goes_on_after_a_direction_inside_it() -> None:
         last = speech.blocks[-1]
         assert isinstance(last, LineGroup) and len(last.lines) == 3
         assert plain(last.lines[0].content).startswith("Wagner, commend me")  # type: ignore[union-attr]
+
+
+def test_direction_set_in_under_the_last_line_of_verse_is_not_a_verse_line() -> None:
+    """ "This night I'll conjure, though I die therefore." / "          [Exeunt.]": the speech
+    keeps its verse and the direction follows it."""
+    closing = (
+        "     FAUSTUS. Then come and dine with me, and, after meat,\n"
+        "     We'll canvass every quiddity thereof;\n"
+        "     This night I'll conjure, though I die therefore.\n"
+        "          [Exeunt.]"
+    )
+    text = _play().replace("          [Exeunt.]", closing)
+    document = parse_text(text)
+    closing_speeches = [
+        b
+        for b in walk(document.body)
+        if isinstance(b, Speech) and "Then come and dine" in plain(_first_text(b))
+    ]
+    assert len(closing_speeches) == 4
+    for speech in closing_speeches:
+        assert isinstance(speech.blocks[0], LineGroup) and len(speech.blocks[0].lines) == 3
+    stages = [plain(b.content) for b in walk(document.body) if isinstance(b, Stage)]
+    assert stages.count("[Exeunt.]") == 4
+
+
+def _first_text(speech: Speech) -> tuple[object, ...]:
+    first = speech.blocks[0]
+    if isinstance(first, LineGroup):
+        return first.lines[0].content  # type: ignore[union-attr]
+    return first.content  # type: ignore[union-attr]

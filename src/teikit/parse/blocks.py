@@ -13,6 +13,7 @@ before footnotes, letter parts before paragraphs, the paragraph rule last.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -125,7 +126,7 @@ def segment_with_openers(lines: list[SourceLine]) -> tuple[list[Block], frozense
     groups = split_unwrapped(groups, layout)
     groups = breaks.cut_underlines(sidenotes.cut_sidenotes(groups))
     numbered, glued = headings.numbered_headings(groups, layout)
-    groups = _cut_after(groups, glued)
+    groups = _cut_after(groups, glued | _before_set_in_directions(groups))
     if layout.hard_wrapped:
         share = quotes.verse_share(groups, layout)
         layout = replace(layout, verse=share >= 0.5, some_verse=share >= _SOME_VERSE)
@@ -166,6 +167,23 @@ def _cut_after(groups: list[Group], lines: set[int]) -> list[Group]:
             after = group.blank_after if b == len(group.lines) else 0
             out.append(Group(group.lines[a:b], before, after))
     return out
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]+\]")
+
+
+def _before_set_in_directions(groups: list[Group]) -> set[int]:
+    """The lines above a group's last line where that line is a direction in brackets set in
+    further than the line above ("     And this the man that in his study sits." /
+    "          [Exit.]"): the direction is not a line of the speech's verse or prose."""
+    return {
+        group.lines[-2].number
+        for group in groups
+        if len(group.lines) >= 2
+        and group.lines[-1].stripped[:1] == "["
+        and group.lines[-1].indent > group.lines[-2].indent + 2
+        and _BRACKETED.fullmatch(group.lines[-1].stripped)
+    }
 
 
 def _recurring(groups: list[Group]) -> frozenset[str]:
