@@ -1,5 +1,5 @@
-"""The modern Project Gutenberg markers, found in the lines joined (one search, not a match per
-line): each must still be a line of its own, counted to the right line."""
+"""The modern Project Gutenberg markers: each a line of its own (set in or not, in any case),
+the body between them counted to the right line, and an end marker above the start ignored."""
 
 from __future__ import annotations
 
