@@ -169,7 +169,13 @@ class LabelRules:
     def label_of(self, text: str) -> Label | None:
         if not self.accepted:
             return None
-        return _longest(self.candidates(text), self.accepted)
+        cands = self.candidates(text)
+        if self.dominant is not None and any(c.clause for c in cands):
+            # A name and a comma clause ("ROSINE, à part.") in the case the play prints its
+            # labels in; in the other case it is a sentence opening with a name ("Wagner,
+            # commend me to my dearest friends." where the labels read "WAGNER.").
+            cands = [c for c in cands if not c.clause or c.upper == self.dominant[0]]
+        return _longest(cands, self.accepted)
 
     def candidates(self, text: str) -> list[Label]:
         found = self.seen.get(text)
