@@ -380,6 +380,12 @@ def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
                 yield from walk(item.blocks)
 
 
+def unchanged(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    """Every part of ``new`` is the very object ``old`` has there: a pass over the model that
+    changed none of a container's parts keeps the container rather than copying it."""
+    return all(a is b for a, b in zip(new, old, strict=True))
+
+
 # --------------------------------------------------------------------------------------------------
 # Front matter and metadata
 

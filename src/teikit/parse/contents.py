@@ -131,7 +131,7 @@ _KEY = re.compile(r"[^\W_]+")
 _PAGE_END = re.compile(r"(?:\s+(?:pag\.?|p\.)?\s*(?:\d{1,4}|[ivxlc]{1,6})\.?)$", re.IGNORECASE)
 # The last characters a page number may have (with the dotted and dotless i that ``re.I`` also
 # takes for "i"), and any decimal digit.
-_PAGE_END_CHARS = frozenset(".ivxlcIVXLCİı")
+_PAGE_END_CHARS = _ROMAN_PAGE | frozenset(".İı")
 _MIN_ENTRIES = 3
 _MAX_ENTRY = 100
 

@@ -24,6 +24,7 @@ from ..model import (
     Note,
     Paragraph,
     Quote,
+    unchanged,
 )
 
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]\n]{1,120})\]")
@@ -76,21 +77,16 @@ def _block(block: Block) -> Block:
         return replace(block, content=mark_inlines(block.content))
     if isinstance(block, (Division, Quote, Note)):
         blocks = mark(block.blocks)
-        return block if _same(blocks, block.blocks) else replace(block, blocks=blocks)
+        return block if unchanged(blocks, block.blocks) else replace(block, blocks=blocks)
     if isinstance(block, ListBlock):
         items = tuple(_item(item) for item in block.items)
-        return block if _same(items, block.items) else replace(block, items=items)
+        return block if unchanged(items, block.items) else replace(block, items=items)
     return block
 
 
 def _item(item: Item) -> Item:
     blocks = mark(item.blocks)
-    return item if _same(blocks, item.blocks) else replace(item, blocks=blocks)
-
-
-def _same(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
-    """Nothing was marked (every part is the very object it was): no copy is needed."""
-    return all(a is b for a, b in zip(new, old, strict=True))
+    return item if unchanged(blocks, item.blocks) else replace(item, blocks=blocks)
 
 
 def mark_inlines(content: Inlines) -> Inlines:

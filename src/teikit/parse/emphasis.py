@@ -33,6 +33,7 @@ from ..model import (
     Speech,
     Stage,
     Trailer,
+    unchanged,
 )
 
 # The opening marker first, then the look behind it (no letter, digit or marker before it): a
@@ -44,11 +45,7 @@ def mark_emphasis(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """``blocks`` with their marked runs as ``Emphasis``; ``blocks`` itself (the very tuple)
     where there are none, so an unchanged container is not copied (most are not changed)."""
     marked = tuple(_block(block) for block in blocks)
-    return blocks if _same(marked, blocks) else marked
-
-
-def _same(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
-    return all(a is b for a, b in zip(new, old, strict=True))
+    return blocks if unchanged(marked, blocks) else marked
 
 
 def _block(block: Block) -> Block:
@@ -65,10 +62,10 @@ def _block(block: Block) -> Block:
         return block if blocks is block.blocks else replace(block, blocks=blocks)
     if isinstance(block, LineGroup):
         lines = tuple(_line(line) for line in block.lines)
-        return block if _same(lines, block.lines) else replace(block, lines=lines)
+        return block if unchanged(lines, block.lines) else replace(block, lines=lines)
     if isinstance(block, ListBlock):
         items = tuple(_item(item) for item in block.items)
-        return block if _same(items, block.items) else replace(block, items=items)
+        return block if unchanged(items, block.items) else replace(block, items=items)
     if isinstance(block, CastList):
         head = mark_inlines(block.head)
         return block if head is block.head else replace(block, head=head)
@@ -78,7 +75,7 @@ def _block(block: Block) -> Block:
 def _line(line: Line | LineGroup) -> Line | LineGroup:
     if isinstance(line, LineGroup):
         lines = tuple(_line(inner) for inner in line.lines)
-        return line if _same(lines, line.lines) else replace(line, lines=lines)
+        return line if unchanged(lines, line.lines) else replace(line, lines=lines)
     content = mark_inlines(line.content)
     return line if content is line.content else replace(line, content=content)
 
